@@ -1,0 +1,199 @@
+"""Numbers and amounts as people write them: "5亿", "三千七百万美元", "1e9", "５亿", "百分之五十二".
+
+One parser for every option and claim that takes a number. Arithmetic is exact (Decimal): 16.4亿 is
+1640000000, never 1639999999.9999998.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from jzcli.errors import BadInput
+
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_SMALL = {"十": 10, "百": 100, "千": 1000}
+_BIG = {"万": 10**4, "亿": 10**8}
+CHINESE_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_SMALL) + "".join(_BIG)
+
+CURRENCIES = ("美元", "元")  # longest first
+MAX_VALUE = Decimal(10) ** 18  # beyond any amount in this domain; keeps 1e999 out
+
+_ARABIC = r"\d+(?:\.\d+)?"
+_SCI = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)[eE][+]?\d{1,3}")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_TOKEN = re.compile(rf"({_ARABIC})|([{''.join(_DIGITS)}])|([十百千])|([万亿])")
+# A number as it may appear inside running text (used by the claim reader to find figures).
+NUMBER_PATTERN = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:[十百千万亿]+)?|[{CHINESE_NUMERAL_CHARS}]+"
+)
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: Decimal
+    currency: str | None  # "元", "美元" or None when none was written
+
+    @property
+    def as_int(self) -> int | Decimal:
+        return int(self.value) if self.value == self.value.to_integral_value() else self.value
+
+
+def _fail(text: str, why: str) -> BadInput:
+    shown = text if len(text) <= 40 else text[:40] + "…"
+    return BadInput(f"not a number: {shown!r} ({why})")
+
+
+def normalize(text: str) -> str:
+    """Full-width digits and punctuation to ASCII (NFKC), surrounding white space removed."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def parse_number(text: str) -> Decimal:
+    """A non-negative number in Arabic digits, Chinese numerals or a mix, with 十/百/千/万/亿 multipliers."""
+    s = normalize(text)
+    original = text
+    if not s:
+        raise _fail(original, "empty")
+    if s.startswith("-") or s.startswith("−"):
+        raise _fail(original, "negative amounts are not allowed")
+    if s.startswith("+"):
+        s = s[1:]
+    if _GROUPED.fullmatch(s):
+        s = s.replace(",", "")
+    if _SCI.fullmatch(s):
+        try:
+            value = Decimal(s)
+        except InvalidOperation:
+            raise _fail(original, "not a number") from None
+        return _checked(value, original)
+    if s.startswith("百分之") or s.endswith("%"):
+        raise _fail(original, "a percentage is not an amount")
+    pos = 0
+    tokens: list[tuple[str, object]] = []
+    while pos < len(s):
+        m = _TOKEN.match(s, pos)
+        if not m:
+            raise _fail(original, f"unexpected {s[pos]!r}")
+        arabic, digit, small, big = m.groups()
+        if arabic is not None:
+            tokens.append(("num", Decimal(arabic)))
+        elif digit is not None:
+            tokens.append(("zero", None) if _DIGITS[digit] == 0 else ("num", Decimal(_DIGITS[digit])))
+        elif small is not None:
+            tokens.append(("small", _SMALL[small]))
+        else:
+            tokens.append(("big", _BIG[big]))
+        pos = m.end()
+    return _checked(_evaluate(tokens, original), original)
+
+
+def _evaluate(tokens: list[tuple[str, object]], original: str) -> Decimal:
+    total = Decimal(0)  # completed 亿 part
+    wan = Decimal(0)  # completed 万 part
+    section = Decimal(0)  # below 万
+    current: Decimal | None = None
+    last_small = 10**9
+    seen_yi = seen_wan = False
+    seen_any = False
+    for kind, value in tokens:
+        if kind == "zero":
+            if current is not None:
+                raise _fail(original, "misplaced 零")
+            continue
+        if kind == "num":
+            if current is not None:
+                raise _fail(original, "two numbers in a row")
+            current = value  # type: ignore[assignment]
+            seen_any = True
+            continue
+        if kind == "small":
+            unit = value  # type: ignore[assignment]
+            if unit >= last_small:
+                raise _fail(original, "multipliers out of order")
+            section += (current if current is not None else Decimal(1)) * unit
+            last_small = unit
+            current = None
+            seen_any = True
+            continue
+        # big unit: 万 or 亿
+        part = section + (current if current is not None else Decimal(0))
+        if part == 0 and current is None and section == 0:
+            if value == 10**8 and wan:
+                raise _fail(original, "multipliers out of order")
+            raise _fail(original, "a multiplier with no number before it")
+        if value == 10**8:
+            if seen_yi or seen_wan:
+                raise _fail(original, "multipliers out of order")
+            total = (total + part) * 10**8
+            seen_yi = True
+        else:
+            if seen_wan:
+                raise _fail(original, "multipliers out of order")
+            wan = part * 10**4
+            seen_wan = True
+        section = Decimal(0)
+        current = None
+        last_small = 10**9
+    if not seen_any:
+        raise _fail(original, "no digits")
+    return total + wan + section + (current if current is not None else Decimal(0))
+
+
+def _checked(value: Decimal, original: str) -> Decimal:
+    if not value.is_finite():
+        raise _fail(original, "not a finite number")
+    if value < 0:
+        raise _fail(original, "negative amounts are not allowed")
+    if value > MAX_VALUE:
+        raise _fail(original, "too large")
+    return value
+
+
+def parse_amount(text: str, default_currency: str | None = None) -> Amount:
+    """A money amount: a number with an optional 元 / 美元 suffix ("5亿元", "3700万美元")."""
+    s = normalize(text)
+    currency = default_currency
+    for cur in CURRENCIES:
+        if s.endswith(cur):
+            s = s[: -len(cur)].rstrip()
+            currency = cur
+            break
+    if not s:
+        raise _fail(text, "no number before the currency")
+    try:
+        value = parse_number(s)
+    except BadInput:
+        raise _fail(text, "expected an amount such as 5亿, 5亿元, 50000万, 5e8, 三千七百万美元") from None
+    return Amount(value, currency)
+
+
+def parse_money_bound(text: str, currency: str = "元") -> int | Decimal:
+    """An amount used as a filter on data in `currency`; a different currency is an error, not a conversion."""
+    amount = parse_amount(text)
+    if amount.currency is not None and amount.currency != currency:
+        raise BadInput(
+            f"amount {text!r} is in {amount.currency}, but the data is in {currency}: no conversion is done"
+        )
+    return amount.as_int
+
+
+def format_amount(value: int | Decimal, currency: str | None = "元") -> str:
+    """430000000 → "4.3亿元", 37000000 → "3700万美元": the inverse of parse_amount, exactly."""
+    v = Decimal(value)
+    suffix = currency or ""
+    if v == 0:
+        return f"0{suffix}"
+    for size, word in ((Decimal(10**8), "亿"), (Decimal(10**4), "万")):
+        if v >= size:
+            return f"{_plain(v / size)}{word}{suffix}"
+    return f"{_plain(v)}{suffix}"
+
+
+def _plain(v: Decimal) -> str:
+    text = format(v.normalize(), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text

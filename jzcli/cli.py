@@ -1,0 +1,550 @@
+"""Commands: arguments in, one query call, rows out. Query logic lives in queries/check/validate."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from jzcli import __version__
+from jzcli import output as out
+from jzcli.errors import BAD_INPUT, JzError
+from jzcli.output import Column
+
+EXIT_CODES = """\b
+Exit codes:
+  0  success (an empty list is success: [] with --json)
+  1  a named thing was not found / a claim is not supported
+  2  bad input or usage
+  3  the fact base is missing, unreadable or invalid
+Set JZCLI_DEBUG=1 to see the traceback of an unexpected error."""
+
+APP_HELP = f"""Query the fact base built from one article about 九州路办事处 (淇滨区, 鹤壁).
+
+Tables on a terminal, TSV when piped, JSON with --json. Every command takes --db PATH (or env JZCLI_DB).
+
+\b
+Examples:
+  jzcli projects --min 5亿
+  jzcli community 凤凰城
+  jzcli honors 2017
+  jzcli figures --topic economy --json
+  jzcli check "大寨店社区开工36栋楼"
+
+{EXIT_CODES}"""
+
+app = typer.Typer(
+    name="jzcli",
+    help=APP_HELP,
+    rich_markup_mode=None,  # plain help: keeps Rich out of --help and usage errors (start-up cost)
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# ---------------------------------------------------------------- shared options (declared once)
+
+DbOpt = Annotated[
+    Optional[str],
+    typer.Option("--db", metavar="PATH", help="Fact base to read instead of the shipped facts.json (env JZCLI_DB)."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="One JSON document on stdout (same as --format json).")]
+FormatOpt = Annotated[
+    Optional[str],
+    typer.Option("--format", "-f", metavar="FORMAT",
+                 help="table | json | jsonl | csv | tsv (default: table on a terminal, tsv when piped)."),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"jzcli {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    pass
+
+
+def _complete_units(incomplete: str) -> list[str]:
+    try:
+        from jzcli import factbase, names, queries
+
+        return names.complete(incomplete, queries.units(factbase.load(os.environ.get(factbase.ENV_VAR))))
+    except Exception:  # completion must never print a traceback into the shell
+        return []
+
+
+def _complete_offices(incomplete: str) -> list[str]:
+    try:
+        from jzcli import factbase, names, queries
+
+        return names.complete(incomplete, queries.offices(factbase.load(os.environ.get(factbase.ENV_VAR))))
+    except Exception:
+        return []
+
+
+def _load(db: str | None):
+    from jzcli import factbase
+
+    return factbase.load(db)
+
+
+def _money(rec_get):
+    def get(rec: dict):
+        inv = rec.get("investment")
+        return None if inv is None else rec_get(inv)
+
+    return get
+
+
+def _fmt_money(value):
+    from jzcli.amounts import format_amount
+
+    return None if value is None else format_amount(value, "元")
+
+
+STATUS_LABEL = {"signed": "2018上半年签约", "landed": "已落地", "key_work": "重点工程"}
+MATCH_LABEL = {"certain": "确定", "borderline": "边界", "undecidable": "无法判定"}
+
+# ---------------------------------------------------------------- projects
+
+
+@app.command()
+def projects(
+    min_: Annotated[Optional[str], typer.Option("--min", metavar="AMOUNT", help="At least this investment (5亿, 5e8, 五亿 ...).")] = None,
+    max_: Annotated[Optional[str], typer.Option("--max", metavar="AMOUNT", help="At most this investment.")] = None,
+    maybe: Annotated[bool, typer.Option("--maybe", help="Also list borderline and undecidable projects, marked.")] = False,
+    sort: Annotated[Optional[str], typer.Option("--sort", metavar="invest|name", help="Sort by investment band (largest first) or by name (pinyin).")] = None,
+    status: Annotated[Optional[str], typer.Option("--status", metavar="STATUS", help="signed | landed | key_work")] = None,
+    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
+) -> None:
+    """Projects: the 10 signed in 2018 H1 (investment bands), those landed earlier, key works.
+
+    \b
+    Investments are known only as bands, so a filter sorts each project into
+    certain (whole band inside the bound), borderline (band touches the bound)
+    or undecidable (bound falls inside the band). Only certain ones are listed
+    unless --maybe is given. Projects with no amount never match a filter.
+    \b
+    Examples:
+      jzcli projects --min 5亿
+      jzcli projects --max 1亿 --json
+      jzcli projects --min 3亿 --maybe
+    """
+    from jzcli import queries
+    from jzcli.amounts import parse_money_bound
+
+    fmt_ = out.choose_format(json_, fmt)
+    if sort not in (None, "invest", "name"):
+        raise JzError(f"--sort takes invest or name, got {sort!r}", BAD_INPUT)
+    lo = parse_money_bound(min_) if min_ is not None else None
+    hi = parse_money_bound(max_) if max_ is not None else None
+    result = queries.projects(_load(db), lo, hi, maybe=maybe, sort=sort, status=status)
+    if result.left_out:
+        parts = []
+        if result.left_out.get("borderline"):
+            parts.append(f"{result.left_out['borderline']} borderline (the band only touches the bound)")
+        if result.left_out.get("undecidable"):
+            parts.append(f"{result.left_out['undecidable']} undecidable (the bound falls inside the band)")
+        out.note(f"note: left out {' and '.join(parts)}; add --maybe to list them")
+    filtered = lo is not None or hi is not None
+    cols = [
+        Column("name", "项目"),
+        Column("status", "类别", lambda r: STATUS_LABEL.get(r.get("status"), r.get("status"))),
+        Column("investment", "投资额（原文）", _money(lambda i: i.get("text"))),
+        Column("min", "下限", _money(lambda i: i.get("min"))),
+        Column("max", "上限", _money(lambda i: i.get("max"))),
+    ]
+    if fmt_ == "table":
+        cols[3] = Column("min", "下限", lambda r: _fmt_money(_money(lambda i: i.get("min"))(r)))
+        cols[4] = Column("max", "上限", lambda r: _fmt_money(_money(lambda i: i.get("max"))(r)))
+    if filtered:
+        cols.append(Column("match", "匹配", lambda r: MATCH_LABEL.get(r["match"], r["match"]) if fmt_ == "table" else r["match"]))
+    cols.insert(0, Column("id", "编号"))
+    out.emit(result.rows, cols, fmt_, title="项目")
+
+
+# ---------------------------------------------------------------- units
+
+
+def _history_text(history: list[dict]) -> str:
+    return "；".join(f"{h.get('office')} {h.get('from') or '?'}–{h.get('to') or '今'}" for h in history)
+
+
+@app.command()
+def community(
+    name: Annotated[str, typer.Argument(metavar="NAME", help="Full or short name, part of it, pinyin or initials.",
+                                        autocompletion=_complete_units)],
+    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
+) -> None:
+    """One community or village: its office before/after 2017-11 and every fact on it.
+
+    \b
+    Examples:
+      jzcli community 凤凰城
+      jzcli community fhc --json
+      jzcli community 大寨店社区
+    """
+    from jzcli import queries
+
+    fmt_ = out.choose_format(json_, fmt)
+    prof = queries.community(_load(db), name)
+    fields = [
+        Column("name", "名称"), Column("kind", "类别"), Column("office", "现属"),
+        Column("history", "隶属沿革", lambda r: _history_text(r["history"])),
+        Column("designations", "定位"), Column("aliases", "别称"), Column("parent", "上级"),
+        Column("flags", "标记"), Column("note", "说明"), Column("quote", "原文"),
+    ]
+    fact_cols = [Column("kind", "类型"), Column("text", "内容"), Column("quote", "原文")]
+    out.emit_object(prof, fields, fmt_, title=prof["name"], sections=[("相关事实", prof["facts"], fact_cols)])
+
+
+@app.command()
+def communities(
+    office: Annotated[Optional[str], typer.Option("--office", metavar="NAME", help="Only units of this office (九州路, 泰山路 ...).",
+                                                  autocompletion=_complete_offices)] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM", help="Office assignment at this month.")] = None,
+    tree: Annotated[bool, typer.Option("--tree", help="Draw office → communities/villages, before and after each change.")] = False,
+    all_: Annotated[bool, typer.Option("--all", help="Also places that are not units of the office (湘江社区, compounds ...).")] = False,
+    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
+) -> None:
+    """All communities and villages, by office; --tree shows the 2017-11 redistricting.
+
+    \b
+    Examples:
+      jzcli communities
+      jzcli communities --office 泰山路
+      jzcli communities --as-of 2017-10 --office 九州路
+      jzcli communities --tree
+    """
+    from jzcli import queries
+
+    fmt_ = out.choose_format(json_, fmt)
+    fb = _load(db)
+    if tree:
+        if office is not None:
+            raise JzError("use either --tree or --office, not both", BAD_INPUT)
+        snapshots = queries.tree(fb, as_of)
+        if fmt_ == "table":
+            _draw_tree(snapshots)
+        elif fmt_ == "json":
+            out.write(out.dump_json(snapshots))
+        else:
+            rows = [{"as_of": s["as_of"], "office": o["office"], "name": u["name"], "kind": u["kind"]}
+                    for s in snapshots for o in s["offices"] for u in o["units"]]
+            out.emit(rows, [Column("as_of", "时间"), Column("office", "办事处"), Column("name", "名称"),
+                            Column("kind", "类别")], fmt_)
+        return
+    rows = queries.communities(fb, office=office, as_of=as_of, include_all=all_)
+    cols = [Column("id", "编号"), Column("name", "名称"), Column("kind", "类别"), Column("office", "所属办事处"),
+            Column("designations", "定位")]
+    out.emit(rows, cols, fmt_, title="社区和村" + (f"（{as_of}）" if as_of else ""))
+
+
+def _draw_tree(snapshots: list[dict]) -> None:
+    from rich.tree import Tree
+    from rich.text import Text
+
+    console = out.make_console()
+    for snap in snapshots:
+        root = Tree(Text(f"{snap['as_of']} 起"))
+        for office in snap["offices"]:
+            branch = root.add(Text(f"{office['office']}（{len(office['units'])}）"))
+            for unit in office["units"]:
+                branch.add(Text(f"{unit['name']}  {unit['kind']}"))
+        console.print(root)
+
+
+# ---------------------------------------------------------------- honours, figures, timeline, people, search
+
+
+@app.command()
+def honors(
+    year: Annotated[Optional[str], typer.Argument(metavar="[YEAR]", help="Only honours won in this year.")] = None,
+    level: Annotated[Optional[str], typer.Option("--level", metavar="国家|省|市", help="Only this level.")] = None,
+    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
+) -> None:
+    """Honours won by the office itself (year, level).
+
+    \b
+    Examples:
+      jzcli honors 2017
+      jzcli honors --level 省 --json
+    """
+    from jzcli import queries
+
+    fmt_ = out.choose_format(json_, fmt)
+    rows = queries.honours(_load(db), year, level)
+    cols = [Column("id", "编号"), Column("title", "荣誉"), Column("year", "年份"), Column("level", "级别"),
+            Column("text", "原文措辞"), Column("quote", "原文")]
+    out.emit(rows, cols, fmt_, title="荣誉")
+
+
+@app.command()
+def figures(
+    topic: Annotated[Optional[str], typer.Option("--topic", metavar="T", help="economy, construction ... or 经济, 建设进度 ...")] = None,
+    subject: Annotated[Optional[str], typer.Option("--subject", metavar="NAME", help="What the figure is about (大寨店, 张公堰 ...).")] = None,
+    unit: Annotated[Optional[str], typer.Option("--unit", metavar="U", help="Base unit: 元, 美元, 人, 栋, % ...")] = None,
+    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
+) -> None:
+    """Every number the article states, normalized to its base unit.
+
+    \b
+    Examples:
+      jzcli figures --topic economy
+      jzcli figures --subject 大寨店
+      jzcli figures --unit 美元 --json
+    """
+    from jzcli import queries
+
+    fmt_ = out.choose_format(json_, fmt)
+    rows = queries.figures(_load(db), topic=topic, subject=subject, unit=unit)
+    cols = [Column("id", "编号"), Column("subject_name", "对象"), Column("metric", "指标"), Column("value", "数值"),
+            Column("unit", "单位"), Column("qualifier", "约数"), Column("period", "时间"), Column("topic", "主题"),
+            Column("text", "原文措辞")]
+    out.emit(rows, cols, fmt_, title="数字")
+
+
+@app.command()
+def timeline(
+    year: Annotated[Optional[str], typer.Argument(metavar="[YEAR]", help="Only events in this year.")] = None,
+    from_: Annotated[Optional[str], typer.Option("--from", metavar="D", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
+    to: Annotated[Optional[str], typer.Option("--to", metavar="D", help="Up to this date.")] = None,
+    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
+) -> None:
+    """Dated events in order; a year inferred from 今年/目前 is marked 推断.
+
+    \b
+    Examples:
+      jzcli timeline 2017
+      jzcli timeline --from 2018-05 --to 2018-09
+    """
+    from jzcli import queries
+
+    fmt_ = out.choose_format(json_, fmt)
+    rows = queries.timeline(_load(db), year, from_, to)
+    table = fmt_ == "table"
+    cols = [Column("id", "编号"),
+            Column("date", "日期", lambda r: (r["date"] + (f"…{r['end']}" if r.get("end") else "")) if table else r["date"]),
+            Column("end", "结束"), Column("precision", "精度"),
+            Column("inferred", "推断", lambda r: ("推断" if r["inferred"] else "") if table else r["inferred"]),
+            Column("event", "事件"), Column("quote", "原文")]
+    if table:
+        cols.pop(2)
+    out.emit(rows, cols, fmt_, title="时间线")
+
+
+@app.command()
+def people(db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None) -> None:
+    """People named in the article, with their role exactly as stated.
+
+    \b
+    Example:
+      jzcli people
+    """
+    from jzcli import queries
+
+    fmt_ = out.choose_format(json_, fmt)
+    rows = queries.people(_load(db))
+    cols = [Column("id", "编号"), Column("name", "姓名"), Column("role", "身份（原文）"), Column("quote", "原文")]
+    out.emit(rows, cols, fmt_, title="人物")
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Text to look for in names, wording and quotes.")],
+    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
+) -> None:
+    """Every record whose name, text or quote contains TEXT.
+
+    \b
+    Examples:
+      jzcli search 海绵
+      jzcli search 刘全福 --json
+    """
+    from jzcli import queries
+
+    fmt_ = out.choose_format(json_, fmt)
+    rows = queries.search(_load(db), text)
+    cols = [Column("id", "编号"), Column("kind", "类型"), Column("text", "内容"), Column("quote", "原文")]
+    out.emit(rows, cols, fmt_, title=f"搜索：{text}", highlight=text.strip())
+
+
+@app.command()
+def overview(db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None) -> None:
+    """One screen: the key figures and progress bars.
+
+    \b
+    Example:
+      jzcli overview
+    """
+    from jzcli import queries
+
+    fmt_ = out.choose_format(json_, fmt)
+    data = queries.overview(_load(db))
+    if fmt_ == "json":
+        out.write(out.dump_json(data))
+        return
+    if fmt_ != "table":
+        rows = [{"id": p["id"], "label": p["label"], "value": p["value"], "total": p["total"], "unit": p["unit"],
+                 "share": p["share"]} for p in data["progress"]]
+        out.emit(rows, [Column("id", "编号"), Column("label", "进度"), Column("value", "完成"), Column("total", "总量"),
+                        Column("unit", "单位"), Column("share", "比例")], fmt_)
+        return
+    _draw_overview(data)
+
+
+def _draw_overview(data: dict) -> None:
+    from rich.bar import Bar
+    from rich.table import Table
+    from rich.text import Text
+
+    console = out.make_console()
+    console.print(Text(f"{data['title']} — {data['place']}（截至约 {data['as_of']}）", style="bold"))
+    counts = "  ".join(f"{k} {v}" for k, v in data["counts"].items())
+    console.print(Text(counts))
+    key = Table(title="关键数字", title_justify="left", box=None)
+    key.add_column("指标")
+    key.add_column("原文", overflow="fold")
+    for f in data["key_figures"]:
+        key.add_row(Text(f"{f.get('subject_name', '')} {f['metric']}"), Text(f["text"]))
+    console.print(key)
+    bars = Table(title="进度", title_justify="left", box=None)
+    bars.add_column("项目")
+    bars.add_column("进度", width=32)
+    bars.add_column("比例", justify="right")
+    for p in data["progress"]:
+        bars.add_row(Text(p["label"]), Bar(size=p["total"], begin=0, end=p["value"], width=30),
+                     Text(f"{p['text']}  {p['share']}%"))
+    console.print(bars)
+
+
+# ---------------------------------------------------------------- validate, export
+
+
+@app.command()
+def validate(
+    source: Annotated[Optional[str], typer.Option("--source", metavar="ARTICLE", help="Also check every quote is in this article.")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Check the fact base: fields, types, ids, references, cross-checks, quotes.
+
+    Prints one problem per line (with the record id) and exits 3 if there are any.
+
+    \b
+    Example:
+      jzcli validate --source ../shared/source/000_e90f716d7d44d38f.txt
+    """
+    from jzcli import validate as v
+
+    fb = _load(db)
+    problems = v.validate(fb, source)
+    for p in problems:
+        out.write(p + "\n")
+    if problems:
+        raise JzError(f"{len(problems)} problem(s) in {fb.path}", 3)
+    counts = ", ".join(f"{len(rows)} {t}" for t, rows in fb.tables.items())
+    out.note(f"ok: {fb.path} ({counts})" + (" ; every quote found in the article" if source else ""))
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="sqlite|csv|jsonl", help="sqlite file, a folder of CSV files, or JSON lines.")],
+    out_path: Annotated[str, typer.Option("--out", metavar="PATH", help="Where to write (not overwritten without --force).")],
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing PATH.")] = False,
+    db: DbOpt = None,
+) -> None:
+    """Write the whole fact base as sqlite, CSV or JSON lines for other tools.
+
+    \b
+    Examples:
+      jzcli export --format sqlite --out facts.db
+      jzcli export --format csv --out facts-csv/
+      jzcli export --format jsonl --out facts.jsonl
+    """
+    from jzcli import export as ex
+
+    written = ex.export(_load(db), fmt, out_path, force=force)
+    out.note(f"wrote {written}")
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The console script: one-line errors, documented exit codes, quiet on a closed pipe."""
+    code = run(argv)
+    sys.exit(code)
+
+
+def run(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        command = typer.main.get_command(app)
+        rv = command.main(args=args, prog_name="jzcli", standalone_mode=False)
+        _flush()
+        return rv if isinstance(rv, int) else 0
+    except JzError as exc:
+        return _fail(str(exc), exc.code)
+    except typer.Exit as exc:
+        _flush()
+        return exc.exit_code
+    except typer.Abort:
+        return _fail("aborted", 1)
+    except BrokenPipeError:
+        return _broken_pipe()
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except Exception as exc:  # noqa: BLE001 - the one place that turns errors into exit codes
+        if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # Typer's usage errors
+            return _fail(_usage_message(exc), exc.exit_code)
+        if isinstance(exc, OSError) and getattr(exc, "errno", None) == 32:
+            return _broken_pipe()
+        if os.environ.get("JZCLI_DEBUG"):
+            raise
+        return _fail(f"internal error: {type(exc).__name__}: {exc} (run with JZCLI_DEBUG=1 for the traceback)", 1)
+
+
+def _usage_message(exc) -> str:
+    msg = " ".join(str(exc.format_message()).split())
+    ctx = getattr(exc, "ctx", None)
+    where = f" (see: {ctx.command_path} --help)" if ctx is not None else ""
+    return msg + where
+
+
+def _fail(message: str, code: int) -> int:
+    one_line = " ".join(message.split())
+    try:
+        _flush()
+    except BrokenPipeError:
+        pass
+    try:
+        sys.stderr.write(f"jzcli: error: {one_line}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    return code
+
+
+def _flush() -> None:
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _broken_pipe()
+
+
+def _broken_pipe() -> int:
+    # The reader went away (`| head`): stop quietly, and keep Python from complaining at exit.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    return 0

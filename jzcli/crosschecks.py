@@ -1,0 +1,56 @@
+"""Evaluating the cross-checks stored in the fact base (data referencing figure ids, not code)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from jzcli.factbase import FactBase
+
+
+def _value(fb: FactBase, fid: str) -> Decimal:
+    rec = fb.get(fid)
+    if rec is None or "value" not in rec:
+        raise KeyError(fid)
+    return Decimal(str(rec["value"]))
+
+
+def _fmt(v: Decimal) -> str:
+    text = format(v.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def evaluate(fb: FactBase, check: dict) -> dict:
+    """{holds, arithmetic, refs} for one check; `error` instead when a reference does not resolve."""
+    kind = check.get("kind")
+    try:
+        if kind == "sum":
+            terms = [_value(fb, i) for i in check.get("terms") or []]
+            equals = [_value(fb, i) for i in check.get("equals") or []]
+            left, right = sum(terms, Decimal(0)), sum(equals, Decimal(0))
+            arithmetic = (" + ".join(_fmt(t) for t in terms) + f" = {_fmt(left)}"
+                          + (" ≠ " if left != right else " = ") + " + ".join(_fmt(e) for e in equals))
+            holds = left == right
+            refs = [*(check.get("terms") or []), *(check.get("equals") or [])]
+        elif kind == "ratio":
+            num, den = _value(fb, check["numerator"]), _value(fb, check["denominator"])
+            expected = _value(fb, check["expected"])
+            tolerance = Decimal(str(check.get("tolerance", 0.5)))
+            share = num / den * 100 if den else Decimal("Infinity")
+            holds = abs(share - expected) <= tolerance
+            arithmetic = f"{_fmt(num)} / {_fmt(den)} = {share:.2f}% {'≈' if holds else '≠'} {_fmt(expected)}% (±{_fmt(tolerance)})"
+            refs = [check["numerator"], check["denominator"], check["expected"]]
+        elif kind == "count":
+            items = check.get("items") or []
+            missing = [i for i in items if fb.get(i) is None]
+            if missing:
+                raise KeyError(missing[0])
+            expected = _value(fb, check["expected"])
+            holds = Decimal(len(items)) == expected
+            arithmetic = f"{len(items)} listed {'=' if holds else '≠'} {_fmt(expected)} stated"
+            refs = [*items, check["expected"]]
+        else:
+            return {"holds": False, "error": f"unknown check kind {kind!r}", "arithmetic": "", "refs": []}
+    except KeyError as exc:
+        return {"holds": False, "error": f"reference {exc.args[0]!r} does not resolve to a figure",
+                "arithmetic": "", "refs": []}
+    return {"holds": bool(holds), "arithmetic": arithmetic, "refs": refs}
