@@ -34,9 +34,11 @@ def read_article(path: str) -> str:
         raise FactBaseError(f"cannot read article {path}: {exc.strerror or exc}") from None
 
 
-def _refs(rec: dict) -> list[str]:
+def _refs(rec: dict, table: str) -> list[str]:
     out: list[str] = []
     for fld in REF_FIELDS:
+        if fld == "unit" and table == "figures":
+            continue  # a figure's `unit` is its unit of measure (元, 栋), not a reference
         v = rec.get(fld)
         if isinstance(v, str):
             out.append(v)
@@ -74,7 +76,7 @@ def validate(fb: FactBase, source: str | None = None) -> list[str]:
                     problems.append(f"{rid}: missing precomputed pinyin")
     for table, rows in fb.tables.items():
         for rec in rows:
-            for ref in _refs(rec):
+            for ref in _refs(rec, table):
                 if ref not in seen:
                     problems.append(f"{rec['id']}: reference {ref!r} does not resolve")
     topics = fb.meta.get("topics") or {}
