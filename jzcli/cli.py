@@ -475,6 +475,167 @@ def export(
     out.note(f"wrote {written}")
 
 
+# ---------------------------------------------------------------- reporter's tools
+
+VERDICT_LABEL = {"supported": "✔ 有据 supported", "contradicted": "✘ 不符 contradicted", "unknown": "? 不明 unknown"}
+
+
+def _read_draft(path: str) -> str:
+    if path == "-":
+        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+    else:
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except FileNotFoundError:
+            raise JzError(f"draft not found: {path}", BAD_INPUT) from None
+        except IsADirectoryError:
+            raise JzError(f"draft is a directory: {path}", BAD_INPUT) from None
+        except OSError as exc:
+            raise JzError(f"cannot read draft {path}: {exc.strerror or exc}", BAD_INPUT) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise JzError(f"draft {path} is not UTF-8 text", BAD_INPUT) from None
+
+
+def _shorten(text: str, width: int = 24) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@app.command()
+def check(
+    claim: Annotated[Optional[str], typer.Argument(metavar="CLAIM", help="One sentence with a figure.")] = None,
+    file: Annotated[Optional[str], typer.Option("--file", metavar="DRAFT", help="Check every figure of a draft ('-' for stdin).")] = None,
+    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
+) -> None:
+    """Is this figure what the article says? supported / contradicted / unknown.
+
+    Exit code 0 only when supported (for --file: 1 if any figure is contradicted).
+
+    \b
+    Examples:
+      jzcli check "大寨店社区开工36栋楼"
+      jzcli check "实际利用外资3700万元" --json
+      jzcli check --file draft.txt
+      cat draft.txt | jzcli check --file -
+    """
+    from jzcli import check as ck
+
+    fmt_ = out.choose_format(json_, fmt)
+    if (claim is None) == (file is None):
+        raise JzError("give either a CLAIM or --file DRAFT", BAD_INPUT)
+    reader = ck.Reader(_load(db))
+    table = fmt_ == "table"
+    if file is not None:
+        results = ck.check_draft(reader, _read_draft(file))
+        rows = [{**r.as_json(), "sentence": r.claim} for r in results]
+        cols = [Column("sentence", "句子", lambda r: _shorten(r["sentence"]) if table else r["sentence"]),
+                Column("figure", "数字"),
+                Column("verdict", "结论", lambda r: VERDICT_LABEL[r["verdict"]] if table else r["verdict"]),
+                Column("article", "原文数值", lambda r: r["evidence"][0]["text"] if r["evidence"] else None),
+                Column("quote", "原文", lambda r: r["evidence"][0]["quote"] if r["evidence"] else None)]
+        out.emit(rows, cols, fmt_, title="核对稿件", empty_note="no figures found in the draft")
+        counts = {v: sum(r.verdict == v for r in results) for v in ("supported", "contradicted", "unknown")}
+        out.note(f"checked {len(results)} figure(s): {counts['supported']} supported, "
+                 f"{counts['contradicted']} contradicted, {counts['unknown']} unknown")
+        raise typer.Exit(1 if counts["contradicted"] else 0)
+    results = ck.check_claim(reader, claim)
+    verdict = ck.combined(results)
+    if len(results) == 1:
+        doc = results[0].as_json()
+    else:
+        first = results[0].as_json()
+        doc = {**first, "verdict": verdict, "reason": "; ".join(f"{r.figure.text}: {r.verdict}" for r in results),
+               "evidence": [e for r in results for e in r.evidence], "figures": [r.as_json() for r in results]}
+    if fmt_ == "json":
+        out.write(out.dump_json(doc))
+    elif fmt_ == "jsonl":
+        out.emit([doc], [], "jsonl")
+    else:
+        rows = [{**r.as_json(), "ev": e} for r in results for e in (r.evidence or [{}])]
+        cols = [Column("figure", "数字"),
+                Column("verdict", "结论", lambda r: VERDICT_LABEL[r["verdict"]] if table else r["verdict"]),
+                Column("reason", "理由"),
+                Column("fact", "依据", lambda r: r["ev"].get("id")),
+                Column("article", "原文数值", lambda r: r["ev"].get("text")),
+                Column("quote", "原文", lambda r: r["ev"].get("quote"))]
+        out.emit(rows, cols, fmt_, title=f"{VERDICT_LABEL[verdict]}：{claim.strip()}")
+    raise typer.Exit(0 if verdict == "supported" else 1)
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(metavar="QUESTION", help="A question about a figure.")],
+    limit: Annotated[int, typer.Option("--limit", min=1, max=100, help="At most this many answers.")] = 5,
+    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
+) -> None:
+    """Ask for a figure: the best-matching facts, best first, with quotes.
+
+    Exit code 1 when nothing in the article answers the question.
+
+    \b
+    Examples:
+      jzcli ask "大寨店社区开工了多少栋楼"
+      jzcli ask "实际利用外资多少" --json
+    """
+    from jzcli import check as ck
+
+    fmt_ = out.choose_format(json_, fmt)
+    rows = ck.ask(ck.Reader(_load(db)), question, limit)
+    cols = [Column("id", "编号"), Column("subject", "对象"), Column("metric", "指标"), Column("text", "原文数值"),
+            Column("value", "数值"), Column("unit", "单位"), Column("score", "得分"), Column("quote", "原文")]
+    out.emit(rows, cols, fmt_, title=f"问：{question.strip()}")
+
+
+@app.command()
+def audit(db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None) -> None:
+    """The article's own arithmetic, recomputed, and its oddities.
+
+    \b
+    Example:
+      jzcli audit
+    """
+    from jzcli import crosschecks
+
+    fmt_ = out.choose_format(json_, fmt)
+    rows = crosschecks.audit(_load(db))
+    table = fmt_ == "table"
+
+    def holds(r):
+        if r["holds"] is None:
+            return "" if table else None
+        return ("✔ 成立" if r["holds"] else "✘ 不成立") if table else r["holds"]
+
+    cols = [Column("id", "编号"), Column("kind", "类型"), Column("description", "内容"), Column("arithmetic", "算式"),
+            Column("holds", "结果", holds), Column("quotes", "原文")]
+    out.emit(rows, cols, fmt_, title="核算与疑点")
+
+
+@app.command()
+def show(
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="A record id (fig:dzd-started) or a unique start of one.")],
+    source: Annotated[Optional[str], typer.Option("--source", metavar="ARTICLE", help="Also print the article's sentence around the quote.")] = None,
+    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
+) -> None:
+    """One record in full: every field, its quote, the checks and oddities that refer to it.
+
+    \b
+    Examples:
+      jzcli show fig:dzd-started
+      jzcli show fig:fdi --source ../shared/source/000_e90f716d7d44d38f.txt
+    """
+    from jzcli import queries
+    from jzcli.validate import read_article
+
+    fmt_ = out.choose_format(json_, fmt)
+    article = read_article(source) if source else None
+    rec = queries.show(_load(db), record_id, article)
+    fields = [Column(k, k) for k in rec if k not in ("oddity_records",)]
+    odd_cols = [Column("id", "编号"), Column("description", "说明"), Column("quote", "原文")]
+    out.emit_object(rec, fields, fmt_, title=rec["id"], sections=[("疑点", rec["oddity_records"], odd_cols)])
+
+
 # ---------------------------------------------------------------- entry point
 
 

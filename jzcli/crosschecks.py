@@ -54,3 +54,24 @@ def evaluate(fb: FactBase, check: dict) -> dict:
         return {"holds": False, "error": f"reference {exc.args[0]!r} does not resolve to a figure",
                 "arithmetic": "", "refs": []}
     return {"holds": bool(holds), "arithmetic": arithmetic, "refs": refs}
+
+
+def audit(fb: FactBase) -> list[dict]:
+    """Every stored cross-check recomputed, then every oddity: one row each, with the quotes behind it."""
+    rows = []
+    for check in fb.records("checks"):
+        result = evaluate(fb, check)
+        quotes = []
+        for ref in result["refs"]:
+            q = (fb.get(ref) or {}).get("quote")
+            if q and q not in quotes:
+                quotes.append(q)
+        rows.append({"id": check["id"], "kind": "check", "description": check.get("description"),
+                     "arithmetic": result.get("arithmetic") or result.get("error"), "holds": result["holds"],
+                     "recorded_holds": check.get("holds"), "refs": result["refs"], "quote": check.get("quote", ""),
+                     "quotes": quotes})
+    for odd in fb.records("oddities"):
+        rows.append({"id": odd["id"], "kind": "oddity", "description": odd.get("description"), "arithmetic": None,
+                     "holds": None, "recorded_holds": None, "refs": odd.get("affects") or [],
+                     "quote": odd.get("quote", ""), "quotes": [odd.get("quote", "")]})
+    return rows

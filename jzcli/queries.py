@@ -403,3 +403,49 @@ def overview(fb: FactBase) -> dict:
     return {"id": src.get("id", "source"), "title": src.get("title"), "place": src.get("place"),
             "as_of": src.get("as_of"), "quote": src.get("quote", ""), "counts": counts,
             "key_figures": key, "progress": progress}
+
+
+# ---------------------------------------------------------------- show
+
+_SENTENCE_END = "。！？!?"
+
+
+def sentence_around(article: str, quote: str) -> str | None:
+    """The sentence of the article that holds `quote` (white space removed, as quotes are matched)."""
+    text = re.sub(r"\s+", "", article)
+    q = re.sub(r"\s+", "", quote)
+    at = text.find(q) if q else -1
+    if at == -1:
+        return None
+    start = max(text.rfind(c, 0, at) for c in _SENTENCE_END) + 1
+    ends = [i for i in (text.find(c, at + len(q)) for c in _SENTENCE_END) if i != -1]
+    end = min(ends) + 1 if ends else len(text)
+    return text[start:end]
+
+
+def show(fb: FactBase, record_id: str, article: str | None = None) -> dict:
+    from jzcli.errors import NotFound
+
+    rec = fb.get(record_id.strip())
+    if rec is None:
+        hits = [rid for rid in fb.by_id if rid.startswith(record_id.strip())] if record_id.strip() else []
+        if len(hits) == 1:
+            rec = fb.get(hits[0])
+        elif len(hits) > 1:
+            raise BadInput(f"id {record_id!r} is ambiguous: {', '.join(hits[:10])}" + (" ..." if len(hits) > 10 else ""))
+        else:
+            import difflib
+
+            close = difflib.get_close_matches(record_id, list(fb.by_id), n=3, cutoff=0.6)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise NotFound(f"no record with id {record_id!r}{hint}")
+    rid = rec["id"]
+    checks = [c["id"] for c in fb.records("checks")
+              if rid in {c.get("numerator"), c.get("denominator"), c.get("expected"),
+                         *(c.get("terms") or []), *(c.get("equals") or []), *(c.get("items") or [])}]
+    odd = sorted({*(rec.get("oddities") or []), *(o["id"] for o in fb.records("oddities") if rid in (o.get("affects") or []))})
+    out = {**rec, "table": fb.table_of(rid), "checks": checks,
+           "oddity_records": [fb.get(o) for o in odd if fb.get(o)]}
+    if article is not None:
+        out["context"] = sentence_around(article, rec.get("quote", ""))
+    return out
