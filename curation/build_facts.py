@@ -970,6 +970,23 @@ def _pinyin_block(names: list[str]) -> dict:
     return {"full": _dedupe([p[0] for p in pairs]), "initials": _dedupe([p[1] for p in pairs])}
 
 
+# Progress figures: a part and the total it is part of (drawn as bars by `jzcli overview`).
+PART_OF = {
+    "fig:dzd-completed": "fig:dzd-started",
+    "fig:dzd-topped": "fig:dzd-started",
+    "fig:dzd-delivered": "fig:dzd-started",
+    "fig:h1-investment": "fig:annual-target",
+}
+# The figures `jzcli overview` leads with.
+KEY_FIGURES = (
+    "fig:area-1999", "fig:population-1999", "fig:tax-revenue", "fig:fixed-investment", "fig:out-of-province",
+    "fig:fdi", "fig:trade", "fig:signed-total", "fig:h1-investment", "fig:target-share", "fig:volunteers",
+)
+# The four counts of signed projects per investment band: which band each counts.
+FIGURE_BANDS = {"fig:signed-lt1e8": "lt1e8", "fig:signed-1e8-5e8": "1e8-5e8", "fig:signed-5e8-1e9": "5e8-1e9",
+                "fig:signed-ge1e9": "ge1e9"}
+
+
 def complete(tables: dict) -> dict:
     """Fill defaults, derived fields and pinyin; return new tables (the literals are not mutated)."""
     names = {}
@@ -999,6 +1016,9 @@ def complete(tables: dict) -> dict:
             if table == "figures":
                 r = {"id": r["id"], "subject": r["subject"], "subject_name": names.get(r["subject"]),
                      **{k: v for k, v in r.items() if k not in ("id", "subject")}}
+                r["part_of"] = PART_OF.get(r["id"])
+                r["key"] = r["id"] in KEY_FIGURES
+                r["band"] = FIGURE_BANDS.get(r["id"])
             if table in ("units", "projects"):
                 r["pinyin"] = _pinyin_block([n for n in [r["name"], r.get("short")] + r.get("aliases", []) if n])
             r["quote"] = src["quote"]
@@ -1127,6 +1147,7 @@ def write_atomic(path: Path, db: dict) -> None:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             json.dump(db, f, ensure_ascii=False, indent=1, sort_keys=False)
             f.write("\n")
+        os.chmod(tmp, 0o644)  # mkstemp makes it 0600; the file ships in the wheel and must be readable
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

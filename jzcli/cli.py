@@ -125,7 +125,10 @@ def projects(
     status: Annotated[Optional[str], typer.Option("--status", metavar="STATUS", help="signed | landed | key_work")] = None,
     db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
 ) -> None:
-    """Projects: the 10 signed in 2018 H1 (investment bands), those landed earlier, key works.
+    """Projects: signed (with bands), landed, key works.
+
+    The 10 projects signed in 2018 H1 with their investment bands, the 4 that landed
+    earlier (no amount given) and the key construction works named.
 
     \b
     Investments are known only as bands, so a filter sorts each project into
@@ -184,7 +187,10 @@ def community(
                                         autocompletion=_complete_units)],
     db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
 ) -> None:
-    """One community or village: its office before/after 2017-11 and every fact on it.
+    """One unit: its office history and every fact on it.
+
+    A community or village (or a place that looks like one): its office before and
+    after the 2017-11 redistricting, designations, and every fact that mentions it.
 
     \b
     Examples:
@@ -215,7 +221,9 @@ def communities(
     all_: Annotated[bool, typer.Option("--all", help="Also places that are not units of the office (湘江社区, compounds ...).")] = False,
     db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
 ) -> None:
-    """All communities and villages, by office; --tree shows the 2017-11 redistricting.
+    """All communities and villages, by office.
+
+    --tree draws office → units before and after the 2017-11 redistricting.
 
     \b
     Examples:
@@ -271,7 +279,9 @@ def honors(
     level: Annotated[Optional[str], typer.Option("--level", metavar="国家|省|市", help="Only this level.")] = None,
     db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
 ) -> None:
-    """Honours won by the office itself (year, level).
+    """Honours won by the office itself.
+
+    Year (null when the article gives none) and level 国家 / 省 / 市.
 
     \b
     Examples:
@@ -319,7 +329,9 @@ def timeline(
     to: Annotated[Optional[str], typer.Option("--to", metavar="D", help="Up to this date.")] = None,
     db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
 ) -> None:
-    """Dated events in order; a year inferred from 今年/目前 is marked 推断.
+    """Dated events in order.
+
+    A year inferred from 今年 / 目前 / 日前 is marked 推断 (JSON: inferred).
 
     \b
     Examples:
@@ -343,7 +355,7 @@ def timeline(
 
 @app.command()
 def people(db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None) -> None:
-    """People named in the article, with their role exactly as stated.
+    """People named, roles exactly as stated.
 
     \b
     Example:
@@ -362,7 +374,7 @@ def search(
     text: Annotated[str, typer.Argument(metavar="TEXT", help="Text to look for in names, wording and quotes.")],
     db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
 ) -> None:
-    """Every record whose name, text or quote contains TEXT.
+    """Records whose name, text or quote has TEXT.
 
     \b
     Examples:
@@ -379,7 +391,7 @@ def search(
 
 @app.command()
 def overview(db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None) -> None:
-    """One screen: the key figures and progress bars.
+    """Key figures and progress bars on one screen.
 
     \b
     Example:
@@ -417,12 +429,12 @@ def _draw_overview(data: dict) -> None:
         key.add_row(Text(f"{f.get('subject_name', '')} {f['metric']}"), Text(f["text"]))
     console.print(key)
     bars = Table(title="进度", title_justify="left", box=None)
-    bars.add_column("项目")
-    bars.add_column("进度", width=32)
-    bars.add_column("比例", justify="right")
+    bars.add_column("项目", no_wrap=True)
+    bars.add_column("进度", width=20)
+    bars.add_column("比例", no_wrap=True)
     for p in data["progress"]:
-        bars.add_row(Text(p["label"]), Bar(size=p["total"], begin=0, end=p["value"], width=30),
-                     Text(f"{p['text']}  {p['share']}%"))
+        bars.add_row(Text(p["label"]), Bar(size=p["total"], begin=0, end=p["value"], width=20),
+                     Text(f"{p['share']}%  {p['text']}"))
     console.print(bars)
 
 
@@ -434,7 +446,9 @@ def validate(
     source: Annotated[Optional[str], typer.Option("--source", metavar="ARTICLE", help="Also check every quote is in this article.")] = None,
     db: DbOpt = None,
 ) -> None:
-    """Check the fact base: fields, types, ids, references, cross-checks, quotes.
+    """Check the fact base itself.
+
+    Fields, types, unique ids, references, cross-checks and, with --source, quotes.
 
     Prints one problem per line (with the record id) and exits 3 if there are any.
 
@@ -461,7 +475,7 @@ def export(
     force: Annotated[bool, typer.Option("--force", help="Replace an existing PATH.")] = False,
     db: DbOpt = None,
 ) -> None:
-    """Write the whole fact base as sqlite, CSV or JSON lines for other tools.
+    """Export the fact base: sqlite, CSV or JSON lines.
 
     \b
     Examples:
@@ -509,7 +523,7 @@ def check(
     file: Annotated[Optional[str], typer.Option("--file", metavar="DRAFT", help="Check every figure of a draft ('-' for stdin).")] = None,
     db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
 ) -> None:
-    """Is this figure what the article says? supported / contradicted / unknown.
+    """Check a figure: supported / contradicted / unknown.
 
     Exit code 0 only when supported (for --file: 1 if any figure is contradicted).
 
@@ -570,7 +584,7 @@ def ask(
     limit: Annotated[int, typer.Option("--limit", min=1, max=100, help="At most this many answers.")] = 5,
     db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
 ) -> None:
-    """Ask for a figure: the best-matching facts, best first, with quotes.
+    """Ask for a figure; best matches first.
 
     Exit code 1 when nothing in the article answers the question.
 
@@ -590,7 +604,7 @@ def ask(
 
 @app.command()
 def audit(db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None) -> None:
-    """The article's own arithmetic, recomputed, and its oddities.
+    """The article's own arithmetic, and its oddities.
 
     \b
     Example:
@@ -608,7 +622,8 @@ def audit(db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None) -> No
         return ("✔ 成立" if r["holds"] else "✘ 不成立") if table else r["holds"]
 
     cols = [Column("id", "编号"), Column("kind", "类型"), Column("description", "内容"), Column("arithmetic", "算式"),
-            Column("holds", "结果", holds), Column("quotes", "原文")]
+            Column("holds", "结果", holds),
+            Column("quotes", "原文", lambda r: "\n".join(r["quotes"]) if table else r["quotes"])]
     out.emit(rows, cols, fmt_, title="核算与疑点")
 
 
@@ -618,7 +633,7 @@ def show(
     source: Annotated[Optional[str], typer.Option("--source", metavar="ARTICLE", help="Also print the article's sentence around the quote.")] = None,
     db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
 ) -> None:
-    """One record in full: every field, its quote, the checks and oddities that refer to it.
+    """One record in full, with its checks and oddities.
 
     \b
     Examples:

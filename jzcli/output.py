@@ -154,7 +154,9 @@ def emit_object(obj: dict, fields: Sequence[Column], fmt: str, *, title: str | N
     head.add_column(style="bold")
     head.add_column(overflow="fold")
     for c in fields:
-        head.add_row(Text(c.header), Text(cell(c.value(obj))))
+        value = cell(c.value(obj))
+        if value:  # a person reads only what is there; scripts get every field from tsv/json
+            head.add_row(Text(c.header), Text(value))
     console.print(head)
     for name, rows, cols in sections:
         if rows:
@@ -181,9 +183,11 @@ def render_table(records: Sequence[dict], columns: Sequence[Column], *, title: s
 
     console = console or make_console()
     dumb = os.environ.get("TERM") == "dumb"
+    # people read names first; the id (for `jzcli show`) goes last
+    columns = [c for c in columns if c.key != "id"] + [c for c in columns if c.key == "id"]
     table = Table(title=title, box=_box() if not dumb else None, header_style="bold", title_justify="left")
     for c in columns:
-        table.add_column(c.header, overflow="fold", style=c.style)
+        table.add_column(c.header, overflow="fold", style=c.style or ("dim" if c.key == "id" else None))
     for rec in records:
         cells = []
         for c in columns:
