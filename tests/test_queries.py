@@ -6,8 +6,12 @@ import csv
 import io
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FACTS = ROOT / "facts.json"
 
 SIGNED_GE_5E8 = {"清水湾生活广场项目", "东方颐养园项目", "书香时代广场项目", "南水西郡项目"}
 SIGNED_LE_1E8 = {"58同城项目", "启源人才交流项目"}
@@ -312,10 +316,6 @@ def test_empty_result_is_success(cli):
 
 
 def test_table_escapes_markup_and_has_chinese_headers(cli, tmp_path):
-    import shutil
-
-    from tests.conftest import FACTS
-
     data = json.loads(FACTS.read_text(encoding="utf-8"))
     first = next(iter(data["people"]))
     data["people"][first]["name"] = "[red]x[/red] [bold]"
@@ -325,12 +325,9 @@ def test_table_escapes_markup_and_has_chinese_headers(cli, tmp_path):
     assert r.code == 0
     assert "[red]x[/red] [bold]" in r.out
     assert "姓名" in r.out and "身份（原文）" in r.out
-    assert shutil.which  # keep import used
 
 
 def test_db_option_and_env(cli, tmp_path):
-    from tests.conftest import FACTS
-
     db = tmp_path / "copy.json"
     db.write_bytes(FACTS.read_bytes())
     assert cli("honors", "--db", str(db), "--json").json == cli("honors", "--json").json
@@ -346,8 +343,6 @@ def test_db_option_and_env(cli, tmp_path):
 
 
 def test_export_sqlite_csv_jsonl(cli, tmp_path):
-    from tests.conftest import FACTS
-
     data = json.loads(FACTS.read_text(encoding="utf-8"))
     total = sum(len(t) for t in data.values())
     db = tmp_path / "facts.db"
@@ -389,8 +384,6 @@ def test_help_lists_every_command_with_examples(cli):
 
 @pytest.mark.parametrize("name", COMMANDS)
 def test_every_command_has_help_and_is_in_the_readme(cli, name):
-    from tests.conftest import ROOT
-
     r = cli(name, "--help")
     assert r.code == 0 and "Example" in r.out
     assert f"jzcli {name}" in (ROOT / "README.md").read_text(encoding="utf-8")
