@@ -116,10 +116,16 @@ def did_you_mean(query: str, records: list[dict]) -> str:
 
 
 def complete(incomplete: str, records: list[dict]) -> list[str]:
-    """Shell completion: names whose spelling or pinyin starts with what was typed."""
+    """Shell completion. Typer keeps only candidates that start with what was typed, so Chinese input
+    completes to names (凤 → 凤凰城社区) and pinyin input to the pinyin spelling (fengh → fenghuangchengshequ),
+    which `community` resolves like the name."""
     q = fold(incomplete)
     out = []
     for rec in records:
-        if not q or any(s.startswith(q) for s in spellings(rec)) or any(p.startswith(q) for p in pinyin_forms(rec)):
+        if not q or any(s.startswith(q) for s in spellings(rec)):
             out.append(rec["name"])
+        elif q.isascii():
+            full = [p for p in (rec.get("pinyin") or {}).get("full") or [] if p.startswith(q)]
+            if full:
+                out.append(full[0])
     return out

@@ -402,3 +402,13 @@ def test_usage_errors_are_one_line(cli):
         assert r.code == 2, args
         assert r.err.count("\n") == 1 and r.err.startswith("jzcli: error: "), r.err
         assert "Traceback" not in r.err
+
+
+def test_shell_completion_completes_unit_names(jz):
+    env = {"_JZCLI_COMPLETE": "complete_bash", "COMP_WORDS": "jzcli community 凤", "COMP_CWORD": "2"}
+    r = jz(env=env)
+    assert r.code == 0 and r.out.split() == ["凤凰城社区"]
+    env["COMP_WORDS"] = "jzcli community dazh"
+    assert jz(env=env).out.split() == ["dazhaidiancun"]
+    office = {"_JZCLI_COMPLETE": "complete_bash", "COMP_WORDS": "jzcli communities --office 泰", "COMP_CWORD": "3"}
+    assert jz(env=office).out.split() == ["泰山路办事处筹建办"]
