@@ -1,9 +1,20 @@
 """Checking a reporter's figure against the article: supported / contradicted / unknown, with evidence.
 
 No word segmentation: a claim is read with regular expressions (numbers, multipliers, counting units,
-approximation words, dates) and matched to facts by the names of their subjects and by the curated
-`keywords` of each figure (开工 / 完工 / 交付 tell three facts about the same 36 buildings apart).
+approximation words, dates, rates) and matched to facts by the names of their subjects and by the
+curated `keywords` of each figure (开工 / 完工 / 交付 tell three facts about the same 36 buildings apart).
 A wrong "supported" is the worst answer, so every doubt ends in "unknown".
+
+How a figure of a claim is matched:
+- the claim is folded (full-width → ASCII, no white space); years, dates, periods, names with digits
+  (58同城) and thresholds (10吨以下) are hidden before numbers are read;
+- the figure's words are its clause (between punctuation). When a clause holds several figures, the
+  words between two figures belong to the nearer one ("6个城市社区确定了8个小区党建试点": 城市社区 is
+  about 6, 确定 … 试点 about 8); words before the first figure are shared;
+- the subject is the unit / project / person named in the clause, else the nearest one named before it;
+- the claim's period (2017年, 今年前6个月, 2016年以来, 目前) must be the fact's period, else "unknown";
+- a rate (每月, 每年) must be the fact's rate;
+- investment bands of projects are compared as intervals.
 """
 
 from __future__ import annotations
@@ -24,6 +35,8 @@ COUNT_UNITS = ("平方公里", "人次", "美元", "元", "栋", "套", "名", "
                "个", "年", "岁", "项", "次", "天", "户", "所", "条", "支", "位", "%")
 UNIT_CLASS = {"名": "人", "位": "人"}  # people are counted by 名, 人 or 位
 MONEY = ("元", "美元")
+# A unit that by itself says what is measured: "73岁" is an age whatever the words around it.
+SELF_DESCRIBING_UNITS = {"岁": 2.0, "平方公里": 2.0}
 OVER = {"余": "over", "多": "over", "以上": "over", "超过": "over", "逾": "over", "多于": "over"}
 UNDER = {"近": "under", "将近": "under", "接近": "under", "不到": "under", "以下": "under"}
 QUALIFIER_CLASS = {**OVER, **UNDER, "约": "approx", "左右": "approx"}
@@ -35,13 +48,15 @@ _TOKEN = re.compile(
     rf"(?P<pre>将近|接近|超过|不到|近|逾|约)?(?P<pct>百分之)?(?P<num>{_NUM})"
     rf"(?P<q1>余|多)?(?P<unit>{_UNITS_RE})?(?P<q2>以上|以下|左右|多)?"
 )
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)\s*年(?:度)?")
-_DATE = re.compile(r"(?<!\d)\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*日)?(?:\s*[至到-]\s*\d{1,2}\s*日)?(?:底|初|中旬|上旬|下旬)?|(?<!\d)\d{1,2}\s*日")
-_HALF = re.compile(r"上半年|前\s*(?:6|六)\s*个月|1\s*[-至到]\s*6\s*月")
-_SINCE = re.compile(r"以来")
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)年(?:度)?")
+_DATE = re.compile(r"(?<!\d)\d{1,2}月(?:份)?(?:\d{1,2}日)?(?:[至到-]\d{1,2}日)?(?:底|初|中旬|上旬|下旬)?|(?<!\d)\d{1,2}日")
+_HALF = re.compile(r"上半年|下半年|前(?:6|六)个月|1[-至到]6月")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:\n]")
-_RANGE_JOIN = re.compile(r"\s*(?:到|至|-|~|～|—)\s*")
+_RANGE_JOIN = re.compile(r"(?:到|至|-|~|～|—)")
 _QUESTION_WORDS = re.compile(r"多少|几[个名人栋套家辆座处台米场项次天]?|什么|哪些|哪个|是否|吗|呢|？|\?")
+_ASK_UNIT = re.compile(rf"(?:多少|几)({_UNITS_RE}|钱)")
+_RATE = re.compile(r"每(?:人|户)?(年|月|天|日|周)|(年|月|日)均|/(年|月|天)")
+_PRESENT = re.compile(r"目前|现在|现有|如今|截至目前|截止目前|当前|至今")
 MASK = "□"
 
 
@@ -57,6 +72,7 @@ class Figure:
     qualifier: str | None = None
     high: Decimal | None = None  # for a range "1亿元到5亿元"
     descriptor: bool = False  # a band edge describing other figures ("10亿元以上项目2个")
+    rate: str | None = None  # 月 / 年 / 天 / 周 when the claim says 每月, 每年 ...
 
     @property
     def is_money(self) -> bool:
@@ -65,12 +81,6 @@ class Figure:
     def as_json(self) -> dict:
         return {"text": self.text, "value": _num(self.value), "unit": self.unit, "qualifier": self.qualifier,
                 **({"high": _num(self.high)} if self.high is not None else {})}
-
-
-@dataclass
-class Period:
-    year: int | None = None
-    span: str | None = None  # "year" | "H1" | "since"
 
 
 @dataclass
@@ -95,7 +105,143 @@ def _num(v: Decimal | int | float | None):
     return int(d) if d == d.to_integral_value() else float(d)
 
 
-# ---------------------------------------------------------------- reading a claim
+# ---------------------------------------------------------------- periods as month intervals
+
+
+def _month(year: int, month: int) -> int:
+    return year * 12 + month - 1
+
+
+def _show_month(m: int) -> str:
+    return f"{m // 12}-{m % 12 + 1:02d}"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A period as an interval of months; `point` for a state at one moment (目前, 1999年7月 当时)."""
+
+    start: int
+    end: int
+    point: bool = False
+    present: bool = False  # the claim says 目前 / 现有: the article's own time
+
+    def __str__(self) -> str:
+        a, b = _show_month(self.start), _show_month(self.end)
+        return a if a == b else f"{a}/{b}"
+
+
+def fact_span(period: str | None, as_of: int | None) -> Span | None:
+    """facts.json period strings: "2017", "2018-H1", "2017-11", "2016/2018-08", "2018-01/2018-06"."""
+    if not period:
+        return None
+    m = re.fullmatch(r"(\d{4})", period)
+    if m:
+        y = int(m.group(1))
+        return Span(_month(y, 1), _cap(_month(y, 12), as_of))
+    m = re.fullmatch(r"(\d{4})-H([12])", period)
+    if m:
+        y, h = int(m.group(1)), int(m.group(2))
+        return Span(_month(y, 1 if h == 1 else 7), _cap(_month(y, 6 if h == 1 else 12), as_of))
+    m = re.fullmatch(r"(\d{4})-(\d\d)", period)
+    if m:
+        t = _month(int(m.group(1)), int(m.group(2)))
+        return Span(t, t, point=True)
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d))?(?:-\d\d)?/(\d{4}|now)(?:-(\d\d))?(?:-\d\d)?", period)
+    if m:
+        start = _month(int(m.group(1)), int(m.group(2) or 1))
+        if m.group(3) == "now":
+            end = as_of if as_of is not None else start
+        else:
+            end = _cap(_month(int(m.group(3)), int(m.group(4) or 12)), as_of)
+        return Span(start, end)
+    m = re.match(r"(\d{4})", period)
+    if m:
+        y = int(m.group(1))
+        return Span(_month(y, 1), _cap(_month(y, 12), as_of))
+    return None
+
+
+def _cap(end: int, as_of: int | None) -> int:
+    return min(end, as_of) if as_of is not None else end
+
+
+_CLAIM_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)年(?:度)?|(今年|去年|前年)")
+_YEAR_SPAN = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)年?(?:至|到|-|—|~)(1[89]\d\d|20\d\d)年")
+_MONTH_AFTER = re.compile(r"(?:年初|年)?(\d{1,2})月(?:份)?")
+
+
+def claim_span(text: str, pub_year: int | None, as_of: int | None) -> Span | None:
+    """The period a claim states, or None when it states none."""
+    m = _YEAR_SPAN.search(text)
+    if m:
+        a, b = int(m.group(1)), int(m.group(2))
+        return Span(_month(a, 1), _cap(_month(b, 12), as_of))
+    year = month = None
+    m = _CLAIM_YEAR.search(text)
+    if m:
+        if m.group(1):
+            year = int(m.group(1))
+        elif pub_year:
+            year = pub_year - {"今年": 0, "去年": 1, "前年": 2}[m.group(2)]
+        if year is not None:
+            mm = _MONTH_AFTER.match(text, m.end())
+            if mm and 1 <= int(mm.group(1)) <= 12:
+                month = int(mm.group(1))
+    half = _HALF.search(text)
+    if half:
+        y = year or pub_year
+        if y is None:
+            return None
+        first = not half.group().startswith("下")
+        return Span(_month(y, 1 if first else 7), _cap(_month(y, 6 if first else 12), as_of))
+    if year is None:
+        if _PRESENT.search(text) and as_of is not None:
+            return Span(as_of, as_of, point=True, present=True)
+        return None
+    since = "以来" in text[m.end():] if m else False
+    if since:
+        start = _month(year, month or 1)
+        return Span(start, as_of if as_of is not None else _month(year, 12))
+    if month:
+        t = _month(year, month)
+        return Span(t, t, point=True)
+    return Span(_month(year, 1), _cap(_month(year, 12), as_of))
+
+
+def period_fits(claim: Span | None, fact: Span | None) -> bool:
+    """Is the fact about the period the claim names? A claim without a period fits any fact."""
+    if claim is None:
+        return True
+    if fact is None:
+        return claim.present  # an undated fact is the article's present
+    if fact.point:
+        return claim.start <= fact.start <= claim.end
+    if claim.present:
+        return False  # a running total is not "目前 …"
+    return (claim.start, claim.end) == (fact.start, fact.end)
+
+
+# ---------------------------------------------------------------- the fact base, indexed once
+
+
+BANDS = {"lt1e8": (None, 10**8), "1e8-5e8": (10**8, 5 * 10**8), "5e8-1e9": (5 * 10**8, 10**9), "ge1e9": (10**9, None)}
+
+
+@dataclass
+class Fact:
+    """A figure record with what matching needs, precomputed."""
+
+    rec: dict
+    id: str
+    unit: str
+    unit_class: str
+    value: Decimal
+    keywords: list[str]
+    refs: set
+    quote_grams: set
+    span: Span | None
+    band: tuple | None
+    per: str | None
 
 
 class Reader:
@@ -104,84 +250,122 @@ class Reader:
     def __init__(self, fb: FactBase) -> None:
         self.fb = fb
         self.figures = fb.records("figures")
-        self.projects = [p for p in fb.records("projects")]
+        self.projects = list(fb.records("projects"))
+        self.project_ids = {p["id"] for p in self.projects}
         self.pub_year = fb.source.get("publication_year")
-        self.non_figures = sorted({n.get("text") for n in (fb.meta.get("non_figures") or []) if n.get("text")},
+        as_of = str(fb.source.get("as_of") or "")
+        m = re.match(r"(\d{4})-(\d\d)", as_of)
+        self.as_of = _month(int(m.group(1)), int(m.group(2))) if m else (
+            _month(self.pub_year, 12) if self.pub_year else None)
+        self.non_figures = sorted({_canon(n.get("text")) for n in (fb.meta.get("non_figures") or []) if n.get("text")},
                                   key=len, reverse=True)
-        named = [u for u in fb.records("units")] + self.projects + fb.records("people")
+        people = fb.records("people")
+        named = list(fb.records("units")) + self.projects + people
         spell: list[tuple[str, dict]] = []
         for rec in named:
             for form in names.spellings(rec):
                 if len(form) >= 2:
                     spell.append((form, rec))
+        # places, brands and programmes are names too: 红动九州 is not 九州社区, 58同城 not a number
+        self.place_unit: dict[str, str | None] = {}
+        for rec in fb.records("places"):
+            self.place_unit[rec["id"]] = rec.get("unit")
+            for part in re.split(r"[\s“”‘’\"'·・,，、:：()（）]+", rec.get("name") or ""):
+                form = names.fold(part)
+                if len(form) >= 2:
+                    spell.append((form, rec))
         spell.sort(key=lambda t: -len(t[0]))
         self.spellings = spell
         self.offices = {u["id"] for u in fb.records("units") if u.get("kind") in ("办事处", "筹建办")}
+        self.broad = self.offices | {u["id"] for u in fb.records("units") if u.get("kind") == "乡"}
+        self.facts = [self._fact(f) for f in self.figures]
+        referenced = {r for f in self.facts for r in f.refs}
+        # a person the article only quotes (刘全福 说) does not narrow a claim down
+        self.silent_people = {p["id"] for p in people if p["id"] not in referenced}
+        self._mask_re = re.compile("|".join(re.escape(n) for n in self.non_figures) + r"|PM2\.5|PM10", re.I) \
+            if self.non_figures else re.compile(r"PM2\.5|PM10", re.I)
+
+    def _fact(self, f: dict) -> Fact:
+        unit = f.get("unit") or ""
+        band = BANDS.get(f.get("band") or "")
+        if band is None:
+            band = self._band_from_text(f.get("metric") or "")
+        per = f.get("per")
+        return Fact(rec=f, id=f["id"], unit=unit, unit_class=unit_class(unit), value=Decimal(str(f["value"])),
+                    keywords=sorted({_canon(k) for k in f.get("keywords") or [] if k}, key=len, reverse=True),
+                    refs={f.get("subject"), *(f.get("mentions") or [])} - {None},
+                    quote_grams=_bigrams(_canon(f.get("quote", ""))), span=fact_span(f.get("period"), self.as_of),
+                    band=band, per=per.split("·")[-1] if per else None)
+
+    def _band_from_text(self, text: str):
+        """A band written in a metric ("投资额1亿元到5亿元的…"), when the record has no `band`."""
+        figs = [g for g in _read_numbers(text, text) if g.unit in MONEY]
+        for g in figs:
+            lo, hi = band_of(g)
+            if g.high is not None or g.qualifier in ("以上", "以下"):
+                return (None if lo is None else int(lo), None if hi is None else int(hi))
+        return None
 
     def mask(self, text: str) -> str:
         """Numbers that are part of a name or a threshold (58同城, PM2.5, 10吨以下) are hidden."""
-        out = text
-        for nf in self.non_figures:
-            out = out.replace(nf, MASK * len(nf))
-        out = re.sub(r"PM\s*2\.5|PM\s*10", lambda m: MASK * len(m.group()), out, flags=re.I)
-        return out
+        return self._mask_re.sub(lambda m: MASK * len(m.group()), text)
 
-    def named(self, text: str) -> list[dict]:
-        """Records whose name appears in text; a name inside a longer name (九州 in 九州路办事处) does not count."""
+    def named_at(self, text: str) -> list[tuple[int, dict]]:
+        """(position, record) for every name in text; a name inside a longer name (九州 in 九州路办事处) does not count."""
+        return [(p, r) for p, _, r in self.named_spans(text)]
+
+    def named_spans(self, text: str) -> list[tuple[int, int, dict]]:
+        """(start, end, record) for every name in text, in order."""
         folded = names.fold(text)
+        if len(folded) != len(text):
+            folded = text
         taken = [False] * len(folded)
-        found: list[dict] = []
+        found: list[tuple[int, int, dict]] = []
         for form, rec in self.spellings:
             start = folded.find(form)
             while start != -1:
                 if not any(taken[start:start + len(form)]):
                     for i in range(start, start + len(form)):
                         taken[i] = True
-                    if rec not in found:
-                        found.append(rec)
+                    found.append((start, start + len(form), rec))
                 start = folded.find(form, start + 1)
+        found.sort(key=lambda t: t[0])
         return found
 
-
-def period_of(text: str, pub_year: int | None) -> Period | None:
-    years = [int(y) for y in _YEAR.findall(text)]
-    if "今年" in text and pub_year:
-        years.append(pub_year)
-    if "去年" in text and pub_year:
-        years.append(pub_year - 1)
-    if not years and not _HALF.search(text):
-        return None
-    year = years[0] if years else (pub_year if _HALF.search(text) else None)
-    if _HALF.search(text):
-        return Period(year, "H1")
-    if _SINCE.search(text):
-        return Period(year, "since")
-    return Period(year, "year")
+    def named(self, text: str) -> list[dict]:
+        out: list[dict] = []
+        for _, rec in self.named_at(text):
+            if rec not in out:
+                out.append(rec)
+        return out
 
 
-def period_of_figure(period: str | None) -> Period | None:
-    if not period:
-        return None
-    if re.fullmatch(r"\d{4}", period):
-        return Period(int(period), "year")
-    m = re.fullmatch(r"(\d{4})-H1|(\d{4})-01/(\d{4})-06", period)
-    if m:
-        return Period(int(m.group(1) or m.group(2)), "H1")
-    m = re.fullmatch(r"(\d{4})(?:-\d\d)?/(?:\d{4}|now)(?:-\d\d)?(?:-\d\d)?", period)
-    if m:
-        return Period(int(m.group(1)), "since")
-    m = re.match(r"(\d{4})", period)
-    return Period(int(m.group(1)), "point") if m else None
+def _canon(text: str | None) -> str:
+    """Full-width to ASCII, no white space: the one form every text is compared in."""
+    if not text:
+        return ""
+    return "".join(normalize(text).split())
+
+
+# ---------------------------------------------------------------- reading a claim
 
 
 def read_figures(text: str, reader: Reader) -> list[Figure]:
-    masked = reader.mask(normalize_claim(text))
+    """The figures of a (canonical) text; years, dates and numbers inside names are not figures."""
+    masked = reader.mask(text)
+    masked = _YEAR_SPAN.sub(lambda m: MASK * len(m.group()), masked)
     masked = _YEAR.sub(lambda m: MASK * len(m.group()), masked)
     masked = _HALF.sub(lambda m: MASK * len(m.group()), masked)
     masked = _DATE.sub(lambda m: MASK * len(m.group()), masked)
+    return _read_numbers(text, masked)
+
+
+def _read_numbers(text: str, masked: str) -> list[Figure]:
     found: list[Figure] = []
     for m in _TOKEN.finditer(masked):
         num, unit = m.group("num"), m.group("unit")
+        if MASK in num:
+            continue
         if m.group("pct"):
             unit = "%"
         if m.start("num") > 0 and masked[m.start("num") - 1] == "第":
@@ -192,6 +376,8 @@ def read_figures(text: str, reader: Reader) -> list[Figure]:
         else:
             if chinese and unit is None:
                 continue  # 十九大, 两新, 一长三员: not a quantity
+            if chinese and len(num) == 1 and num in "万亿":
+                continue
             try:
                 value = parse_number(num)
             except BadInput:
@@ -199,21 +385,15 @@ def read_figures(text: str, reader: Reader) -> list[Figure]:
         qual = m.group("q2") or m.group("q1") or m.group("pre")
         if m.group("q2") == "多" and m.group("q1"):
             qual = m.group("q1")
-        found.append(Figure(m.start(), m.end(), text_slice(text, m.start(), m.end()), value, unit, qual))
-    return _join_ranges(found, masked)
+        found.append(Figure(m.start(), m.end(), text[m.start():m.end()], value, unit, qual))
+    return _join_ranges(found, masked, text)
 
 
 def normalize_claim(text: str) -> str:
-    # NFKC keeps the length of CJK text and turns ７３５ into 735, ％ into %.
-    out = normalize(text) if text.strip() else text
-    return out if len(out) == len(text) else text
+    return _canon(text)
 
 
-def text_slice(text: str, start: int, end: int) -> str:
-    return normalize_claim(text)[start:end]
-
-
-def _join_ranges(found: list[Figure], masked: str) -> list[Figure]:
+def _join_ranges(found: list[Figure], masked: str, text: str) -> list[Figure]:
     """"1亿元到5亿元" is one figure (a range); band edges before another figure are descriptors."""
     out: list[Figure] = []
     i = 0
@@ -222,10 +402,16 @@ def _join_ranges(found: list[Figure], masked: str) -> list[Figure]:
         if i + 1 < len(found):
             g = found[i + 1]
             between = masked[f.end:g.start]
-            if _RANGE_JOIN.fullmatch(between) and (g.unit in MONEY or f.unit in MONEY or f.unit == g.unit):
+            if _RANGE_JOIN.fullmatch(between) and (g.unit in MONEY or f.unit in MONEY or f.unit == g.unit) \
+                    and f.qualifier is None:
                 unit = g.unit or f.unit
-                lo = f.value * (Decimal(10**8) if f.unit is None and "亿" in g.text and "亿" not in f.text else 1)
-                out.append(Figure(f.start, g.end, f.text + between + g.text, lo, unit, None, high=g.value))
+                lo = f.value
+                if f.unit is None:
+                    for word, size in (("亿", 10**8), ("万", 10**4)):
+                        if g.text.rstrip("元美以上下").endswith(word) and word not in f.text:
+                            lo = f.value * size
+                            break
+                out.append(Figure(f.start, g.end, text[f.start:g.end], lo, unit, g.qualifier, high=g.value))
                 i += 2
                 continue
         out.append(f)
@@ -236,6 +422,17 @@ def _join_ranges(found: list[Figure], masked: str) -> list[Figure]:
         for f in money_edges:
             f.descriptor = True
     return out
+
+
+def _rate_of(text: str, clause_start: int, fig: Figure) -> str | None:
+    """每月 / 每年 / 月均 before the figure in its clause, or 每月 / /月 right after it."""
+    best = None
+    for m in _RATE.finditer(text, clause_start, min(len(text), fig.end + 4)):
+        if fig.start <= m.start() < fig.end or m.start() > fig.end:
+            continue
+        word = m.group(1) or m.group(2) or m.group(3)
+        best = {"日": "天"}.get(word, word)
+    return best
 
 
 # ---------------------------------------------------------------- matching
@@ -257,12 +454,131 @@ def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
-def _clause(text: str, start: int, end: int) -> tuple[str, str]:
-    """The clause around a figure, and the sentence up to the end of that clause (for subjects)."""
+@dataclass
+class Scope:
+    """The words a claim figure is read with."""
+
+    text: str  # the canonical sentence up to the end of the figure's clause
+    left: int  # the figure's clause is text[left:]
+    fig: Figure
+    mine: list  # the figures of the clause, in order (band descriptors left out)
+    clause: str  # the clause, other figures' words masked (for bigrams)
+    specific: set  # ids of the subjects the figure is about (never the office itself)
+
+    def weight(self, word: str) -> float:
+        """1 when the word is about this figure (its clause, its side), 0.5 earlier in the sentence, else 0."""
+        best = 0.0
+        start = self.text.find(word)
+        while start != -1:
+            if start < self.left:
+                best = max(best, 0.5)
+            elif self._owner(start, start + len(word)) in (None, self.fig):
+                return 1.0
+            start = self.text.find(word, start + 1)
+        return best
+
+    def _owner(self, s: int, e: int) -> Figure | None:
+        """The figure a word of the clause belongs to (None: shared, before the first figure)."""
+        mine = self.mine
+        if len(mine) < 2 or e <= mine[0].start:
+            return None
+        for a, b in zip(mine, mine[1:]):
+            if s < b.start:
+                return a if (s - a.end) <= (b.start - e) else b
+        return mine[-1]
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
     right_m = _CLAUSE_BREAK.search(text, end)
     right = right_m.start() if right_m else len(text)
-    return text[left:right], text[:right]
+    return left, right
+
+
+_LIST_JOIN = "、和及与"
+_LIST_SUFFIX = re.compile(r"(?:社区|村|小区|项目)?(?:\(二期\))?")
+
+
+def _list_members(text: str, spans: list[tuple[int, int, dict]]) -> set[int]:
+    """Start positions of names that are items of a list ("福田、广场等8个社区", "大寨店、西郭庄3个村"):
+    the things counted, not the subject of the figure."""
+    members: set[int] = set()
+    for i, (p, e, r) in enumerate(spans):
+        after = _LIST_SUFFIX.match(text, e).end()
+        nxt = text[after:after + 1]
+        prev = text[p - 1:p] if p > 0 else ""
+        joined_next = nxt in _LIST_JOIN and i + 1 < len(spans) and spans[i + 1][0] == after + 1
+        joined_prev = prev in _LIST_JOIN and i > 0 and _LIST_SUFFIX.match(text, spans[i - 1][1]).end() == p - 1
+        if joined_next or joined_prev or text.startswith("等", after):
+            members.add(p)
+    return members
+
+
+def make_scope(reader: Reader, text: str, fig: Figure, figs: list[Figure]) -> Scope:
+    """The figure's clause and subject. Between two figures of one clause a word belongs to the nearer one
+    (a tie to the earlier: the noun after a counting unit is what it counts); words after the last figure
+    are its own; words before the first are shared."""
+    left, right = _clause_bounds(text, fig.start, fig.end)
+    mine = sorted((g for g in figs if not g.descriptor and left <= g.start and g.end <= right), key=lambda g: g.start)
+    scope = Scope(text[:right], left, fig, mine, "", set())
+    clause = text[left:right]
+    if len(mine) > 1:
+        clause = "".join(ch if scope._owner(i + left, i + left + 1) in (None, fig) else MASK
+                         for i, ch in enumerate(clause))
+    scope.clause = clause
+    spans = reader.named_spans(text[:right])
+    members = _list_members(text, spans)
+    named = []
+    for p, e, r in spans:
+        if r["id"] in reader.silent_people or p in members:
+            continue
+        if r["id"] in reader.place_unit:  # a place stands for the unit it is in, if any
+            unit = reader.place_unit[r["id"]]
+            r = reader.fb.get(unit) if unit else None
+            if r is None:
+                continue
+        named.append((p, r))
+    in_clause = {r["id"] for p, r in named if p >= left and r["id"] not in reader.broad
+                 and scope._owner(p, p + 1) in (None, fig)}
+    if in_clause:
+        scope.specific = in_clause
+    else:
+        before = [(p, r) for p, r in named if p < left and r["id"] not in reader.broad]
+        if before:
+            # the nearest clause before this one that names a subject
+            last_clause = _clause_bounds(text, before[-1][0], before[-1][0])[0]
+            scope.specific = {r["id"] for p, r in before if p >= last_clause}
+    return scope
+
+
+def candidates(reader: Reader, fig: Figure, scope: Scope, descriptors: list[Figure]) -> list[tuple[float, Fact]]:
+    specific = scope.specific
+    clause_grams = _bigrams(scope.clause)
+    desc_bands = [band_of(d) for d in descriptors]
+    scored = []
+    for f in reader.facts:
+        if not units_compatible(fig.unit, f.unit):
+            continue
+        if specific and not (f.refs & specific):
+            continue
+        kw = 0.0
+        for k in f.keywords:
+            kw += scope.weight(k) * len(k)
+        if f.band is not None and desc_bands:
+            if any(_same_band(b, f.band) for b in desc_bands):
+                kw += 4
+            else:
+                continue
+        elif f.band is not None and not desc_bands:
+            kw -= 2  # a count of projects in one band: the claim must name the band
+        if specific and fig.unit in SELF_DESCRIBING_UNITS and fig.unit == f.unit:
+            kw += SELF_DESCRIBING_UNITS[fig.unit]
+        if kw < 2:
+            continue
+        score = kw + (3 if f.refs & specific else 0) + len(clause_grams & f.quote_grams) * 0.1
+        scored.append((score, f))
+    scored.sort(key=lambda t: -t[0])
+    return scored
 
 
 def band_of(fig: Figure) -> tuple[Decimal | None, Decimal | None]:
@@ -273,43 +589,6 @@ def band_of(fig: Figure) -> tuple[Decimal | None, Decimal | None]:
     if fig.qualifier == "以下":
         return None, fig.value
     return fig.value, fig.value
-
-
-def candidates(reader: Reader, fig: Figure, clause: str, context: str, descriptors: list[Figure]) -> list[tuple[float, dict]]:
-    named = reader.named(context)
-    specific = {r["id"] for r in named if r["id"] not in reader.offices and r.get("kind") != "乡"}
-    clause_grams = _bigrams(clause)
-    desc_bands = [band_of(d) for d in descriptors]
-    scored = []
-    for f in reader.figures:
-        if not units_compatible(fig.unit, f["unit"]):
-            continue
-        refs = {f.get("subject"), *(f.get("mentions") or [])}
-        if specific and not (refs & specific):
-            continue
-        kw = sum(len(k) for k in f.get("keywords") or [] if k and k in clause)
-        kw += 0.5 * sum(len(k) for k in f.get("keywords") or [] if k and k not in clause and k in context)
-        band = f.get("band")
-        if desc_bands and band:
-            rec_band = _band_interval(band)
-            if rec_band is not None:
-                if any(_same_band(b, rec_band) for b in desc_bands):
-                    kw += 4
-                else:
-                    continue
-        if kw < 2:
-            continue
-        score = kw + (3 if refs & specific else 0) + len(clause_grams & _bigrams(f.get("quote", ""))) * 0.1
-        scored.append((score, f))
-    scored.sort(key=lambda t: -t[0])
-    return scored
-
-
-BANDS = {"lt1e8": (None, 10**8), "1e8-5e8": (10**8, 5 * 10**8), "5e8-1e9": (5 * 10**8, 10**9), "ge1e9": (10**9, None)}
-
-
-def _band_interval(band: str):
-    return BANDS.get(band)
 
 
 def _same_band(a, b) -> bool:
@@ -323,35 +602,56 @@ def _step(value: Decimal) -> Decimal:
     return Decimal(10) ** exp if isinstance(exp, int) else Decimal(1)
 
 
-def compare(fig: Figure, fact: dict) -> tuple[str, str]:
+_PER_WORD = {"月": "每月", "年": "每年", "天": "每天", "周": "每周"}
+
+
+def compare(fig: Figure, fact: Fact | dict) -> tuple[str, str]:
     """Verdict for a claim figure against one fact of the same thing."""
-    fv = Decimal(str(fact["value"]))
-    fu = fact["unit"]
+    rec = fact.rec if isinstance(fact, Fact) else fact
+    fv = Decimal(str(rec["value"]))
+    fu = rec["unit"]
+    text = rec.get("text")
+    per = fact.per if isinstance(fact, Fact) else (rec.get("per") or "").split("·")[-1] or None
     if fig.unit in MONEY and fu in MONEY and fig.unit != fu:
-        return CONTRADICTED, f"the article gives {fact['text']} ({fu}), not {fig.unit}"
+        return CONTRADICTED, f"the article gives {text} ({fu}), not {fig.unit}"
+    if fig.unit is None and fu not in (None, "", "元", "个"):
+        return UNKNOWN, f"the article gives {text}; the claim gives no unit"
+    if fig.rate is not None and per is not None and fig.rate != per:
+        if fig.value == fv:
+            return CONTRADICTED, f"the article gives {text} {_PER_WORD.get(per, '每' + per)}, not {_PER_WORD.get(fig.rate)}"
+        return UNKNOWN, f"the article gives {text} {_PER_WORD.get(per, '每' + per)} only"
+    if fig.rate is not None and per is None:
+        return UNKNOWN, f"the article gives {text}, not a rate {_PER_WORD.get(fig.rate)}"
     cq = QUALIFIER_CLASS.get(fig.qualifier or "")
-    aq = QUALIFIER_CLASS.get(fact.get("qualifier") or "")
+    aq = QUALIFIER_CLASS.get(rec.get("qualifier") or "")
     if fig.high is not None:
         return UNKNOWN, "the claim gives a range; the article gives one figure"
     if fig.value == fv and cq == aq:
-        return SUPPORTED, f"the article says {fact['text']}"
+        return SUPPORTED, f"the article says {text}"
     if fig.value == fv:
         if aq is None:
-            return UNKNOWN, f"the article says exactly {fact['text']}; the claim makes it approximate"
-        return UNKNOWN, f"the article says {fact['text']} (approximate); the claim is worded differently"
+            return UNKNOWN, f"the article says exactly {text}; the claim makes it approximate"
+        return UNKNOWN, f"the article says {text} (approximate); the claim is worded differently"
     # different numbers: can the claim still be right within the article's approximation?
+    if cq == "over" and aq == "over" and rec.get("qualifier") == "以上" and fig.qualifier in ("以上", "超过", "逾", "多于"):
+        return UNKNOWN, f"the article only says {text}"  # two lower bounds never contradict
     if aq == "over" and fv < fig.value < fv + _step(fv):
-        return UNKNOWN, f"the article only says {fact['text']}"
+        return UNKNOWN, f"the article only says {text}"
     if aq == "under" and fv - _step(fv) < fig.value < fv:
-        return UNKNOWN, f"the article only says {fact['text']}"
-    if aq == "over" and fact.get("qualifier") == "以上" and fig.value > fv:
-        return UNKNOWN, f"the article only says {fact['text']}"
-    return CONTRADICTED, f"the article says {fact['text']}"
+        return UNKNOWN, f"the article only says {text}"
+    if aq == "over" and rec.get("qualifier") == "以上" and fig.value > fv:
+        return UNKNOWN, f"the article only says {text}"
+    if cq == "under" and aq is None and fig.value > fv and fig.value - _step(fig.value) < fv:
+        return UNKNOWN, f"the article says {text}"  # 近40名 when the article says 39
+    if cq == "over" and aq is None and fig.value < fv and fv < fig.value + _step(fig.value):
+        return UNKNOWN, f"the article says {text}"  # 1700余名 when the article says 1750
+    return CONTRADICTED, f"the article says {text}"
 
 
-def evidence(fact: dict) -> dict:
-    return {"id": fact["id"], "quote": fact.get("quote", ""), "value": fact.get("value"), "unit": fact.get("unit"),
-            "text": fact.get("text"), "qualifier": fact.get("qualifier"), "period": fact.get("period")}
+def evidence(fact: Fact | dict) -> dict:
+    rec = fact.rec if isinstance(fact, Fact) else fact
+    return {"id": rec["id"], "quote": rec.get("quote", ""), "value": rec.get("value"), "unit": rec.get("unit"),
+            "text": rec.get("text"), "qualifier": rec.get("qualifier"), "period": rec.get("period")}
 
 
 def _project_evidence(p: dict) -> dict:
@@ -360,49 +660,121 @@ def _project_evidence(p: dict) -> dict:
             "unit": inv.get("currency") and "元", "text": inv.get("text")}
 
 
-def check_project(fig: Figure, project: dict, claim: str) -> Result:
+def check_project(reader: Reader, fig: Figure, project: dict, claim: str, span: Span | None) -> Result:
     inv = project.get("investment")
     if inv is None:
         return Result(claim, fig, UNKNOWN, f"the article gives no investment for {project['name']}",
                       [{"id": project["id"], "quote": project.get("quote", ""), "value": None, "unit": None, "text": None}])
+    ev = [_project_evidence(project)]
     if fig.unit == "美元":
-        return Result(claim, fig, CONTRADICTED, f"the article gives {inv.get('text')} in 元, not 美元", [_project_evidence(project)])
+        return Result(claim, fig, CONTRADICTED, f"the article gives {inv.get('text')} in 元, not 美元", ev)
+    if span is not None and not period_fits(span, fact_span(project.get("period"), reader.as_of)):
+        return Result(claim, fig, UNKNOWN, f"the article gives the band for {project.get('period')}, "
+                      f"not for {span}", ev)
     lo, hi = inv.get("min"), inv.get("max")
     c_lo, c_hi = band_of(fig)
-    ev = [_project_evidence(project)]
     same = (c_lo == (None if lo is None else Decimal(lo))) and (c_hi == (None if hi is None else Decimal(hi)))
     if same:
         return Result(claim, fig, SUPPORTED, f"the article gives the band {inv.get('text')}", ev)
     inside = (lo is None or (c_lo is not None and c_lo >= lo)) and (hi is None or (c_hi is not None and c_hi <= hi))
     if inside:
         return Result(claim, fig, UNKNOWN, f"the article only gives the band {inv.get('text')}", ev)
+    overlap = (hi is None or c_lo is None or c_lo <= hi) and (lo is None or c_hi is None or c_hi >= lo)
+    if overlap:
+        return Result(claim, fig, UNKNOWN, f"the claim's band overlaps the article's band {inv.get('text')}", ev)
     return Result(claim, fig, CONTRADICTED, f"outside the article's band {inv.get('text')}", ev)
 
 
-def check_figure(reader: Reader, text: str, fig: Figure, all_figs: list[Figure]) -> Result:
-    claim = text.strip()
-    clause, context = _clause(normalize_claim(text), fig.start, fig.end)
-    if fig.is_money:
-        projects = [r for r in reader.named(context) if r.get("id") in {p["id"] for p in reader.projects}]
-        if projects:
-            return check_project(fig, projects[-1], claim)
+@dataclass
+class Match:
+    """A claim figure with its scope, period and candidate facts (best first), before the verdict."""
+
+    fig: Figure
+    scope: Scope
+    span: Span | None
+    project: dict | None = None
+    scored: list = field(default_factory=list)
+
+
+_TARGET = re.compile(r"全年(?:目标|任务|计划)[^□\d]{0,4}$")
+
+
+def match_figure(reader: Reader, text: str, fig: Figure, all_figs: list[Figure]) -> Match:
+    scope = make_scope(reader, text, fig, all_figs)
+    fig.rate = _rate_of(text, scope.left, fig)
+    span = claim_span(scope.text, reader.pub_year, reader.as_of)
+    if fig.unit != "%" and _TARGET.search(text[scope.left:fig.start]):
+        # 全年目标19亿元: a yearly target, whatever period the sentence is about
+        y = span.start // 12 if span is not None else reader.pub_year
+        if y is not None:
+            span = Span(_month(y, 1), _cap(_month(y, 12), reader.as_of))
+    if fig.is_money or fig.unit is None:
+        in_clause = [r for r in reader.named(scope.clause) if r["id"] in reader.project_ids]
+        if in_clause and (fig.is_money or fig.value >= 10**4):
+            return Match(fig, scope, span, project=in_clause[-1])
     descriptors = [f for f in all_figs if f.descriptor and f is not fig]
-    scored = candidates(reader, fig, clause, context, descriptors)
+    scored = candidates(reader, fig, scope, descriptors)
+    if not scored and fig.is_money:
+        earlier = [r for r in reader.named(scope.text) if r["id"] in reader.project_ids]
+        if earlier:
+            return Match(fig, scope, span, project=earlier[-1])
+    return Match(fig, scope, span, scored=scored)
+
+
+def assign(matches: list[Match], depth: int = 3) -> None:
+    """One fact is the meaning of one figure of a sentence: the figures share the facts out so that the
+    total score is highest ("财税收入4.3亿元、固定资产投资86亿元": 86亿元 is not the 财税收入). A fact
+    given to another figure is dropped from a figure's candidates."""
+    ms = [m for m in matches if m.scored]
+    if len(ms) < 2:
+        return
+    options = [[f for _, f in m.scored[:depth]] for m in ms]
+    scores = [{f.id: s for s, f in m.scored[:depth]} for m in ms]
+    best_total, best_pick = -1.0, None
+    if len(ms) <= 6:
+        def walk(i: int, used: set, total: float, pick: list):
+            nonlocal best_total, best_pick
+            if i == len(ms):
+                if total > best_total:
+                    best_total, best_pick = total, list(pick)
+                return
+            for f in options[i]:
+                if f.id not in used:
+                    walk(i + 1, used | {f.id}, total + scores[i][f.id], pick + [f.id])
+            walk(i + 1, used, total, pick + [None])
+        walk(0, set(), 0.0, [])
+    else:  # greedy, in order
+        used: set = set()
+        best_pick = []
+        for opts in options:
+            f = next((f for f in opts if f.id not in used), None)
+            best_pick.append(f.id if f else None)
+            if f:
+                used.add(f.id)
+    taken = {fid: i for i, fid in enumerate(best_pick) if fid is not None}
+    for i, m in enumerate(ms):
+        m.scored = [(s, f) for s, f in m.scored if taken.get(f.id, i) == i]
+
+
+def decide(reader: Reader, m: Match, claim: str) -> Result:
+    fig, span = m.fig, m.span
+    if m.project is not None:
+        return check_project(reader, fig, m.project, claim, span)
+    scored = m.scored
     if not scored:
         return Result(claim, fig, UNKNOWN, "the article says nothing that matches this figure")
     best = scored[0][0]
     top = [f for s, f in scored if best - s < 0.5]
-    claim_period = period_of(context, reader.pub_year)
-    if claim_period is not None:
-        fitting = [f for f in top if _period_fits(claim_period, period_of_figure(f.get("period")))]
+    if span is not None:
+        fitting = [f for f in top if period_fits(span, f.span)]
         if not fitting:
             f = top[0]
             return Result(claim, fig, UNKNOWN,
-                          f"the article gives this for {f.get('period_text') or f.get('period') or 'no stated period'}, "
-                          "not for the claim's period", [evidence(f) for f in top])
+                          f"the article gives this for {f.rec.get('period_text') or f.rec.get('period') or 'no stated period'}, "
+                          f"not for the claim's period ({span})", [evidence(f) for f in top])
         top = fitting
     verdicts = [(compare(fig, f), f) for f in top]
-    if len({_num(f["value"]) for f in top}) > 1 and not any(v == SUPPORTED for (v, _), _f in verdicts if len(top) == 1):
+    if len({f.value for f in top}) > 1:
         # several facts fit equally well and they disagree: the claim does not say which one it means
         exact = [f for (v, _), f in verdicts if v == SUPPORTED]
         return Result(claim, fig, UNKNOWN,
@@ -415,26 +787,30 @@ def check_figure(reader: Reader, text: str, fig: Figure, all_figs: list[Figure])
     return Result(claim, fig, verdict, reason, [evidence(fact)] + [evidence(f) for f in top if f is not fact])
 
 
-def _period_fits(claim: Period, fact: Period | None) -> bool:
-    if fact is None:
-        return False
-    if claim.year is not None and fact.year != claim.year:
-        return False
-    if claim.span == fact.span:
-        return True
-    return claim.span == "year" and fact.span in ("point",)
+def check_sentence(reader: Reader, sentence: str, claim: str | None = None) -> list[Result]:
+    """Every figure of one sentence (empty when it has none)."""
+    canon = _canon(sentence)
+    figs = read_figures(canon, reader)
+    matches = [match_figure(reader, canon, f, figs) for f in figs if not f.descriptor]
+    assign(matches)
+    claim = sentence.strip() if claim is None else claim
+    return [decide(reader, m, claim) for m in matches]
+
+
+def check_figure(reader: Reader, text: str, fig: Figure, all_figs: list[Figure], claim: str | None = None) -> Result:
+    """One figure of a canonical sentence `text`, on its own."""
+    return decide(reader, match_figure(reader, text, fig, all_figs), text if claim is None else claim)
 
 
 def check_claim(reader: Reader, text: str) -> list[Result]:
     """Every figure of one sentence, checked. BadInput when the sentence has no figure."""
     if not text.strip():
         raise BadInput("empty claim")
-    figs = read_figures(text, reader)
-    checkable = [f for f in figs if not f.descriptor]
-    if not checkable:
+    results = check_sentence(reader, text)
+    if not results:
         shown = text.strip()[:40]
         raise BadInput(f"no figure to check in {shown!r}: a claim needs a number (36栋, 4.3亿元, 52%)")
-    return [check_figure(reader, text, f, figs) for f in checkable]
+    return results
 
 
 def combined(results: list[Result]) -> str:
@@ -453,10 +829,7 @@ def sentences(draft: str) -> list[str]:
 def check_draft(reader: Reader, draft: str) -> list[Result]:
     results: list[Result] = []
     for sentence in sentences(draft):
-        figs = read_figures(sentence, reader)
-        for f in figs:
-            if not f.descriptor:
-                results.append(check_figure(reader, sentence, f, figs))
+        results.extend(check_sentence(reader, sentence))
     return results
 
 
@@ -467,20 +840,29 @@ def ask(reader: Reader, question: str, limit: int = 5) -> list[dict]:
     q = question.strip()
     if not q:
         raise BadInput("empty question")
-    text = _QUESTION_WORDS.sub("", normalize_claim(q))
-    named = reader.named(text)
-    specific = {r["id"] for r in named if r["id"] not in reader.offices and r.get("kind") != "乡"}
+    canon = _canon(q)
+    m = _ASK_UNIT.search(canon)
+    want = None if not m else ("元" if m.group(1) == "钱" else m.group(1))
+    text = _QUESTION_WORDS.sub("", canon)
+    named = [r for r in reader.named(text) if r["id"] not in reader.silent_people]
+    specific = {r["id"] for r in named if r["id"] not in reader.broad}
+    span = claim_span(text, reader.pub_year, reader.as_of)
     grams = _bigrams(text)
     out = []
-    for f in reader.figures:
-        refs = {f.get("subject"), *(f.get("mentions") or [])}
-        if specific and not (refs & specific):
+    for f in reader.facts:
+        if specific and not (f.refs & specific):
             continue
-        kw = sum(len(k) for k in f.get("keywords") or [] if k and k in text)
+        kw = float(sum(len(k) for k in f.keywords if k in text))
+        if want and unit_class(want) == f.unit_class or (want in MONEY and f.unit in MONEY):
+            kw += 1
+        if f.band is not None:
+            kw -= 2
         if kw < 2:
             continue
-        score = kw + (3 if refs & specific else 0) + 0.1 * len(grams & _bigrams(f.get("quote", "")))
-        out.append({**evidence(f), "metric": f.get("metric"), "subject": f.get("subject_name"),
+        score = kw + (3 if f.refs & specific else 0) + 0.1 * len(grams & f.quote_grams)
+        if span is not None and not period_fits(span, f.span):
+            score -= 3
+        out.append({**evidence(f), "metric": f.rec.get("metric"), "subject": f.rec.get("subject_name"),
                     "score": round(score, 2)})
     out.sort(key=lambda r: (-r["score"], r["id"]))
     if not out:
