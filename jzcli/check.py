@@ -10,7 +10,9 @@ How a figure of a claim is matched:
   (58同城) and thresholds (10吨以下) are hidden before numbers are read;
 - the figure's words are its clause (between punctuation). When a clause holds several figures, the
   words between two figures belong to the nearer one ("6个城市社区确定了8个小区党建试点": 城市社区 is
-  about 6, 确定 … 试点 about 8); words before the first figure are shared;
+  about 6, 确定 about 8); words before the first and after the last figure are shared, and one fact
+  goes to one figure of a sentence (the share-out with the highest total score);
+- a fact only matches when some of its words other than the counted noun (社区, 楼) are in the claim;
 - the subject is the unit / project / person named in the clause, else the nearest one named before it;
 - the claim's period (2017年, 今年前6个月, 2016年以来, 目前) must be the fact's period, else "unknown";
 - a rate (每月, 每年) must be the fact's rate;
@@ -33,6 +35,7 @@ VERDICT_ORDER = {SUPPORTED: 0, UNKNOWN: 1, CONTRADICTED: 2}
 
 COUNT_UNITS = ("平方公里", "人次", "美元", "元", "栋", "套", "名", "人", "家", "辆", "座", "处", "台", "米", "场",
                "个", "年", "岁", "项", "次", "天", "户", "所", "条", "支", "位", "%")
+UNIT_ALIASES = {"平方千米": ("平方公里", 1), "千米": ("米", 1000), "公里": ("米", 1000), "周岁": ("岁", 1)}
 UNIT_CLASS = {"名": "人", "位": "人"}  # people are counted by 名, 人 or 位
 MONEY = ("元", "美元")
 # A unit that by itself says what is measured: "73岁" is an age whatever the words around it.
@@ -42,22 +45,29 @@ UNDER = {"近": "under", "将近": "under", "接近": "under", "不到": "under"
 QUALIFIER_CLASS = {**OVER, **UNDER, "约": "approx", "左右": "approx"}
 
 _CN = "零〇一二两三四五六七八九十百千万亿"
-_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?[十百千万亿]*|[{_CN}]+"
-_UNITS_RE = "|".join(re.escape(u) for u in COUNT_UNITS)
+_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:[十百千万亿]+(?:\d+(?:\.\d+)?[十百千万亿]*)*)?|[{_CN}]+"
+_UNITS_RE = "|".join(re.escape(u) for u in sorted((*COUNT_UNITS, *UNIT_ALIASES), key=len, reverse=True))
 _TOKEN = re.compile(
     rf"(?P<pre>将近|接近|超过|不到|近|逾|约)?(?P<pct>百分之)?(?P<num>{_NUM})"
-    rf"(?P<q1>余|多)?(?P<unit>{_UNITS_RE})?(?P<q2>以上|以下|左右|多)?"
+    rf"(?P<q1>余|多)?(?:(?P<unit>{_UNITS_RE})|(?P<tenth>(?<=[一二三四五六七八九\d])成(?!立|功|为|了|交|本|员|果|绩|效|熟|年|不|型|片|都|就)))?"
+    rf"(?P<q2>以上|以下|左右|多)?"
 )
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)年(?:度)?")
 _DATE = re.compile(r"(?<!\d)\d{1,2}月(?:份)?(?:\d{1,2}日)?(?:[至到-]\d{1,2}日)?(?:底|初|中旬|上旬|下旬)?|(?<!\d)\d{1,2}日")
+_DURATION = re.compile(r"(?:[\d两一二三四五六七八九十几数]+|半)年(?:多|半)?(?:来|以来|间|里)")
 _HALF = re.compile(r"上半年|下半年|前(?:6|六)个月|1[-至到]6月")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:\n]")
 _RANGE_JOIN = re.compile(r"(?:到|至|-|~|～|—)")
 _QUESTION_WORDS = re.compile(r"多少|几[个名人栋套家辆座处台米场项次天]?|什么|哪些|哪个|是否|吗|呢|？|\?")
 _ASK_UNIT = re.compile(rf"(?:多少|几)({_UNITS_RE}|钱)")
+_ASK_AGE = re.compile(r"多大年纪|多大岁数|年纪|岁数|几岁|多少岁|年龄")
 _RATE = re.compile(r"每(?:人|户)?(年|月|天|日|周)|(年|月|日)均|/(年|月|天)")
+_PAST_MARK = re.compile(r"当时|调整前|之前|以前|原来|曾经|那时")
+_PAST_WORDS = re.compile(r"当时|成立|之初|调整前|之前|以前|原来|原有|曾|那时|彼时")
+_FUTURE = re.compile(r"计划|预计|拟|将要|即将|明年|今后|未来|力争|目标是")
 _PRESENT = re.compile(r"目前|现在|现有|如今|截至目前|截止目前|当前|至今")
 MASK = "□"
+_QUOTE_MARKS = "“”‘’\"'「」『』"
 
 
 @dataclass
@@ -165,13 +175,18 @@ def _cap(end: int, as_of: int | None) -> int:
     return min(end, as_of) if as_of is not None else end
 
 
-_CLAIM_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)年(?:度)?|(今年|去年|前年)")
+_CLAIM_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)年(?:度)?|(今年|去年|前年|明年)")
 _YEAR_SPAN = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)年?(?:至|到|-|—|~)(1[89]\d\d|20\d\d)年")
 _MONTH_AFTER = re.compile(r"(?:年初|年)?(\d{1,2})月(?:份)?")
 
 
-def claim_span(text: str, pub_year: int | None, as_of: int | None) -> Span | None:
-    """The period a claim states, or None when it states none."""
+_FULL_YEAR = re.compile(r"全年(?!目标|任务|计划)")
+_MONTH_SINCE = re.compile(r"(?<![\d年])(\d{1,2})月(?:份)?以来")
+
+
+def claim_span(text: str, pub_year: int | None, as_of: int | None, default_year: int | None = None) -> Span | None:
+    """The period a claim states, or None when it states none. `default_year`: the year of the sentence
+    when this part of it only says 上半年 / 全年 / 5月份以来."""
     m = _YEAR_SPAN.search(text)
     if m:
         a, b = int(m.group(1)), int(m.group(2))
@@ -182,19 +197,24 @@ def claim_span(text: str, pub_year: int | None, as_of: int | None) -> Span | Non
         if m.group(1):
             year = int(m.group(1))
         elif pub_year:
-            year = pub_year - {"今年": 0, "去年": 1, "前年": 2}[m.group(2)]
+            year = pub_year - {"今年": 0, "去年": 1, "前年": 2, "明年": -1}[m.group(2)]
         if year is not None:
             mm = _MONTH_AFTER.match(text, m.end())
             if mm and 1 <= int(mm.group(1)) <= 12:
                 month = int(mm.group(1))
+    fallback = year or default_year or pub_year
     half = _HALF.search(text)
     if half:
-        y = year or pub_year
-        if y is None:
+        if fallback is None:
             return None
         first = not half.group().startswith("下")
-        return Span(_month(y, 1 if first else 7), _cap(_month(y, 6 if first else 12), as_of))
+        return Span(_month(fallback, 1 if first else 7), _cap(_month(fallback, 6 if first else 12), as_of))
     if year is None:
+        ms = _MONTH_SINCE.search(text)
+        if ms and fallback and 1 <= int(ms.group(1)) <= 12:
+            return Span(_month(fallback, int(ms.group(1))), as_of if as_of is not None else _month(fallback, 12))
+        if _FULL_YEAR.search(text) and fallback:
+            return Span(_month(fallback, 1), _cap(_month(fallback, 12), as_of))
         if _PRESENT.search(text) and as_of is not None:
             return Span(as_of, as_of, point=True, present=True)
         return None
@@ -242,6 +262,8 @@ class Fact:
     span: Span | None
     band: tuple | None
     per: str | None
+    past: bool = False  # the article marks the figure as a past state (当时, 区划调整前)
+    noun: str = ""  # what the article's wording counts: "36栋楼" → 楼, "20名城管队员" → 城管队员
 
 
 class Reader:
@@ -257,8 +279,22 @@ class Reader:
         m = re.match(r"(\d{4})-(\d\d)", as_of)
         self.as_of = _month(int(m.group(1)), int(m.group(2))) if m else (
             _month(self.pub_year, 12) if self.pub_year else None)
-        self.non_figures = sorted({_canon(n.get("text")) for n in (fb.meta.get("non_figures") or []) if n.get("text")},
-                                  key=len, reverse=True)
+        # numbers that are not figures (58同城, 十九大, 10吨 threshold). One that reads like a count (两项) is
+        # only hidden where the article's next word follows it (两项补贴, not 两项荣誉).
+        plain, guarded = set(), {}
+        for n in fb.meta.get("non_figures") or []:
+            t = _canon(n.get("text"))
+            if not t:
+                continue
+            m = _TOKEN.fullmatch(t)
+            q = _canon(n.get("quote"))
+            after = q[q.find(t) + len(t):].lstrip(_QUOTE_MARKS)[:2] if t in q else ""
+            if m and m.group("unit") and not t[0].isdigit() and after:
+                guarded.setdefault(t, set()).add(after)
+            else:
+                plain.add(t)
+        self.non_figures = sorted(plain | set(guarded), key=len, reverse=True)
+        self._guarded = guarded
         people = fb.records("people")
         named = list(fb.records("units")) + self.projects + people
         spell: list[tuple[str, dict]] = []
@@ -279,6 +315,7 @@ class Reader:
         self.offices = {u["id"] for u in fb.records("units") if u.get("kind") in ("办事处", "筹建办")}
         self.broad = self.offices | {u["id"] for u in fb.records("units") if u.get("kind") == "乡"}
         self.facts = [self._fact(f) for f in self.figures]
+        self._names_cache: tuple = (None, ([], set()))
         referenced = {r for f in self.facts for r in f.refs}
         # a person the article only quotes (刘全福 说) does not narrow a claim down
         self.silent_people = {p["id"] for p in people if p["id"] not in referenced}
@@ -292,7 +329,8 @@ class Reader:
             band = self._band_from_text(f.get("metric") or "")
         per = f.get("per")
         return Fact(rec=f, id=f["id"], unit=unit, unit_class=unit_class(unit), value=Decimal(str(f["value"])),
-                    keywords=sorted({_canon(k) for k in f.get("keywords") or [] if k}, key=len, reverse=True),
+                    keywords=_keyword_forms(f), noun=_counted_noun(f.get("text")),
+                    past=bool(_PAST_MARK.search(f.get("period_text") or "")),
                     refs={f.get("subject"), *(f.get("mentions") or [])} - {None},
                     quote_grams=_bigrams(_canon(f.get("quote", ""))), span=fact_span(f.get("period"), self.as_of),
                     band=band, per=per.split("·")[-1] if per else None)
@@ -308,7 +346,12 @@ class Reader:
 
     def mask(self, text: str) -> str:
         """Numbers that are part of a name or a threshold (58同城, PM2.5, 10吨以下) are hidden."""
-        return self._mask_re.sub(lambda m: MASK * len(m.group()), text)
+        def hide(m: re.Match) -> str:
+            nexts = self._guarded.get(m.group())
+            if nexts is not None and not text[m.end():].lstrip(_QUOTE_MARKS).startswith(tuple(nexts)):
+                return m.group()
+            return MASK * len(m.group())
+        return self._mask_re.sub(hide, text)
 
     def named_at(self, text: str) -> list[tuple[int, dict]]:
         """(position, record) for every name in text; a name inside a longer name (九州 in 九州路办事处) does not count."""
@@ -332,12 +375,52 @@ class Reader:
         found.sort(key=lambda t: t[0])
         return found
 
+    def names_of(self, text: str) -> tuple[list, set]:
+        """named_spans of a whole sentence and its list members, kept for the sentence's other figures."""
+        if self._names_cache[0] != text:
+            spans = self.named_spans(text)
+            self._names_cache = (text, (spans, _list_members(text, spans)))
+        return self._names_cache[1]
+
     def named(self, text: str) -> list[dict]:
         out: list[dict] = []
         for _, rec in self.named_at(text):
             if rec not in out:
                 out.append(rec)
         return out
+
+
+# counting units that start a curated keyword ("个村", "名村民"); not 项 (项目), 人 (人口), 年 (年龄) ...
+_CLASSIFIERS = ("个", "名", "栋", "套", "座", "辆")
+
+
+def _keyword_forms(f: dict) -> list[str]:
+    """A fact's keywords, plus each without a leading counting unit or trailing 的 ("个村" → 村), plus the
+    noun the article's wording counts. Longest first."""
+    forms: set[str] = set()
+    for raw in [*(f.get("keywords") or []), _counted_noun(f.get("text"))]:
+        k = _canon(raw)
+        if k:
+            bare = _bare(k)
+            forms.update((k, bare[:-1] if bare.endswith("的") and len(bare) > 1 else bare))
+    return sorted(forms, key=len, reverse=True)
+
+
+def _bare(word: str) -> str:
+    """A keyword without a leading counting unit: 个社区 → 社区."""
+    for c in _CLASSIFIERS:
+        if word.startswith(c) and len(word) > len(c):
+            return word[len(c):]
+    return word
+
+
+def _counted_noun(text: str | None) -> str:
+    """The words after the number and unit of the article's wording: "3000多名村民" → 村民."""
+    t = _canon(text)
+    m = _TOKEN.search(t)
+    if not m or not m.group("unit") and not m.group("pct"):
+        return ""
+    return t[m.end():].rstrip("等")
 
 
 def _canon(text: str | None) -> str:
@@ -356,6 +439,7 @@ def read_figures(text: str, reader: Reader) -> list[Figure]:
     masked = _YEAR_SPAN.sub(lambda m: MASK * len(m.group()), masked)
     masked = _YEAR.sub(lambda m: MASK * len(m.group()), masked)
     masked = _HALF.sub(lambda m: MASK * len(m.group()), masked)
+    masked = _DURATION.sub(lambda m: MASK * len(m.group()), masked)
     masked = _DATE.sub(lambda m: MASK * len(m.group()), masked)
     return _read_numbers(text, masked)
 
@@ -368,6 +452,9 @@ def _read_numbers(text: str, masked: str) -> list[Figure]:
             continue
         if m.group("pct"):
             unit = "%"
+        tenth = bool(m.group("tenth"))
+        if tenth:
+            unit = "%"  # 五成 = 50%
         if m.start("num") > 0 and masked[m.start("num") - 1] == "第":
             continue  # an ordinal: 第一批
         chinese = not num[0].isdigit()
@@ -376,21 +463,24 @@ def _read_numbers(text: str, masked: str) -> list[Figure]:
         else:
             if chinese and unit is None:
                 continue  # 十九大, 两新, 一长三员: not a quantity
+            if chinese and unit and masked.startswith(unit, m.end("unit")):
+                continue  # 一条条街道, 一处处花园: "every", not a count
             if chinese and len(num) == 1 and num in "万亿":
                 continue
             try:
-                value = parse_number(num)
+                value = parse_number(re.sub(r"(?<=\d),(?=\d{3})", "", num))
             except BadInput:
                 continue
+        if unit in UNIT_ALIASES:
+            unit, factor = UNIT_ALIASES[unit]
+            value *= factor
+        if tenth:
+            value *= 10
         qual = m.group("q2") or m.group("q1") or m.group("pre")
         if m.group("q2") == "多" and m.group("q1"):
             qual = m.group("q1")
         found.append(Figure(m.start(), m.end(), text[m.start():m.end()], value, unit, qual))
     return _join_ranges(found, masked, text)
-
-
-def normalize_claim(text: str) -> str:
-    return _canon(text)
 
 
 def _join_ranges(found: list[Figure], masked: str, text: str) -> list[Figure]:
@@ -464,28 +554,76 @@ class Scope:
     mine: list  # the figures of the clause, in order (band descriptors left out)
     clause: str  # the clause, other figures' words masked (for bigrams)
     specific: set  # ids of the subjects the figure is about (never the office itself)
+    near: set = field(default_factory=set)  # the subjects named on this figure's side of the clause
+    _rival_cache: dict = field(default_factory=dict)
 
-    def weight(self, word: str) -> float:
-        """1 when the word is about this figure (its clause, its side), 0.5 earlier in the sentence, else 0."""
-        best = 0.0
-        start = self.text.find(word)
+    def weight(self, word: str, unit: str | None = None) -> float:
+        """1 when the word is about this figure (its clause, its side), 0.5 earlier in the sentence, else 0.
+
+        Only figures that could be a fact in `unit` compete for words: in "两年多来财税收入累计4.3亿元"
+        the years do not take 财税收入 from the amount."""
+        text, left = self.text, self.left
+        if text.find(word, left) == -1:
+            return 0.5 if text.find(word, 0, left) != -1 else 0.0
+        rivals, idx = self._rivals(unit)
+        if len(rivals) < 2:
+            return 1.0
+        if text.find(word, left, rivals[0].start) != -1 or text.find(word, rivals[-1].end) != -1:
+            return 1.0  # before the first or after the last figure: shared
+        # between the figure before and the one after this one: the nearer figure's
+        lo = rivals[idx - 1].start if idx > 0 else left
+        hi = rivals[idx + 1].end if idx + 1 < len(rivals) else len(text)
+        start = text.find(word, lo, hi)
         while start != -1:
-            if start < self.left:
-                best = max(best, 0.5)
-            elif self._owner(start, start + len(word)) in (None, self.fig):
+            if self._owner(start, start + len(word), rivals) in (None, self.fig):
                 return 1.0
-            start = self.text.find(word, start + 1)
-        return best
+            start = text.find(word, start + 1, hi)
+        return 0.5 if text.find(word, 0, left) != -1 else 0.0
 
-    def _owner(self, s: int, e: int) -> Figure | None:
-        """The figure a word of the clause belongs to (None: shared, before the first figure)."""
-        mine = self.mine
+    def _rivals(self, unit: str | None) -> tuple[list, int]:
+        key = unit_class(unit) if unit is not None else None
+        got = self._rival_cache.get(key)
+        if got is None:
+            rivals = self.mine if key is None else [g for g in self.mine if g is self.fig or units_compatible(g.unit, unit)]
+            got = (rivals, next((i for i, g in enumerate(rivals) if g is self.fig), 0))
+            self._rival_cache[key] = got
+        return got
+
+    def _owner(self, s: int, e: int, mine: list | None = None) -> Figure | None:
+        """The figure a word of the clause belongs to (None: shared, before the first or after the last)."""
+        mine = self.mine if mine is None else mine
         if len(mine) < 2 or e <= mine[0].start:
             return None
-        for a, b in zip(mine, mine[1:]):
-            if s < b.start:
-                return a if (s - a.end) <= (b.start - e) else b
-        return mine[-1]
+        lo, hi = 0, len(mine)  # the first figure that starts after s
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if mine[mid].start <= s:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo == 0:
+            return mine[0]
+        if lo == len(mine):
+            return None  # after the last figure: the predicate of all ("…分别签订了廉政承诺书")
+        a, b = mine[lo - 1], mine[lo]
+        return a if (s - a.end) <= (b.start - e) else b
+
+    def own_clause(self, right: int) -> str:
+        """The clause with the other figures' parts masked."""
+        mine, text, left = self.mine, self.text, self.left
+        if len(mine) < 2:
+            return text[left:right]
+        idx = mine.index(self.fig)
+        lo = left if idx == 0 else (mine[idx - 1].end + self.fig.start - 1) // 2 + 1
+        hi = right if idx == len(mine) - 1 else (mine[idx + 1].start + self.fig.end - 1) // 2 + 1
+        out, pos = [], left
+        for a, b in sorted(((left, mine[0].start), (lo, hi), (mine[-1].end, right))):
+            a, b = max(a, pos), min(b, right)
+            if b > a:
+                out += [MASK * (a - pos), text[a:b]]
+                pos = b
+        out.append(MASK * (right - pos))
+        return "".join(out)
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -516,18 +654,14 @@ def _list_members(text: str, spans: list[tuple[int, int, dict]]) -> set[int]:
 
 def make_scope(reader: Reader, text: str, fig: Figure, figs: list[Figure]) -> Scope:
     """The figure's clause and subject. Between two figures of one clause a word belongs to the nearer one
-    (a tie to the earlier: the noun after a counting unit is what it counts); words after the last figure
-    are its own; words before the first are shared."""
+    (a tie to the earlier: the noun after a counting unit is what it counts); words before the first and
+    after the last figure are shared (subject, predicate), and `assign` shares the facts out."""
     left, right = _clause_bounds(text, fig.start, fig.end)
     mine = sorted((g for g in figs if not g.descriptor and left <= g.start and g.end <= right), key=lambda g: g.start)
     scope = Scope(text[:right], left, fig, mine, "", set())
-    clause = text[left:right]
-    if len(mine) > 1:
-        clause = "".join(ch if scope._owner(i + left, i + left + 1) in (None, fig) else MASK
-                         for i, ch in enumerate(clause))
-    scope.clause = clause
-    spans = reader.named_spans(text[:right])
-    members = _list_members(text, spans)
+    scope.clause = scope.own_clause(right)
+    spans, members = reader.names_of(text)
+    spans = [t for t in spans if t[1] <= right]
     named = []
     for p, e, r in spans:
         if r["id"] in reader.silent_people or p in members:
@@ -538,16 +672,19 @@ def make_scope(reader: Reader, text: str, fig: Figure, figs: list[Figure]) -> Sc
             if r is None:
                 continue
         named.append((p, r))
-    in_clause = {r["id"] for p, r in named if p >= left and r["id"] not in reader.broad
-                 and scope._owner(p, p + 1) in (None, fig)}
+    in_clause = {r["id"] for p, r in named if p >= left and r["id"] not in reader.broad}
     if in_clause:
+        # every subject of the clause may be this figure's; those on its side of the clause count more
         scope.specific = in_clause
+        scope.near = {r["id"] for p, r in named if p >= left and r["id"] not in reader.broad
+                      and scope._owner(p, p + 1) in (None, fig)}
     else:
         before = [(p, r) for p, r in named if p < left and r["id"] not in reader.broad]
         if before:
             # the nearest clause before this one that names a subject
             last_clause = _clause_bounds(text, before[-1][0], before[-1][0])[0]
             scope.specific = {r["id"] for p, r in before if p >= last_clause}
+            scope.near = scope.specific
     return scope
 
 
@@ -561,34 +698,68 @@ def candidates(reader: Reader, fig: Figure, scope: Scope, descriptors: list[Figu
             continue
         if specific and not (f.refs & specific):
             continue
-        kw = 0.0
-        for k in f.keywords:
-            kw += scope.weight(k) * len(k)
+        kw = what = own = 0.0
+        hits: list[tuple[str, float]] = []
+        for k in f.keywords:  # longest first; a word inside a word already counted is not counted again
+            w = scope.weight(k, f.unit)
+            if w and not any(k in h and hw >= w for h, hw in hits):
+                hits.append((k, w))
+                kw += w * len(k)
+                if _bare(k) not in f.noun:
+                    what += w * len(k)
+                    own += len(k) if w == 1 else 0
+        if f.noun and scope.text.startswith(f.noun, fig.end):
+            kw += 2  # "6个社区": the claim counts what the article counts
         if f.band is not None and desc_bands:
             if any(_same_band(b, f.band) for b in desc_bands):
-                kw += 4
+                kw += 4  # "投资额1亿至5亿元的项目": the band says what is counted
+                what += 4
+                own += 4
             else:
                 continue
         elif f.band is not None and not desc_bands:
             kw -= 2  # a count of projects in one band: the claim must name the band
+        if (what < 2 or (not own and what < 4)) and not (specific and fig.unit in SELF_DESCRIBING_UNITS):
+            # only the counted noun (社区, 楼) or words of another clause match: the claim's clause does not
+            # say what is measured
+            continue
         if specific and fig.unit in SELF_DESCRIBING_UNITS and fig.unit == f.unit:
             kw += SELF_DESCRIBING_UNITS[fig.unit]
         if kw < 2:
             continue
-        score = kw + (3 if f.refs & specific else 0) + len(clause_grams & f.quote_grams) * 0.1
+        score = kw + (3 if f.refs & scope.near else 1.5 if f.refs & specific else 0) \
+            + len(clause_grams & f.quote_grams) * 0.1
         scored.append((score, f))
     scored.sort(key=lambda t: -t[0])
     return scored
 
 
 def band_of(fig: Figure) -> tuple[Decimal | None, Decimal | None]:
+    lo, _, hi, _ = interval_of(fig)
+    return lo, hi
+
+
+def interval_of(fig: Figure) -> tuple[Decimal | None, bool, Decimal | None, bool]:
+    """(low, low is strict, high, high is strict) of what a claim figure allows; None = unbounded.
+    以上 / 以下 include the edge (the article's own bands meet at 1亿, 5亿, 10亿); 超过 / 不到 do not."""
+    v, q = fig.value, fig.qualifier
     if fig.high is not None:
-        return fig.value, fig.high
-    if fig.qualifier == "以上":
-        return fig.value, None
-    if fig.qualifier == "以下":
-        return None, fig.value
-    return fig.value, fig.value
+        return v, False, fig.high, False
+    if q == "以上":
+        return v, False, None, False
+    if q in ("超过", "逾", "多于"):
+        return v, True, None, False
+    if q == "以下":
+        return None, False, v, False
+    if q in ("不到", "低于"):
+        return None, False, v, True
+    if q in ("余", "多"):
+        return v, True, v + _step(v), True
+    if q in ("近", "将近", "接近"):
+        return v - _step(v), True, v, True
+    if q in ("约", "左右"):
+        return v - _step(v), True, v + _step(v), True
+    return v, False, v, False
 
 
 def _same_band(a, b) -> bool:
@@ -614,7 +785,8 @@ def compare(fig: Figure, fact: Fact | dict) -> tuple[str, str]:
     per = fact.per if isinstance(fact, Fact) else (rec.get("per") or "").split("·")[-1] or None
     if fig.unit in MONEY and fu in MONEY and fig.unit != fu:
         return CONTRADICTED, f"the article gives {text} ({fu}), not {fig.unit}"
-    if fig.unit is None and fu not in (None, "", "元", "个"):
+    if fig.unit is None and fu in ("美元", "%") and fig.value == fv:
+        # "3700万" is read as 元 unless said otherwise; "52" is not 52%
         return UNKNOWN, f"the article gives {text}; the claim gives no unit"
     if fig.rate is not None and per is not None and fig.rate != per:
         if fig.value == fv:
@@ -641,6 +813,12 @@ def compare(fig: Figure, fact: Fact | dict) -> tuple[str, str]:
         return UNKNOWN, f"the article only says {text}"
     if aq == "over" and rec.get("qualifier") == "以上" and fig.value > fv:
         return UNKNOWN, f"the article only says {text}"
+    if fig.qualifier in ("以上", "超过", "逾", "多于") and aq is None and fv > fig.value:
+        return UNKNOWN, f"the article says {text}: above the claim's lower bound, but not what the claim says"
+    if fig.qualifier in ("以下", "不到") and aq is None and fv < fig.value:
+        return UNKNOWN, f"the article says {text}: below the claim's upper bound, but not what the claim says"
+    if cq == "approx" and abs(fig.value - fv) < _step(fig.value):
+        return UNKNOWN, f"the article says {text}; the claim only gives it roughly"
     if cq == "under" and aq is None and fig.value > fv and fig.value - _step(fig.value) < fv:
         return UNKNOWN, f"the article says {text}"  # 近40名 when the article says 39
     if cq == "over" and aq is None and fig.value < fv and fv < fig.value + _step(fig.value):
@@ -671,16 +849,16 @@ def check_project(reader: Reader, fig: Figure, project: dict, claim: str, span: 
     if span is not None and not period_fits(span, fact_span(project.get("period"), reader.as_of)):
         return Result(claim, fig, UNKNOWN, f"the article gives the band for {project.get('period')}, "
                       f"not for {span}", ev)
-    lo, hi = inv.get("min"), inv.get("max")
-    c_lo, c_hi = band_of(fig)
-    same = (c_lo == (None if lo is None else Decimal(lo))) and (c_hi == (None if hi is None else Decimal(hi)))
-    if same:
+    lo, hi = (None if x is None else Decimal(x) for x in (inv.get("min"), inv.get("max")))
+    c_lo, lo_strict, c_hi, hi_strict = interval_of(fig)
+    if (c_lo, c_hi) == (lo, hi) and not lo_strict and not hi_strict:
         return Result(claim, fig, SUPPORTED, f"the article gives the band {inv.get('text')}", ev)
     inside = (lo is None or (c_lo is not None and c_lo >= lo)) and (hi is None or (c_hi is not None and c_hi <= hi))
     if inside:
         return Result(claim, fig, UNKNOWN, f"the article only gives the band {inv.get('text')}", ev)
-    overlap = (hi is None or c_lo is None or c_lo <= hi) and (lo is None or c_hi is None or c_hi >= lo)
-    if overlap:
+    below = c_hi is not None and lo is not None and (c_hi < lo or (c_hi == lo and hi_strict))
+    above = c_lo is not None and hi is not None and (c_lo > hi or (c_lo == hi and lo_strict))
+    if not below and not above:
         return Result(claim, fig, UNKNOWN, f"the claim's band overlaps the article's band {inv.get('text')}", ev)
     return Result(claim, fig, CONTRADICTED, f"outside the article's band {inv.get('text')}", ev)
 
@@ -702,8 +880,12 @@ _TARGET = re.compile(r"全年(?:目标|任务|计划)[^□\d]{0,4}$")
 def match_figure(reader: Reader, text: str, fig: Figure, all_figs: list[Figure]) -> Match:
     scope = make_scope(reader, text, fig, all_figs)
     fig.rate = _rate_of(text, scope.left, fig)
+    # the period nearest the figure: its clause's, else the sentence's (whose year the clause inherits)
     span = claim_span(scope.text, reader.pub_year, reader.as_of)
-    if fig.unit != "%" and _TARGET.search(text[scope.left:fig.start]):
+    own = claim_span(scope.text[scope.left:], reader.pub_year, reader.as_of,
+                     default_year=span.start // 12 if span is not None else None)
+    span = own or span
+    if fig.unit not in ("%", None) and _TARGET.search(text[scope.left:fig.start]):
         # 全年目标19亿元: a yearly target, whatever period the sentence is about
         y = span.start // 12 if span is not None else reader.pub_year
         if y is not None:
@@ -773,6 +955,15 @@ def decide(reader: Reader, m: Match, claim: str) -> Result:
                           f"the article gives this for {f.rec.get('period_text') or f.rec.get('period') or 'no stated period'}, "
                           f"not for the claim's period ({span})", [evidence(f) for f in top])
         top = fitting
+    elif any(f.past for f in top) and not _PAST_WORDS.search(m.scope.text):
+        f = next(f for f in top if f.past)
+        return Result(claim, fig, UNKNOWN, f"the article gives {f.rec.get('text')} as a past state "
+                      f"({f.rec.get('period_text')}, {f.rec.get('period')}); the claim says nothing of when",
+                      [evidence(f) for f in top])
+    if _FUTURE.search(m.scope.text[m.scope.left:]) and all(f.rec.get("status", "actual") == "actual" for f in top):
+        f = top[0]
+        return Result(claim, fig, UNKNOWN, f"the claim speaks of a plan; the article gives {f.rec.get('text')} as done",
+                      [evidence(f) for f in top])
     verdicts = [(compare(fig, f), f) for f in top]
     if len({f.value for f in top}) > 1:
         # several facts fit equally well and they disagree: the claim does not say which one it means
@@ -784,6 +975,15 @@ def decide(reader: Reader, m: Match, claim: str) -> Result:
     for (v, r), f in verdicts:
         if VERDICT_ORDER[v] < VERDICT_ORDER[verdict]:
             (verdict, reason), fact = (v, r), f
+    if verdict == SUPPORTED:
+        said = m.scope.text
+        other = next((g for g in reader.facts if g is not fact and len(g.noun) >= 2 and g.noun != fact.noun
+                      and g.unit_class == fact.unit_class and said.startswith(g.noun, fig.end)), None)
+        if other is not None and fact.noun and not any(said.startswith(k, fig.end) for k in (fact.noun, *fact.keywords)):
+            # "20名城管队员组成专职巡防队": the number is the patrol's, the people are the emergency team's
+            return Result(claim, fig, UNKNOWN, f"the claim counts {other.noun} ({other.rec.get('text')} in the "
+                          f"article), the matching figure counts {fact.rec.get('text')}",
+                          [evidence(fact), evidence(other)])
     return Result(claim, fig, verdict, reason, [evidence(fact)] + [evidence(f) for f in top if f is not fact])
 
 
@@ -795,11 +995,6 @@ def check_sentence(reader: Reader, sentence: str, claim: str | None = None) -> l
     assign(matches)
     claim = sentence.strip() if claim is None else claim
     return [decide(reader, m, claim) for m in matches]
-
-
-def check_figure(reader: Reader, text: str, fig: Figure, all_figs: list[Figure], claim: str | None = None) -> Result:
-    """One figure of a canonical sentence `text`, on its own."""
-    return decide(reader, match_figure(reader, text, fig, all_figs), text if claim is None else claim)
 
 
 def check_claim(reader: Reader, text: str) -> list[Result]:
@@ -843,6 +1038,8 @@ def ask(reader: Reader, question: str, limit: int = 5) -> list[dict]:
     canon = _canon(q)
     m = _ASK_UNIT.search(canon)
     want = None if not m else ("元" if m.group(1) == "钱" else m.group(1))
+    if want is None and _ASK_AGE.search(canon):
+        want = "岁"
     text = _QUESTION_WORDS.sub("", canon)
     named = [r for r in reader.named(text) if r["id"] not in reader.silent_people]
     specific = {r["id"] for r in named if r["id"] not in reader.broad}
@@ -854,7 +1051,7 @@ def ask(reader: Reader, question: str, limit: int = 5) -> list[dict]:
             continue
         kw = float(sum(len(k) for k in f.keywords if k in text))
         if want and unit_class(want) == f.unit_class or (want in MONEY and f.unit in MONEY):
-            kw += 1
+            kw += SELF_DESCRIBING_UNITS.get(want, 1) if specific else 1
         if f.band is not None:
             kw -= 2
         if kw < 2:

@@ -14,11 +14,13 @@ the article does not say (unknown).
 from __future__ import annotations
 
 import json
+import shutil
+import sys
+from pathlib import Path
 
 import pytest
 
-from conftest import FACTS, installed_command
-
+FACTS = Path(__file__).resolve().parent.parent / "facts.json"
 DB = json.loads(FACTS.read_text(encoding="utf-8"))
 BY_ID = {r["id"]: r for table in DB.values() if isinstance(table, dict) for r in table.values()
          if isinstance(r, dict) and "id" in r}
@@ -92,9 +94,11 @@ CLAIMS = [
     ("大寨店村新开工10栋楼", C, "fig:dzd-new-starts"),
     ("西郭庄社区开工的13栋楼主体已完工", S, "fig:xgz-completed"),
     ("西郭庄社区已有15栋楼主体完工", C, "fig:xgz-completed"),
-    ("西臣投社区(二期)已有7栋楼主体封顶", S, "fig:xct-topped"),
-    ("西臣投社区二期有5栋楼建设到了地上一层", S, "fig:xct-first-floor"),
-    ("西臣投社区有6栋楼建到地上一层", C, "fig:xct-first-floor"),
+    ("该办事处区划调整前，西臣投社区(二期)已有7栋楼主体封顶", S, "fig:xct-topped"),
+    ("区划调整前西臣投社区二期有5栋楼建设到了地上一层", S, "fig:xct-first-floor"),
+    ("区划调整前，西臣投社区有6栋楼建到地上一层", C, "fig:xct-first-floor"),
+    ("西臣投社区(二期)已有7栋楼主体封顶", U, None),  # the article: before the 2017-11 redistricting
+    ("九州路办事处辖区面积16平方公里", U, None),  # the article: 当时 (1999), not now
     ("今年前6个月，项目建设完成投资9.96亿元", S, "fig:h1-investment"),
     ("上半年项目建设完成投资9.69亿元", C, "fig:h1-investment"),
     ("项目建设全年目标投资19亿元", S, "fig:annual-target"),
@@ -202,6 +206,64 @@ CLAIMS = [
     ("1750名在职党员到社区报到", U, None),  # 1700余名 may be 1750: the article does not say
     ("天河嘉城小区党支部有党员30名", U, None),  # not in the article
     ("2017年度九州路办事处先后获得3项荣誉", U, None),  # the article: 多项荣誉
+    # ---------------------------------------------------------------- harder wordings
+    # several figures in one sentence: each is matched to its own fact
+    ("九州路办事处2016年以来累计完成财税收入4.3亿元、固定资产投资86亿元", S, "fig:tax-revenue"),
+    ("九州路办事处2016年以来累计完成财税收入4.3亿元、固定资产投资68亿元", C, "fig:tax-revenue"),
+    ("今年前6个月，项目建设完成投资9.96亿元，占全年目标19亿元的52%", S, "fig:h1-investment"),
+    ("大寨店社区开工36栋楼，其中29栋楼已完工，7栋楼主体封顶，已交付23栋楼", S, "fig:dzd-started"),
+    ("张公堰村举办招聘会6场，技能培训17人", C, "fig:aid-jobfairs"),
+    ("全体班子成员和12个社区（村）、14个部门负责人分别签订了廉政承诺书", C, "fig:pledge-units"),
+    ("九州路办事处指导7个城市社区确定了8个小区党建试点", C, "fig:pilot-communities"),
+    # the counted things listed by name are not the subject
+    ("2017年11月，福田、广场等8个社区(村)划归泰山路办事处筹建办", S, "fig:moved-2017"),
+    ("鹤翔、学院等6个社区仍属九州路办事处管辖", S, "fig:stayed-communities-2017"),
+    ("对大寨店、西郭庄、西臣投(二期)3个村明确分包领导和责任人", S, "fig:reform-villages"),
+    # a brand name that contains a unit's name (红动九州) does not make 九州社区 the subject
+    ("开展“红动九州·争做最美党员”活动，1700余名在职党员到社区报到", S, "fig:volunteers"),
+    # a duration (两年多来) is not a figure
+    ("九州路办事处两年多来财税收入累计达4.3亿元", S, "fig:tax-revenue"),
+    # other units of the same quantity
+    ("成立时九州路办事处辖区面积16平方千米", S, "fig:area-1999"),
+    ("为张公堰村铺设线路7.5公里", S, "fig:aid-lines"),
+    ("为张公堰村铺设线路5公里", C, "fig:aid-lines"),
+    # open bounds, bands as intervals
+    ("今年前6个月完成投资9.96亿元，占全年目标的五成以上", U, None),  # 52% is above 五成, not 五成
+    ("九州路办事处平安小区创建率达到60%以上", U, None),  # implied by 95%以上, not said
+    ("书香时代广场项目投资额不到10亿元", C, "project:shuxiangshidai"),
+    ("巴奴毛肚火锅城项目投资额在1亿元至5亿元之间", S, "project:banu"),
+    ("巴奴毛肚火锅城项目投资额在6亿元至9亿元之间", C, "project:banu"),
+    ("巴奴毛肚火锅城项目投资额在3亿元至8亿元之间", U, None),  # overlaps the band
+    ("投资额在1亿至5亿元之间的项目有4个", S, "fig:signed-1e8-5e8"),
+    ("投资额10亿元以上的项目有两个", S, "fig:signed-ge1e9"),
+    # the number fits one fact, the counted people another
+    ("九州路办事处抽调20名城管队员组成专职巡防队", U, None),
+    # periods: the clause's own, 全年, the year of the sentence
+    ("九州路办事处全年完成投资19亿元", U, None),  # 19亿元 is the full-year target
+    ("2018年上半年实际利用外资3700万美元", U, None),  # the article: 2016年以来
+    ("今年年初以来，大寨店村拆除旧房屋85座，腾出楼位新开工9栋楼", C, "fig:dzd-demolished"),
+    ("去年大寨店村拆除旧房屋85座", U, None),
+    ("2017年11月区划调整后，九州路办事处辖10个社区(村)", U, None),  # 6 + 4: no single figure says 10
+    ("目前九州路办事处总人口16.2万人", U, None),  # 1999
+    ("目前大寨店社区已交付23栋楼", S, "fig:dzd-delivered"),
+    ("2017年11月，大寨店社区开工36栋楼", U, None),
+    # approximate wordings
+    ("九州路办事处成立时总人口约16万人", U, None),
+    ("大寨店社区共安置3000名村民", U, None),  # 3000多名
+    ("大寨店社区第一批回迁安置4000多名村民", C, "fig:dzd-villagers"),
+    ("建行北院小区新建100个透水停车位", U, None),  # 近百个
+    ("九州路办事处抽调近50名工作人员结对帮扶张公堰村", C, "fig:aid-staff"),
+    # right number, wrong fact
+    ("西郭庄社区开工36栋楼", C, "fig:xgz-completed"),
+    ("大寨店社区已交付29栋楼", C, "fig:dzd-delivered"),
+    ("实际利用外资735万美元", C, "fig:fdi"),
+    ("2017年拆改燃煤锅炉16家", C, "fig:boilers"),
+    ("张公堰村安置公益性岗位17人", C, "fig:aid-posts"),
+    ("邢玉梅每月享受低保救助120元", C, "fig:xym-dibao"),
+    ("水系工作指挥部清理了60余处地面附着物", C, "fig:canal-clearance"),
+    ("大寨店社区安置1700余名村民", C, "fig:dzd-villagers"),
+    ("打柴口村有村民1700余名", U, None),
+    ("中凯铂爵酒店党支部有党员6名", U, None),
 ]
 
 
@@ -226,17 +288,18 @@ def test_claim_mix():
     assert len({c for c, _, _ in CLAIMS}) == len(CLAIMS), "duplicate claim"
 
 
-@pytest.mark.parametrize("claim,verdict,fact_id", CLAIMS, ids=[c for c, _, _ in CLAIMS])
+@pytest.mark.parametrize("claim,verdict,fact_id", CLAIMS,
+                         ids=[f"{i:03d}-{v}" for i, (_, v, _) in enumerate(CLAIMS)])
 def test_claim(cli, claim, verdict, fact_id):
     r = cli("check", claim, "--json")
     doc = r.json
-    assert doc["verdict"] == verdict, (doc.get("reason"), doc["evidence"][:2])
+    assert doc["verdict"] == verdict, (claim, doc.get("reason"), [e["id"] for e in doc["evidence"]])
     assert r.code == (0 if verdict == S else 1)
     if verdict == U:
         return
     assert doc["evidence"], doc
     ev = doc["evidence"][0]
-    assert ev["id"] == fact_id, (doc.get("reason"), [e["id"] for e in doc["evidence"]])
+    assert ev["id"] == fact_id, (claim, doc.get("reason"), [e["id"] for e in doc["evidence"]])
     value, unit = _expected_value(_fact(fact_id))
     assert ev["value"] == value
     assert ev["unit"] == unit
@@ -328,8 +391,8 @@ def test_draft_all_supported_exits_0(cli, tmp_path):
 
 
 def test_draft_stdin(jz):
-    if "-m" in installed_command():
-        pytest.skip("jzcli is not installed in the venv")
+    if not (Path(sys.executable).parent / "jzcli").exists() and not shutil.which("jzcli"):
+        pytest.skip("jzcli is not installed (pip install .)")
     r = jz("check", "--file", "-", "--json", input=DRAFT)
     assert r.code == 1, r.err
     assert _figure_verdicts(json.loads(r.out)) == DRAFT_VERDICTS

@@ -1,0 +1,136 @@
+"""Benchmark: `jzcli check --file DRAFT` on a 10,000-sentence draft.
+
+The draft is made from the figures' quotes in facts.json (about a third with the number altered, so
+some rows are contradicted), sentences with a period the article does not give (unknown) and filler
+sentences without numbers. The installed `jzcli` runs it 3 times; the median is reported.
+
+    python bench/check_draft.py [--sentences 10000] [--runs 3] [--limit 10] [--keep DRAFT]
+
+Exit code 1 when the median is above --limit seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FACTS = ROOT / "facts.json"
+
+FILLER = [
+    "九州路办事处全面落实新时代党的建设总要求",
+    "社区党支部发挥了战斗堡垒作用",
+    "居民纷纷为小区的新变化点赞",
+    "办事处持续优化营商环境",
+    "背街小巷成为城市精细化管理的新亮点",
+    "党员干部深入一线为群众排忧解难",
+    "新型社区建设稳步推进",
+    "辖区环境越来越好",
+    "扶贫攻坚取得了初步成效",
+    "办事处将继续提升居民的获得感和幸福感",
+]
+LEADS = ["据了解，", "记者获悉，", "", "", "此外，", "同时，"]
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def installed_command() -> list[str]:
+    exe = Path(sys.executable).parent / "jzcli"
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("jzcli")
+    return [found] if found else [sys.executable, "-m", "jzcli"]
+
+
+def _figures() -> list[dict]:
+    db = json.loads(FACTS.read_text(encoding="utf-8"))
+    return [r for r in db["figures"].values() if r.get("quote") and r.get("text")]
+
+
+def _altered(quote: str, text: str, rng: random.Random) -> str:
+    """The quote with the figure's number changed (text "36栋楼" → "41栋楼")."""
+    m = _NUMBER.search(text)
+    if not m or text not in quote:
+        return quote
+    old = m.group()
+    new = str(int(float(old)) + rng.randint(1, 9)) if "." not in old else f"{float(old) + rng.randint(1, 9) / 10:g}"
+    return quote.replace(text, text.replace(old, new, 1), 1)
+
+
+def make_draft(n: int, seed: int = 7) -> str:
+    rng = random.Random(seed)
+    figs = _figures()
+    lines = []
+    for i in range(n):
+        kind = i % 10
+        lead = rng.choice(LEADS)
+        if kind < 4:  # quote as written: supported
+            f = rng.choice(figs)
+            lines.append(lead + f["quote"] + "。")
+        elif kind < 7:  # number altered: contradicted
+            f = rng.choice(figs)
+            lines.append(lead + _altered(f["quote"], f["text"], rng) + "。")
+        elif kind == 7:  # another year: unknown
+            f = rng.choice(figs)
+            lines.append(f"{rng.choice([2013, 2014, 2015])}年，" + f["quote"] + "。")
+        else:  # no number
+            lines.append(lead + rng.choice(FILLER) + "。")
+    # a few sentences per line, like running text
+    out, line = [], []
+    for s in lines:
+        line.append(s)
+        if len(line) >= rng.randint(1, 4):
+            out.append("".join(line))
+            line = []
+    if line:
+        out.append("".join(line))
+    return "\n".join(out) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sentences", type=int, default=10_000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--limit", type=float, default=10.0, help="fail above this median (seconds)")
+    ap.add_argument("--keep", metavar="DRAFT", help="also write the draft here")
+    args = ap.parse_args(argv)
+
+    draft = make_draft(args.sentences)
+    if args.keep:
+        Path(args.keep).write_text(draft, encoding="utf-8")
+    cmd = installed_command()
+    times, rows = [], None
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "draft.txt"
+        path.write_text(draft, encoding="utf-8")
+        for _ in range(args.runs):
+            t0 = time.perf_counter()
+            proc = subprocess.run(cmd + ["check", "--file", str(path), "--json"], capture_output=True, cwd=tmp)
+            times.append(time.perf_counter() - t0)
+            if proc.returncode not in (0, 1):
+                sys.stderr.write(proc.stderr.decode("utf-8", "replace"))
+                return 2
+            rows = json.loads(proc.stdout)
+    median = statistics.median(times)
+    counts = {v: sum(r["verdict"] == v for r in rows) for v in ("supported", "contradicted", "unknown")}
+    print(f"command: {' '.join(cmd)} check --file DRAFT --json")
+    print(f"draft: {args.sentences} sentences, {len(draft)} characters, {len(rows)} figures checked "
+          f"({counts['supported']} supported, {counts['contradicted']} contradicted, {counts['unknown']} unknown)")
+    print(f"runs: {', '.join(f'{t:.2f}' for t in times)} s")
+    print(f"median: {median:.2f} s, {args.sentences / median:,.0f} sentences/s")
+    if median > args.limit:
+        print(f"SLOW: above {args.limit:g} s")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
