@@ -313,7 +313,7 @@ FIGURES = [
      "mentions": ["unit:jiuzhoulu"], "quote": "指导成立了市餐饮协会党委,下设6个支部"},
     {"id": "fig:pledge-units", "subject": "unit:jiuzhoulu", "metric": "签订廉政承诺书的社区(村)数", "value": 10,
      "unit": "个", "topic": "party_building", "text": "10个社区(村)",
-     "keywords": ["廉政承诺书", "签订", "社区(村)", "双廉"], "quote": PLEDGE_Q},
+     "keywords": ["廉政承诺书", "签订", "社区(村)", "个社区", "双廉"], "quote": PLEDGE_Q},
     {"id": "fig:pledge-departments", "subject": "unit:jiuzhoulu", "metric": "签订廉政承诺书的部门数（部门负责人）",
      "value": 14, "unit": "个", "topic": "party_building", "text": "14个部门负责人",
      "keywords": ["廉政承诺书", "签订", "部门", "负责人"], "quote": PLEDGE_Q,
