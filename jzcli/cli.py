@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated, Optional
-
-import typer
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Optional
 
 from jzcli import __version__
 from jzcli import output as out
-from jzcli.errors import BAD_INPUT, JzError
+from jzcli.errors import BAD_INPUT, Exit, JzError
 from jzcli.output import Column
+
+if TYPE_CHECKING:
+    import typer
+
+# Typer is imported only when the app is built (help, usage errors, unusual command lines): the annotations
+# below are strings (PEP 563) that Typer evaluates then. A plain command line skips Typer: see fastargs.py.
 
 EXIT_CODES = """\b
 Exit codes:
@@ -35,36 +40,74 @@ Examples:
 
 {EXIT_CODES}"""
 
-app = typer.Typer(
-    name="jzcli",
-    help=APP_HELP,
-    rich_markup_mode=None,  # plain help: keeps Rich out of --help and usage errors (start-up cost)
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+# ---------------------------------------------------------------- commands, registered when the app is built
 
-# ---------------------------------------------------------------- shared options (declared once)
+COMMANDS: dict[str, Callable] = {}
 
-DbOpt = Annotated[
-    Optional[str],
-    typer.Option("--db", metavar="PATH", help="Fact base to read instead of the shipped facts.json (env JZCLI_DB)."),
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="One JSON document on stdout (same as --format json).")]
-FormatOpt = Annotated[
-    Optional[str],
-    typer.Option("--format", "-f", metavar="FORMAT",
-                 help="table | json | jsonl | csv | tsv (default: table on a terminal, tsv when piped)."),
-]
+
+def command(name: str | None = None) -> Callable[[Callable], Callable]:
+    """Register a command (as @app.command() would, but without importing Typer)."""
+
+    def register(func: Callable) -> Callable:
+        COMMANDS[name or func.__name__.lower().replace("_", "-")] = func
+        return func
+
+    return register
+
+
+def shared_options(typer) -> dict:
+    """The options every command shares (declared once), for the real `typer` or fastargs' stand-in."""
+    return {
+        "DbOpt": Annotated[
+            Optional[str],
+            typer.Option("--db", metavar="PATH", help="Fact base to read instead of the shipped facts.json (env JZCLI_DB)."),
+        ],
+        "JsonOpt": Annotated[bool, typer.Option("--json", help="One JSON document on stdout (same as --format json).")],
+        "FormatOpt": Annotated[
+            Optional[str],
+            typer.Option("--format", "-f", metavar="FORMAT",
+                         help="table | json | jsonl | csv | tsv (default: table on a terminal, tsv when piped)."),
+        ],
+    }
+
+
+_app = None
+
+
+def build_app():
+    """The Typer app (built once per process)."""
+    global _app
+    if _app is None:
+        import typer
+
+        globals().update(typer=typer, **shared_options(typer))  # what the annotations name
+        app = typer.Typer(
+            name="jzcli",
+            help=APP_HELP,
+            rich_markup_mode=None,  # plain help: keeps Rich out of --help and usage errors (start-up cost)
+            no_args_is_help=True,
+            pretty_exceptions_enable=False,
+            context_settings={"help_option_names": ["-h", "--help"]},
+        )
+        app.callback()(_root)
+        for name, func in COMMANDS.items():
+            app.command(name=name)(func)
+        _app = app
+    return _app
+
+
+def __getattr__(name: str):
+    if name == "app":  # `from jzcli.cli import app` (tests, typer.testing.CliRunner) still works
+        return build_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"jzcli {__version__}\n")
-        raise typer.Exit(0)
+        raise Exit(0)
 
 
-@app.callback()
 def _root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
@@ -116,7 +159,7 @@ MATCH_LABEL = {"certain": "确定", "borderline": "边界", "undecidable": "无�
 # ---------------------------------------------------------------- projects
 
 
-@app.command()
+@command()
 def projects(
     min_: Annotated[Optional[str], typer.Option("--min", metavar="AMOUNT", help="At least this investment (5亿, 5e8, 五亿 ...).")] = None,
     max_: Annotated[Optional[str], typer.Option("--max", metavar="AMOUNT", help="At most this investment.")] = None,
@@ -181,7 +224,7 @@ def _history_text(history: list[dict]) -> str:
     return "；".join(f"{h.get('office')} {h.get('from') or '?'}–{h.get('to') or '今'}" for h in history)
 
 
-@app.command()
+@command()
 def community(
     name: Annotated[str, typer.Argument(metavar="NAME", help="Full or short name, part of it, pinyin or initials.",
                                         autocompletion=_complete_units)],
@@ -212,7 +255,7 @@ def community(
     out.emit_object(prof, fields, fmt_, title=prof["name"], sections=[("相关事实", prof["facts"], fact_cols)])
 
 
-@app.command()
+@command()
 def communities(
     office: Annotated[Optional[str], typer.Option("--office", metavar="NAME", help="Only units of this office (九州路, 泰山路 ...).",
                                                   autocompletion=_complete_offices)] = None,
@@ -273,7 +316,7 @@ def _draw_tree(snapshots: list[dict]) -> None:
 # ---------------------------------------------------------------- honours, figures, timeline, people, search
 
 
-@app.command()
+@command()
 def honors(
     year: Annotated[Optional[str], typer.Argument(metavar="[YEAR]", help="Only honours won in this year.")] = None,
     level: Annotated[Optional[str], typer.Option("--level", metavar="国家|省|市", help="Only this level.")] = None,
@@ -297,7 +340,7 @@ def honors(
     out.emit(rows, cols, fmt_, title="荣誉")
 
 
-@app.command()
+@command()
 def figures(
     topic: Annotated[Optional[str], typer.Option("--topic", metavar="T", help="economy, construction ... or 经济, 建设进度 ...")] = None,
     subject: Annotated[Optional[str], typer.Option("--subject", metavar="NAME", help="What the figure is about (大寨店, 张公堰 ...).")] = None,
@@ -322,7 +365,7 @@ def figures(
     out.emit(rows, cols, fmt_, title="数字")
 
 
-@app.command()
+@command()
 def timeline(
     year: Annotated[Optional[str], typer.Argument(metavar="[YEAR]", help="Only events in this year.")] = None,
     from_: Annotated[Optional[str], typer.Option("--from", metavar="D", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
@@ -353,7 +396,7 @@ def timeline(
     out.emit(rows, cols, fmt_, title="时间线")
 
 
-@app.command()
+@command()
 def people(db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None) -> None:
     """People named, roles exactly as stated.
 
@@ -369,7 +412,7 @@ def people(db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None) -> N
     out.emit(rows, cols, fmt_, title="人物")
 
 
-@app.command()
+@command()
 def search(
     text: Annotated[str, typer.Argument(metavar="TEXT", help="Text to look for in names, wording and quotes.")],
     db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
@@ -389,7 +432,7 @@ def search(
     out.emit(rows, cols, fmt_, title=f"搜索：{text}", highlight=text.strip())
 
 
-@app.command()
+@command()
 def overview(db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None) -> None:
     """Key figures and progress bars on one screen.
 
@@ -423,7 +466,7 @@ def _draw_overview(data: dict) -> None:
     counts = "  ".join(f"{k} {v}" for k, v in data["counts"].items())
     console.print(Text(counts))
     key = Table(title="关键数字", title_justify="left", box=None)
-    key.add_column("指标")
+    key.add_column("指标", overflow="fold")
     key.add_column("原文", overflow="fold")
     for f in data["key_figures"]:
         key.add_row(Text(f"{f.get('subject_name', '')} {f['metric']}"), Text(f["text"]))
@@ -441,7 +484,7 @@ def _draw_overview(data: dict) -> None:
 # ---------------------------------------------------------------- validate, export
 
 
-@app.command()
+@command()
 def validate(
     source: Annotated[Optional[str], typer.Option("--source", metavar="ARTICLE", help="Also check every quote is in this article.")] = None,
     db: DbOpt = None,
@@ -468,7 +511,7 @@ def validate(
     out.note(f"ok: {fb.path} ({counts})" + (" ; every quote found in the article" if source else ""))
 
 
-@app.command()
+@command()
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="sqlite|csv|jsonl", help="sqlite file, a folder of CSV files, or JSON lines.")],
     out_path: Annotated[str, typer.Option("--out", metavar="PATH", help="Where to write (not overwritten without --force).")],
@@ -517,7 +560,7 @@ def _shorten(text: str, width: int = 24) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-@app.command()
+@command()
 def check(
     claim: Annotated[Optional[str], typer.Argument(metavar="CLAIM", help="One sentence with a figure.")] = None,
     file: Annotated[Optional[str], typer.Option("--file", metavar="DRAFT", help="Check every figure of a draft ('-' for stdin).")] = None,
@@ -553,7 +596,7 @@ def check(
         counts = {v: sum(r.verdict == v for r in results) for v in ("supported", "contradicted", "unknown")}
         out.note(f"checked {len(results)} figure(s): {counts['supported']} supported, "
                  f"{counts['contradicted']} contradicted, {counts['unknown']} unknown")
-        raise typer.Exit(1 if counts["contradicted"] else 0)
+        raise Exit(1 if counts["contradicted"] else 0)
     results = ck.check_claim(reader, claim)
     verdict = ck.combined(results)
     if len(results) == 1:
@@ -575,10 +618,10 @@ def check(
                 Column("article", "原文数值", lambda r: r["ev"].get("text")),
                 Column("quote", "原文", lambda r: r["ev"].get("quote"))]
         out.emit(rows, cols, fmt_, title=f"{VERDICT_LABEL[verdict]}：{claim.strip()}")
-    raise typer.Exit(0 if verdict == "supported" else 1)
+    raise Exit(0 if verdict == "supported" else 1)
 
 
-@app.command()
+@command()
 def ask(
     question: Annotated[str, typer.Argument(metavar="QUESTION", help="A question about a figure.")],
     limit: Annotated[int, typer.Option("--limit", min=1, max=100, help="At most this many answers.")] = 5,
@@ -602,7 +645,7 @@ def ask(
     out.emit(rows, cols, fmt_, title=f"问：{question.strip()}")
 
 
-@app.command()
+@command()
 def audit(db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None) -> None:
     """The article's own arithmetic, and its oddities.
 
@@ -627,7 +670,7 @@ def audit(db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None) -> No
     out.emit(rows, cols, fmt_, title="核算与疑点")
 
 
-@app.command()
+@command()
 def show(
     record_id: Annotated[str, typer.Argument(metavar="ID", help="A record id (fig:dzd-started) or a unique start of one.")],
     source: Annotated[Optional[str], typer.Option("--source", metavar="ARTICLE", help="Also print the article's sentence around the quote.")] = None,
@@ -656,29 +699,58 @@ def show(
 
 def main(argv: list[str] | None = None) -> None:
     """The console script: one-line errors, documented exit codes, quiet on a closed pipe."""
+    from jzcli import factbase
+
+    factbase.FREEZE_AFTER_LOAD = True  # one short-lived process: never walk the loaded records again
+    _utf8_stdio()
     code = run(argv)
     sys.exit(code)
 
 
-def run(argv: list[str] | None = None) -> int:
+def _utf8_stdio() -> None:
+    """Data is UTF-8 whatever the locale says (LANG=C is UTF-8 already since PEP 538/540; latin-1 is not)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace" if stream is sys.stderr else "strict")
+            except (ValueError, OSError):
+                pass
+
+
+def run(argv: list[str] | None = None, *, fast: bool = True) -> int:
+    """Run one command line; returns the exit code. `fast=False` always goes through Typer (tests)."""
     args = list(sys.argv[1:] if argv is None else argv)
     try:
-        command = typer.main.get_command(app)
-        rv = command.main(args=args, prog_name="jzcli", standalone_mode=False)
+        from jzcli import fastargs
+
+        planned = fastargs.plan(args, COMMANDS, {"typer": fastargs.StandIn, **shared_options(fastargs.StandIn)}) \
+            if fast else None
+        if planned is not None:
+            func, kwargs = planned
+            rv = func(**kwargs)
+        else:
+            import typer
+
+            rv = typer.main.get_command(build_app()).main(args=args, prog_name="jzcli", standalone_mode=False)
         _flush()
         return rv if isinstance(rv, int) else 0
+    except Exit as exc:
+        _flush()
+        return exc.code
     except JzError as exc:
         return _fail(str(exc), exc.code)
-    except typer.Exit as exc:
-        _flush()
-        return exc.exit_code
-    except typer.Abort:
-        return _fail("aborted", 1)
     except BrokenPipeError:
         return _broken_pipe()
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
     except Exception as exc:  # noqa: BLE001 - the one place that turns errors into exit codes
+        typer = sys.modules.get("typer")
+        if typer is not None and isinstance(exc, typer.Exit):
+            _flush()
+            return exc.exit_code
+        if typer is not None and isinstance(exc, typer.Abort):
+            return _fail("aborted", 1)
         if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # Typer's usage errors
             return _fail(_usage_message(exc), exc.exit_code)
         if isinstance(exc, OSError) and getattr(exc, "errno", None) == 32:
@@ -695,8 +767,15 @@ def _usage_message(exc) -> str:
     return msg + where
 
 
+MAX_MESSAGE = 400  # characters: a 1 MB argument is not echoed back whole
+
+
 def _fail(message: str, code: int) -> int:
     one_line = " ".join(message.split())
+    if len(one_line) > MAX_MESSAGE:
+        one_line = one_line[: MAX_MESSAGE - 1] + "…"
+    if not one_line.isprintable():  # control characters (ESC ...) are shown escaped, never sent to the terminal
+        one_line = "".join(c if c.isprintable() else repr(c)[1:-1] for c in one_line)
     try:
         _flush()
     except BrokenPipeError:

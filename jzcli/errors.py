@@ -28,3 +28,11 @@ class BadInput(JzError):
 
 class FactBaseError(JzError):
     code = BAD_FACTBASE
+
+
+class Exit(Exception):
+    """Leave a command with this exit code and no message (typer.Exit without importing Typer)."""
+
+    def __init__(self, code: int = 0) -> None:
+        super().__init__(code)
+        self.code = code

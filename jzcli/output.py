@@ -11,7 +11,6 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from jzcli.errors import BadInput
@@ -19,12 +18,19 @@ from jzcli.errors import BadInput
 FORMATS = ("table", "json", "jsonl", "csv", "tsv")
 
 
-@dataclass(frozen=True)
 class Column:
-    key: str
-    header: str  # Chinese header for people; `key` is the TSV/CSV header for scripts
-    get: Callable[[dict], Any] | None = None
-    style: str | None = None
+    """One column: `key` (the TSV/CSV header, for scripts), `header` (Chinese, for people), how to get the value.
+
+    A plain class, not a dataclass: importing dataclasses (and inspect with it) costs ~10 ms at start-up.
+    """
+
+    __slots__ = ("key", "header", "get", "style")
+
+    def __init__(self, key: str, header: str, get: Callable[[dict], Any] | None = None, style: str | None = None):
+        self.key, self.header, self.get, self.style = key, header, get, style
+
+    def __repr__(self) -> str:
+        return f"Column({self.key!r}, {self.header!r})"
 
     def value(self, rec: dict) -> Any:
         return self.get(rec) if self.get else rec.get(self.key)
@@ -151,7 +157,7 @@ def emit_object(obj: dict, fields: Sequence[Column], fmt: str, *, title: str | N
     from rich.text import Text
 
     head = Table(title=title, show_header=False, box=None if os.environ.get("TERM") == "dumb" else _box())
-    head.add_column(style="bold")
+    head.add_column(style="bold", overflow="fold")
     head.add_column(overflow="fold")
     for c in fields:
         value = cell(c.value(obj))
@@ -167,7 +173,10 @@ def make_console():
     """A Console built per call, so COLUMNS, NO_COLOR and TERM are read at the time of output."""
     from rich.console import Console
 
-    return Console(file=sys.stdout, highlight=False, emoji=False, markup=False, soft_wrap=False)
+    # NO_COLOR (no-color.org): Rich drops colours but still sends bold/dim/reverse; no colour system, no ESC.
+    no_color = bool(os.environ.get("NO_COLOR"))
+    return Console(file=sys.stdout, highlight=False, emoji=False, markup=False, soft_wrap=False,
+                   **({"color_system": None} if no_color else {}))
 
 
 def _box():
@@ -176,12 +185,36 @@ def _box():
     return box.SIMPLE_HEAD
 
 
+# Narrower than this many cells per column (plus padding), Rich squeezes columns to nothing and data
+# disappears: such a table is printed one record after another, "header：value" lines folded to the width.
+MIN_CELL = 4
+
+
+def _render_records(console, records: Sequence[dict], columns: Sequence[Column], *, title: str | None = None,
+                    highlight: str | None = None) -> None:
+    from rich.text import Text
+
+    if title:
+        console.print(Text(title, style="bold"), overflow="fold")
+    for i, rec in enumerate(records):
+        if i:
+            console.print()
+        for c in columns:
+            value = Text(cell(c.value(rec)))
+            if highlight:
+                value.highlight_words([highlight], style="reverse", case_sensitive=False)
+            console.print(Text.assemble((f"{c.header}：", "bold"), value), overflow="fold")
+
+
 def render_table(records: Sequence[dict], columns: Sequence[Column], *, title: str | None = None,
                  highlight: str | None = None, console=None) -> None:
     from rich.table import Table
     from rich.text import Text
 
     console = console or make_console()
+    if console.width < len(columns) * (MIN_CELL + 2) + 2:
+        _render_records(console, records, columns, title=title, highlight=highlight)
+        return
     dumb = os.environ.get("TERM") == "dumb"
     # people read names first; the id (for `jzcli show`) goes last
     columns = [c for c in columns if c.key != "id"] + [c for c in columns if c.key == "id"]

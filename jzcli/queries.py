@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from jzcli import names
 from jzcli.errors import BadInput
@@ -61,10 +60,14 @@ def classify(investment: dict | None, min_: int | None, max_: int | None) -> str
     return max(results, key=MATCH_ORDER.__getitem__)
 
 
-@dataclass
 class ProjectResult:
-    rows: list[dict]
-    left_out: dict[str, int] = field(default_factory=dict)  # status -> count, not shown without --maybe
+    """The listed projects, and how many were left out by status (not shown without --maybe)."""
+
+    __slots__ = ("rows", "left_out")
+
+    def __init__(self, rows: list[dict], left_out: dict[str, int] | None = None) -> None:
+        self.rows = rows
+        self.left_out = {} if left_out is None else left_out
 
 
 def projects(fb: FactBase, min_: int | None = None, max_: int | None = None, maybe: bool = False,
