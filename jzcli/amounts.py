@@ -19,6 +19,7 @@ CHINESE_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_SMALL) + "".join(_BIG)
 
 CURRENCIES = ("美元", "元")  # longest first
 MAX_VALUE = Decimal(10) ** 18  # beyond any amount in this domain; keeps 1e999 out
+MAX_LENGTH = 64  # characters of one number as written ("1,000,000,000,000元" is 17); longer is not a number
 
 _ARABIC = r"\d+(?:\.\d+)?"
 _SCI = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)[eE][+]?\d{1,3}")
@@ -77,6 +78,8 @@ def parse_number(text: str) -> Decimal:
     original = text
     if not s:
         raise _fail(original, "empty")
+    if len(s) > MAX_LENGTH:
+        raise _fail(original, "too long")
     if s.startswith("-") or s.startswith("−"):
         raise _fail(original, "negative amounts are not allowed")
     if s.startswith("+"):

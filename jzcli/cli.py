@@ -193,13 +193,16 @@ def projects(
     lo = parse_money_bound(min_) if min_ is not None else None
     hi = parse_money_bound(max_) if max_ is not None else None
     result = queries.projects(_load(db), lo, hi, maybe=maybe, sort=sort, status=status)
+    left_out = ""
     if result.left_out:
         parts = []
         if result.left_out.get("borderline"):
             parts.append(f"{result.left_out['borderline']} borderline (the band only touches the bound)")
         if result.left_out.get("undecidable"):
             parts.append(f"{result.left_out['undecidable']} undecidable (the bound falls inside the band)")
-        out.note(f"note: left out {' and '.join(parts)}; add --maybe to list them")
+        left_out = f"left out {' and '.join(parts)}; add --maybe to list them"
+        if result.rows or fmt_ != "table":  # an empty table says it in its one "no matching records" line
+            out.note(f"note: {left_out}")
     filtered = lo is not None or hi is not None
     cols = [
         Column("name", "项目"),
@@ -214,7 +217,8 @@ def projects(
     if filtered:
         cols.append(Column("match", "匹配", lambda r: MATCH_LABEL.get(r["match"], r["match"]) if fmt_ == "table" else r["match"]))
     cols.insert(0, Column("id", "编号"))
-    out.emit(result.rows, cols, fmt_, title="项目")
+    out.emit(result.rows, cols, fmt_, title="项目",
+             empty_note="no matching records" + (f": {left_out}" if left_out else ""))
 
 
 # ---------------------------------------------------------------- units
@@ -556,6 +560,15 @@ def _read_draft(path: str) -> str:
         raise JzError(f"draft {path} is not UTF-8 text", BAD_INPUT) from None
 
 
+MAX_SENTENCE = 2000  # characters: a claim or a question is one sentence, not a document
+
+
+def _one_sentence(text: str, what: str) -> None:
+    if len(text) > MAX_SENTENCE:
+        raise JzError(f"the {what} is {len(text)} characters long: give one sentence (at most {MAX_SENTENCE}), "
+                      "or a whole draft with check --file", BAD_INPUT)
+
+
 def _shorten(text: str, width: int = 24) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -582,6 +595,8 @@ def check(
     fmt_ = out.choose_format(json_, fmt)
     if (claim is None) == (file is None):
         raise JzError("give either a CLAIM or --file DRAFT", BAD_INPUT)
+    if claim is not None:
+        _one_sentence(claim, "claim")
     reader = ck.Reader(_load(db))
     table = fmt_ == "table"
     if file is not None:
@@ -639,6 +654,7 @@ def ask(
     from jzcli import check as ck
 
     fmt_ = out.choose_format(json_, fmt)
+    _one_sentence(question, "question")
     rows = ck.ask(ck.Reader(_load(db)), question, limit)
     cols = [Column("id", "编号"), Column("subject", "对象"), Column("metric", "指标"), Column("text", "原文数值"),
             Column("value", "数值"), Column("unit", "单位"), Column("score", "得分"), Column("quote", "原文")]
@@ -708,12 +724,16 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _utf8_stdio() -> None:
-    """Data is UTF-8 whatever the locale says (LANG=C is UTF-8 already since PEP 538/540; latin-1 is not)."""
-    for stream in (sys.stdout, sys.stderr):
+    """Data is UTF-8 whatever the locale says (LANG=C is UTF-8 already since PEP 538/540; latin-1 is not).
+
+    stdout uses surrogateescape, as Python's UTF-8 mode does: an argument that is not valid UTF-8 (its bytes
+    are kept as lone surrogates in sys.argv) is echoed back as the same bytes instead of failing the write."""
+    for stream, errors in ((sys.stdout, "surrogateescape"), (sys.stderr, "backslashreplace")):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
-        if encoding not in ("utf-8", "utf8") and hasattr(stream, "reconfigure"):
+        if (encoding not in ("utf-8", "utf8") or getattr(stream, "errors", errors) == "strict") \
+                and hasattr(stream, "reconfigure"):
             try:
-                stream.reconfigure(encoding="utf-8", errors="backslashreplace" if stream is sys.stderr else "strict")
+                stream.reconfigure(encoding="utf-8", errors=errors)
             except (ValueError, OSError):
                 pass
 
@@ -751,6 +771,10 @@ def run(argv: list[str] | None = None, *, fast: bool = True) -> int:
             return exc.exit_code
         if typer is not None and isinstance(exc, typer.Abort):
             return _fail("aborted", 1)
+        if type(exc).__name__ == "NoArgsIsHelpError":  # `jzcli` alone: the help, where Click puts it (stderr, 2)
+            _flush()
+            sys.stderr.write(exc.format_message().rstrip("\n") + "\n")
+            return exc.exit_code
         if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # Typer's usage errors
             return _fail(_usage_message(exc), exc.exit_code)
         if isinstance(exc, OSError) and getattr(exc, "errno", None) == 32:

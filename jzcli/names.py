@@ -18,6 +18,8 @@ SUFFIXES = ("办事处筹建办", "办事处", "筹建办", "社区", "小区", 
 
 def fold(text: str) -> str:
     """Case, width and white space folded: what two spellings of one name have in common."""
+    if text.isascii():  # NFKC leaves ASCII as it is (pinyin, ids): skip it
+        return "".join(text.lower().split())
     return "".join(unicodedata.normalize("NFKC", text).lower().split())
 
 
@@ -66,9 +68,12 @@ def candidates(query: str, records: list[dict]) -> list[dict]:
     if not q:
         return []
     qs = fold(_strip_suffix(q))
-    forms = [(rec, spellings(rec), pinyin_forms(rec)) for rec in records]
+    spelled = [(rec, spellings(rec)) for rec in records]
+    hits = _unique(rec for rec, sp in spelled if q in sp or qs in sp)
+    if hits:  # the usual case: a name as written; pinyin is not even looked at
+        return hits
+    forms = [(rec, sp, pinyin_forms(rec)) for rec, sp in spelled]
     tiers = (
-        lambda sp, py: q in sp or qs in sp,
         lambda sp, py: q in py,
         lambda sp, py: any(q in s or qs in s for s in sp),
         lambda sp, py: q.isascii() and any(p.startswith(q) for p in py),
