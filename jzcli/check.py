@@ -22,7 +22,6 @@ How a figure of a claim is matched:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from jzcli import names
@@ -54,7 +53,9 @@ _TOKEN = re.compile(
 )
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)年(?:度)?")
 _DATE = re.compile(r"(?<!\d)\d{1,2}月(?:份)?(?:\d{1,2}日)?(?:[至到-]\d{1,2}日)?(?:底|初|中旬|上旬|下旬)?|(?<!\d)\d{1,2}日")
-_DURATION = re.compile(r"(?:[\d两一二三四五六七八九十几数]+|半)年(?:多|半)?(?:来|以来|间|里)")
+# The lookbehind starts a count only where a run of digits / numerals starts: without it a long run that is
+# not followed by 年 is tried from every position (quadratic: 30,000 digits took 7 s).
+_DURATION = re.compile(r"(?:(?<![\d两一二三四五六七八九十几数])[\d两一二三四五六七八九十几数]+|半)年(?:多|半)?(?:来|以来|间|里)")
 _HALF = re.compile(r"上半年|下半年|前(?:6|六)个月|1[-至到]6月")
 _CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:\n]")
 _RANGE_JOIN = re.compile(r"(?:到|至|-|~|～|—)")
@@ -70,19 +71,30 @@ MASK = "□"
 _QUOTE_MARKS = "“”‘’\"'「」『』"
 
 
-@dataclass
+# The classes below are plain classes with __slots__, not dataclasses: importing dataclasses (and inspect
+# with it) costs ~10 ms at the start-up of `jzcli check`.
+
+
 class Figure:
     """A number found in a claim."""
 
-    start: int
-    end: int
-    text: str
-    value: Decimal
-    unit: str | None
-    qualifier: str | None = None
-    high: Decimal | None = None  # for a range "1亿元到5亿元"
-    descriptor: bool = False  # a band edge describing other figures ("10亿元以上项目2个")
-    rate: str | None = None  # 月 / 年 / 天 / 周 when the claim says 每月, 每年 ...
+    __slots__ = ("start", "end", "text", "value", "unit", "qualifier", "high", "descriptor", "rate")
+
+    def __init__(self, start: int, end: int, text: str, value: Decimal, unit: str | None,
+                 qualifier: str | None = None, high: Decimal | None = None, descriptor: bool = False,
+                 rate: str | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.value = value
+        self.unit = unit
+        self.qualifier = qualifier
+        self.high = high  # for a range "1亿元到5亿元"
+        self.descriptor = descriptor  # a band edge describing other figures ("10亿元以上项目2个")
+        self.rate = rate  # 月 / 年 / 天 / 周 when the claim says 每月, 每年 ...
+
+    def __repr__(self) -> str:
+        return f"Figure({self.text!r}, value={self.value}, unit={self.unit!r}, qualifier={self.qualifier!r})"
 
     @property
     def is_money(self) -> bool:
@@ -93,13 +105,19 @@ class Figure:
                 **({"high": _num(self.high)} if self.high is not None else {})}
 
 
-@dataclass
 class Result:
-    claim: str
-    figure: Figure | None
-    verdict: str
-    reason: str
-    evidence: list[dict] = field(default_factory=list)
+    __slots__ = ("claim", "figure", "verdict", "reason", "evidence")
+
+    def __init__(self, claim: str, figure: Figure | None, verdict: str, reason: str,
+                 evidence: list[dict] | None = None) -> None:
+        self.claim = claim
+        self.figure = figure
+        self.verdict = verdict
+        self.reason = reason
+        self.evidence = [] if evidence is None else evidence
+
+    def __repr__(self) -> str:
+        return f"Result({self.verdict!r}, {self.reason!r}, figure={self.figure!r})"
 
     def as_json(self) -> dict:
         f = self.figure
@@ -126,14 +144,28 @@ def _show_month(m: int) -> str:
     return f"{m // 12}-{m % 12 + 1:02d}"
 
 
-@dataclass(frozen=True)
 class Span:
     """A period as an interval of months; `point` for a state at one moment (目前, 1999年7月 当时)."""
 
-    start: int
-    end: int
-    point: bool = False
-    present: bool = False  # the claim says 目前 / 现有: the article's own time
+    __slots__ = ("start", "end", "point", "present")
+
+    def __init__(self, start: int, end: int, point: bool = False, present: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.point = point
+        self.present = present  # the claim says 目前 / 现有: the article's own time
+
+    def _key(self) -> tuple:
+        return (self.start, self.end, self.point, self.present)
+
+    def __eq__(self, other: object) -> bool:
+        return self._key() == other._key() if isinstance(other, Span) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"Span({self.start}, {self.end}, point={self.point}, present={self.present})"
 
     def __str__(self) -> str:
         a, b = _show_month(self.start), _show_month(self.end)
@@ -244,26 +276,74 @@ def period_fits(claim: Span | None, fact: Span | None) -> bool:
 # ---------------------------------------------------------------- the fact base, indexed once
 
 
+class _Lexicon:
+    """A set of words found in a text at every position where one starts, overlaps included.
+
+    The words are keyed by their first `head` characters (head: the length of the shortest word), each key
+    with the lengths of the words that start with it: a text of n characters costs about n dict look-ups
+    plus one per word length under a key that occurs, however many words there are."""
+
+    __slots__ = ("words", "head", "lengths")
+
+    def __init__(self, words) -> None:
+        self.words = {w for w in words if w}
+        self.head = min((len(w) for w in self.words), default=1)
+        lengths: dict[str, set[int]] = {}
+        for w in self.words:
+            lengths.setdefault(w[:self.head], set()).add(len(w))
+        self.lengths = {key: sorted(ls) for key, ls in lengths.items()}
+
+    def find(self, text: str) -> list[tuple[int, str]]:
+        """(start, word) of every occurrence of a word in text."""
+        out = []
+        head, lengths, words = self.head, self.lengths, self.words
+        for i in range(len(text) - head + 1):
+            ls = lengths.get(text[i:i + head])
+            if ls is not None:
+                for n in ls:
+                    word = text[i:i + n]
+                    if len(word) < n:
+                        break
+                    if word in words:
+                        out.append((i, word))
+        return out
+
+
 BANDS = {"lt1e8": (None, 10**8), "1e8-5e8": (10**8, 5 * 10**8), "5e8-1e9": (5 * 10**8, 10**9), "ge1e9": (10**9, None)}
 
 
-@dataclass
 class Fact:
     """A figure record with what matching needs, precomputed."""
 
-    rec: dict
-    id: str
-    unit: str
-    unit_class: str
-    value: Decimal
-    keywords: list[str]
-    refs: set
-    quote_grams: set
-    span: Span | None
-    band: tuple | None
-    per: str | None
-    past: bool = False  # the article marks the figure as a past state (当时, 区划调整前)
-    noun: str = ""  # what the article's wording counts: "36栋楼" → 楼, "20名城管队员" → 城管队员
+    __slots__ = ("rec", "id", "unit", "unit_class", "value", "keywords", "refs", "_quote_grams", "span", "band",
+                 "per", "past", "noun")
+
+    def __init__(self, rec: dict, id: str, unit: str, unit_class: str | None, value: Decimal, keywords: list[str],
+                 refs: set, span: Span | None, band: tuple | None, per: str | None,
+                 past: bool = False, noun: str = "") -> None:
+        self.rec = rec
+        self.id = id
+        self.unit = unit
+        self.unit_class = unit_class
+        self.value = value
+        self.keywords = keywords
+        self.refs = refs
+        self._quote_grams: set | None = None
+        self.span = span
+        self.band = band
+        self.per = per
+        self.past = past  # the article marks the figure as a past state (当时, 区划调整前)
+        self.noun = noun  # what the article's wording counts: "36栋楼" → 楼, "20名城管队员" → 城管队员
+
+    @property
+    def quote_grams(self) -> set:
+        """The bigrams of the article's quote, computed when the fact is first scored."""
+        if self._quote_grams is None:
+            self._quote_grams = _bigrams(_canon(self.rec.get("quote", "")))
+        return self._quote_grams
+
+    def __repr__(self) -> str:
+        return f"Fact({self.id!r})"
 
 
 class Reader:
@@ -312,9 +392,40 @@ class Reader:
                     spell.append((form, rec))
         spell.sort(key=lambda t: -len(t[0]))
         self.spellings = spell
+        # named_spans: each spelling → (its rank in self.spellings, the record of its first listing), and the
+        # spellings as a lexicon, so a sentence is read once instead of searched once per name
+        self._name_rank: dict[str, tuple[int, dict]] = {}
+        for rank, (form, rec) in enumerate(spell):
+            self._name_rank.setdefault(form, (rank, rec))
+        self._names = _Lexicon(self._name_rank)
         self.offices = {u["id"] for u in fb.records("units") if u.get("kind") in ("办事处", "筹建办")}
         self.broad = self.offices | {u["id"] for u in fb.records("units") if u.get("kind") == "乡"}
         self.facts = [self._fact(f) for f in self.figures]
+        # candidates: positions in self.facts by unit class (money: 元 and 美元 together), by id of subject or
+        # mention, and by keyword (with the keywords as a lexicon), and the facts with an investment band. A
+        # fact can only score when it shares the figure's unit class and refers to a subject of the claim,
+        # or (no subject named) has a keyword in the claim or a band the claim describes.
+        self._facts_by_class: dict[str | None, set[int]] = {}
+        self._facts_by_ref: dict[str, list[int]] = {}
+        self._facts_by_keyword: dict[str, list[int]] = {}
+        self._banded_facts: list[int] = []
+        for i, f in enumerate(self.facts):
+            self._facts_by_class.setdefault(f.unit_class, set()).add(i)
+            for ref in f.refs:
+                self._facts_by_ref.setdefault(ref, []).append(i)
+            for word in f.keywords:
+                self._facts_by_keyword.setdefault(word, []).append(i)
+            if f.band is not None:
+                self._banded_facts.append(i)
+        self._money_facts = set().union(*(self._facts_by_class.get(unit_class(u), ()) for u in MONEY))
+        self._keywords = _Lexicon(self._facts_by_keyword)
+        # decide: the first fact (in fact-base order) of each unit class counting each noun of two or more
+        # characters, and the lengths of those nouns: what else a number followed by such a noun could count
+        self._first_by_noun: dict[tuple[str | None, str], tuple[int, Fact]] = {}
+        for i, f in enumerate(self.facts):
+            if len(f.noun) >= 2:
+                self._first_by_noun.setdefault((f.unit_class, f.noun), (i, f))
+        self._noun_lengths = sorted({len(noun) for _, noun in self._first_by_noun})
         self._names_cache: tuple = (None, ([], set()))
         referenced = {r for f in self.facts for r in f.refs}
         # a person the article only quotes (刘全福 说) does not narrow a claim down
@@ -328,15 +439,17 @@ class Reader:
         if band is None:
             band = self._band_from_text(f.get("metric") or "")
         per = f.get("per")
+        noun = _counted_noun(f.get("text"))
         return Fact(rec=f, id=f["id"], unit=unit, unit_class=unit_class(unit), value=Decimal(str(f["value"])),
-                    keywords=_keyword_forms(f), noun=_counted_noun(f.get("text")),
+                    keywords=_keyword_forms(f, noun), noun=noun,
                     past=bool(_PAST_MARK.search(f.get("period_text") or "")),
                     refs={f.get("subject"), *(f.get("mentions") or [])} - {None},
-                    quote_grams=_bigrams(_canon(f.get("quote", ""))), span=fact_span(f.get("period"), self.as_of),
-                    band=band, per=per.split("·")[-1] if per else None)
+                    span=fact_span(f.get("period"), self.as_of), band=band, per=per.split("·")[-1] if per else None)
 
     def _band_from_text(self, text: str):
         """A band written in a metric ("投资额1亿元到5亿元的…"), when the record has no `band`."""
+        if "元" not in text:
+            return None  # no amount of money (元, 美元) to read
         figs = [g for g in _read_numbers(text, text) if g.unit in MONEY]
         for g in figs:
             lo, hi = band_of(g)
@@ -364,16 +477,46 @@ class Reader:
             folded = text
         taken = [False] * len(folded)
         found: list[tuple[int, int, dict]] = []
-        for form, rec in self.spellings:
-            start = folded.find(form)
-            while start != -1:
-                if not any(taken[start:start + len(form)]):
-                    for i in range(start, start + len(form)):
-                        taken[i] = True
-                    found.append((start, start + len(form), rec))
-                start = folded.find(form, start + 1)
+        # every occurrence of every spelling, taken in the order of self.spellings (longest first), each
+        # occurrence of one spelling from left to right, unless it overlaps one taken before
+        hits = sorted((self._name_rank[form][0], start, form) for start, form in self._names.find(folded))
+        for _, start, form in hits:
+            end = start + len(form)
+            if not any(taken[start:end]):
+                taken[start:end] = [True] * len(form)
+                found.append((start, end, self._name_rank[form][1]))
         found.sort(key=lambda t: t[0])
         return found
+
+    def facts_for(self, fig: Figure, scope: Scope, banded: bool) -> list[Fact]:
+        """The facts `candidates` has to look at, in fact-base order: those of the figure's unit class that
+        refer to a subject of the claim or, when the claim names none, that have a keyword in the claim (or
+        a band, when `banded`: the claim describes one). Any other fact would not score."""
+        picked: set[int] = set()
+        if scope.specific:
+            for ref in scope.specific:
+                picked.update(self._facts_by_ref.get(ref, ()))
+        else:
+            for _, word in self._keywords.find(scope.text):
+                picked.update(self._facts_by_keyword[word])
+            if banded:
+                picked.update(self._banded_facts)
+        if fig.unit is not None:
+            picked &= self._money_facts if fig.unit in MONEY else self._facts_by_class.get(unit_class(fig.unit), set())
+        return [self.facts[i] for i in sorted(picked)]
+
+    def other_noun(self, fact: Fact, said: str, at: int) -> Fact | None:
+        """The first fact (in fact-base order) of `fact`'s unit class whose counted noun, of two characters
+        or more and not `fact`'s, is written at said[at:]."""
+        best = None
+        for n in self._noun_lengths:
+            word = said[at:at + n]
+            if len(word) < n:
+                break
+            got = self._first_by_noun.get((fact.unit_class, word)) if word != fact.noun else None
+            if got is not None and (best is None or got[0] < best[0]):
+                best = got
+        return best[1] if best is not None else None
 
     def names_of(self, text: str) -> tuple[list, set]:
         """named_spans of a whole sentence and its list members, kept for the sentence's other figures."""
@@ -394,11 +537,11 @@ class Reader:
 _CLASSIFIERS = ("个", "名", "栋", "套", "座", "辆")
 
 
-def _keyword_forms(f: dict) -> list[str]:
+def _keyword_forms(f: dict, noun: str) -> list[str]:
     """A fact's keywords, plus each without a leading counting unit or trailing 的 ("个村" → 村), plus the
-    noun the article's wording counts. Longest first."""
+    noun the article's wording counts (`noun`: _counted_noun of its text). Longest first."""
     forms: set[str] = set()
-    for raw in [*(f.get("keywords") or []), _counted_noun(f.get("text"))]:
+    for raw in [*(f.get("keywords") or []), noun]:
         k = _canon(raw)
         if k:
             bare = _bare(k)
@@ -544,24 +687,35 @@ def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
-@dataclass
 class Scope:
     """The words a claim figure is read with."""
 
-    text: str  # the canonical sentence up to the end of the figure's clause
-    left: int  # the figure's clause is text[left:]
-    fig: Figure
-    mine: list  # the figures of the clause, in order (band descriptors left out)
-    clause: str  # the clause, other figures' words masked (for bigrams)
-    specific: set  # ids of the subjects the figure is about (never the office itself)
-    near: set = field(default_factory=set)  # the subjects named on this figure's side of the clause
-    _rival_cache: dict = field(default_factory=dict)
+    __slots__ = ("text", "left", "fig", "mine", "clause", "specific", "near", "_rival_cache", "_weight_cache")
+
+    def __init__(self, text: str, left: int, fig: Figure, mine: list, clause: str, specific: set,
+                 near: set | None = None) -> None:
+        self.text = text  # the canonical sentence up to the end of the figure's clause
+        self.left = left  # the figure's clause is text[left:]
+        self.fig = fig
+        self.mine = mine  # the figures of the clause, in order (band descriptors left out)
+        self.clause = clause  # the clause, other figures' words masked (for bigrams)
+        self.specific = specific  # ids of the subjects the figure is about (never the office itself)
+        self.near = set() if near is None else near  # the subjects named on this figure's side of the clause
+        self._rival_cache: dict = {}
+        self._weight_cache: dict = {}  # (word, unit class) → weight: many facts share their keywords
 
     def weight(self, word: str, unit: str | None = None) -> float:
         """1 when the word is about this figure (its clause, its side), 0.5 earlier in the sentence, else 0.
 
         Only figures that could be a fact in `unit` compete for words: in "两年多来财税收入累计4.3亿元"
         the years do not take 财税收入 from the amount."""
+        key = (word, unit_class(unit) if unit is not None else None)  # as _rivals: the unit class decides
+        got = self._weight_cache.get(key)
+        if got is None:
+            got = self._weight_cache[key] = self._weight(word, unit)
+        return got
+
+    def _weight(self, word: str, unit: str | None) -> float:
         text, left = self.text, self.left
         if text.find(word, left) == -1:
             return 0.5 if text.find(word, 0, left) != -1 else 0.0
@@ -693,7 +847,7 @@ def candidates(reader: Reader, fig: Figure, scope: Scope, descriptors: list[Figu
     clause_grams = _bigrams(scope.clause)
     desc_bands = [band_of(d) for d in descriptors]
     scored = []
-    for f in reader.facts:
+    for f in reader.facts_for(fig, scope, bool(desc_bands)):
         if not units_compatible(fig.unit, f.unit):
             continue
         if specific and not (f.refs & specific):
@@ -863,15 +1017,18 @@ def check_project(reader: Reader, fig: Figure, project: dict, claim: str, span: 
     return Result(claim, fig, CONTRADICTED, f"outside the article's band {inv.get('text')}", ev)
 
 
-@dataclass
 class Match:
     """A claim figure with its scope, period and candidate facts (best first), before the verdict."""
 
-    fig: Figure
-    scope: Scope
-    span: Span | None
-    project: dict | None = None
-    scored: list = field(default_factory=list)
+    __slots__ = ("fig", "scope", "span", "project", "scored")
+
+    def __init__(self, fig: Figure, scope: Scope, span: Span | None, project: dict | None = None,
+                 scored: list | None = None) -> None:
+        self.fig = fig
+        self.scope = scope
+        self.span = span
+        self.project = project
+        self.scored = [] if scored is None else scored
 
 
 _TARGET = re.compile(r"全年(?:目标|任务|计划)[^□\d]{0,4}$")
@@ -977,8 +1134,7 @@ def decide(reader: Reader, m: Match, claim: str) -> Result:
             (verdict, reason), fact = (v, r), f
     if verdict == SUPPORTED:
         said = m.scope.text
-        other = next((g for g in reader.facts if g is not fact and len(g.noun) >= 2 and g.noun != fact.noun
-                      and g.unit_class == fact.unit_class and said.startswith(g.noun, fig.end)), None)
+        other = reader.other_noun(fact, said, fig.end)
         if other is not None and fact.noun and not any(said.startswith(k, fig.end) for k in (fact.noun, *fact.keywords)):
             # "20名城管队员组成专职巡防队": the number is the patrol's, the people are the emergency team's
             return Result(claim, fig, UNKNOWN, f"the claim counts {other.noun} ({other.rec.get('text')} in the "
