@@ -23,11 +23,9 @@ FACTS = ROOT / "facts.json"
 
 
 def jzcli_command() -> list[str]:
-    exe = Path(sys.executable).parent / "jzcli"
-    if exe.exists():
-        return [str(exe)]
-    found = shutil.which("jzcli")
-    return [found] if found else [sys.executable, "-m", "jzcli"]
+    from conftest import installed_command  # tests/ is on sys.path (pytest's rootdir-relative conftest)
+
+    return installed_command()
 
 
 def clean_env(**extra: str) -> dict[str, str]:
