@@ -15,7 +15,6 @@ from jzcli.errors import BadInput
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL = {"十": 10, "百": 100, "千": 1000}
 _BIG = {"万": 10**4, "亿": 10**8}
-CHINESE_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_SMALL) + "".join(_BIG)
 
 CURRENCIES = ("美元", "元")  # longest first
 MAX_VALUE = Decimal(10) ** 18  # beyond any amount in this domain; keeps 1e999 out
@@ -25,10 +24,6 @@ _ARABIC = r"\d+(?:\.\d+)?"
 _SCI = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)[eE][+]?\d{1,3}")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _TOKEN = re.compile(rf"({_ARABIC})|([{''.join(_DIGITS)}])|([十百千])|([万亿])")
-# A number as it may appear inside running text (used by the claim reader to find figures).
-NUMBER_PATTERN = (
-    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:[十百千万亿]+)?|[{CHINESE_NUMERAL_CHARS}]+"
-)
 
 
 class Amount:

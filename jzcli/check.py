@@ -309,9 +309,6 @@ class _Lexicon:
         return out
 
 
-BANDS = {"lt1e8": (None, 10**8), "1e8-5e8": (10**8, 5 * 10**8), "5e8-1e9": (5 * 10**8, 10**9), "ge1e9": (10**9, None)}
-
-
 class Fact:
     """A figure record with what matching needs, precomputed."""
 
@@ -351,6 +348,9 @@ class Reader:
 
     def __init__(self, fb: FactBase) -> None:
         self.fb = fb
+        # investment bands as the fact base defines them (meta.bands): band id -> (min, max) in 元
+        self.bands = {b["band"]: (b.get("min"), b.get("max"))
+                      for b in fb.meta.get("bands") or [] if isinstance(b, dict) and b.get("band")}
         self.figures = fb.records("figures")
         self.projects = list(fb.records("projects"))
         self.project_ids = {p["id"] for p in self.projects}
@@ -435,7 +435,7 @@ class Reader:
 
     def _fact(self, f: dict) -> Fact:
         unit = f.get("unit") or ""
-        band = BANDS.get(f.get("band") or "")
+        band = self.bands.get(f.get("band") or "")
         if band is None:
             band = self._band_from_text(f.get("metric") or "")
         per = f.get("per")

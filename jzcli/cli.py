@@ -115,22 +115,22 @@ def _root(
     pass
 
 
-def _complete_units(incomplete: str) -> list[str]:
-    try:
-        from jzcli import factbase, names, queries
+def _completer(pool: str) -> Callable[[str], list[str]]:
+    """Shell completion of names from `queries.<pool>` (units or offices) of the fact base in use."""
 
-        return names.complete(incomplete, queries.units(factbase.load(os.environ.get(factbase.ENV_VAR))))
-    except Exception:  # completion must never print a traceback into the shell
-        return []
+    def complete(incomplete: str) -> list[str]:
+        try:
+            from jzcli import factbase, names, queries
+
+            return names.complete(incomplete, getattr(queries, pool)(factbase.load()))
+        except Exception:  # completion must never print a traceback into the shell
+            return []
+
+    return complete
 
 
-def _complete_offices(incomplete: str) -> list[str]:
-    try:
-        from jzcli import factbase, names, queries
-
-        return names.complete(incomplete, queries.offices(factbase.load(os.environ.get(factbase.ENV_VAR))))
-    except Exception:
-        return []
+_complete_units = _completer("units")
+_complete_offices = _completer("offices")
 
 
 def _load(db: str | None):

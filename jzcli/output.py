@@ -56,13 +56,6 @@ def stdout_is_terminal() -> bool:
         return False
 
 
-def stderr_is_terminal() -> bool:
-    try:
-        return sys.stderr.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
 def cell(value: Any) -> str:
     """A value as plain text for TSV, CSV and table cells."""
     if value is None:

@@ -415,8 +415,9 @@ _SENTENCE_END = "。！？!?"
 
 def sentence_around(article: str, quote: str) -> str | None:
     """The sentence of the article that holds `quote` (white space removed, as quotes are matched)."""
-    text = re.sub(r"\s+", "", article)
-    q = re.sub(r"\s+", "", quote)
+    from jzcli.validate import squash
+
+    text, q = squash(article), squash(quote)
     at = text.find(q) if q else -1
     if at == -1:
         return None
