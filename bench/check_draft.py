@@ -15,7 +15,6 @@ import argparse
 import json
 import random
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -42,11 +41,11 @@ LEADS = ["据了解，", "记者获悉，", "", "", "此外，", "同时，"]
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
+from common import default_jzcli  # noqa: E402 - bench/ is on sys.path when run as a script
+
+
 def installed_command() -> list[str]:
-    exe = Path(sys.executable).parent / "jzcli"
-    if exe.exists():
-        return [str(exe)]
-    found = shutil.which("jzcli")
+    found = default_jzcli()
     return [found] if found else [sys.executable, "-m", "jzcli"]
 
 

@@ -283,7 +283,15 @@ def test_search(cli):
 def test_overview(cli):
     doc = cli("overview", "--json").json
     assert doc["as_of"] == "2018-08-19"
-    assert cli("overview", "--format", "table").code == 0
+    progress = {p["id"]: (p["value"], p["total"], p["unit"], p["share"]) for p in doc["progress"]}
+    assert progress == {"fig:dzd-completed": (29, 36, "栋", 80.6), "fig:dzd-topped": (7, 36, "栋", 19.4),
+                        "fig:dzd-delivered": (23, 36, "栋", 63.9),
+                        "fig:h1-investment": (996000000, 1900000000, "元", 52.4)}
+    key = {f["id"] for f in doc["key_figures"]}
+    assert {"fig:tax-revenue", "fig:fdi", "fig:target-share"} <= key
+    assert doc["counts"]["figures"] == 67 and doc["counts"]["units"] == 25
+    table = cli("overview", "--format", "table", env={"COLUMNS": "120"})
+    assert table.code == 0 and "80.6%" in table.out and "3700万美元" in table.out
 
 
 # ---------------------------------------------------------------- output formats
