@@ -41,7 +41,8 @@ LEADS = ["据了解，", "记者获悉，", "", "", "此外，", "同时，"]
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
-from common import default_jzcli  # noqa: E402 - bench/ is on sys.path when run as a script
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/common.py, also when a test loads this
+from common import default_jzcli  # noqa: E402
 
 
 def installed_command() -> list[str]:
