@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from jzcli.amounts import normalize, parse_number
+from jzcli.amounts import parse_number
 from jzcli.errors import BadInput
 
 if TYPE_CHECKING:
@@ -83,13 +83,6 @@ def _num(v: Decimal | int | float | None):
         return None
     d = Decimal(str(v))
     return int(d) if d == d.to_integral_value() else float(d)
-
-
-def _canon(text: str | None) -> str:
-    """Full-width to ASCII, no white space: the one form every text is compared in."""
-    if not text:
-        return ""
-    return "".join(normalize(text).split())
 
 
 def read_figures(text: str, reader: Reader) -> list[Figure]:
