@@ -12,12 +12,12 @@ from jzcli.check.reading import (
     _UNITS_RE,
     MONEY,
     _bigrams,
-    _canon,
     read_figures,
     unit_class,
 )
 from jzcli.check.verdict import Result, decide, evidence
 from jzcli.errors import BadInput, JzError
+from jzcli.text import canon as _canon
 
 _QUESTION_WORDS = re.compile(r"多少|几[个名人栋套家辆座处台米场项次天]?|什么|哪些|哪个|是否|吗|呢|？|\?")
 _ASK_UNIT = re.compile(rf"(?:多少|几)({_UNITS_RE}|钱)")

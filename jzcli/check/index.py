@@ -15,7 +15,6 @@ from jzcli.check.reading import (
     MASK,
     MONEY,
     _bigrams,
-    _canon,
     _read_numbers,
     band_of,
     unit_class,
@@ -23,6 +22,7 @@ from jzcli.check.reading import (
 from jzcli.check.scope import _list_members
 from jzcli.check.vocab import PAST_MARK
 from jzcli.factbase import FactBase
+from jzcli.text import canon as _canon
 
 if TYPE_CHECKING:
     from jzcli.check.periods import Span
