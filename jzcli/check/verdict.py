@@ -48,7 +48,8 @@ class Result:
         f = self.figure
         return {"verdict": self.verdict, "claim": self.claim, "figure": f.text if f else None,
                 "value": _num(f.value) if f else None, "unit": f.unit if f else None,
-                "qualifier": f.qualifier if f else None, "reason": self.reason, "evidence": self.evidence}
+                "qualifier": f.qualifier if f else None, "reason": self.reason, "evidence": self.evidence,
+                "derivation": next((e["derivation"] for e in self.evidence[:1] if "derivation" in e), None)}
 
 
 _PER_WORD = {"月": "每月", "年": "每年", "天": "每天", "周": "每周"}
@@ -57,7 +58,7 @@ _PER_WORD = {"月": "每月", "年": "每年", "天": "每天", "周": "每周"}
 def compare(fig: Figure, fact: Fact | dict) -> tuple[str, str]:
     """Verdict for a claim figure against one fact of the same thing."""
     rec = fact.rec if isinstance(fact, Fact) else fact
-    fv = Decimal(str(rec["value"]))
+    fv = fact.value if isinstance(fact, Fact) else Decimal(str(rec["value"]))
     fu = rec["unit"]
     text = rec.get("text")
     per = fact.per if isinstance(fact, Fact) else (rec.get("per") or "").split("·")[-1] or None
@@ -171,8 +172,19 @@ def fmt_value(v, unit: str = "") -> str:
 
 def evidence(fact: Fact | dict) -> dict:
     rec = fact.rec if isinstance(fact, Fact) else fact
-    return {"id": rec["id"], "quote": rec.get("quote", ""), "value": rec.get("value"), "unit": rec.get("unit"),
-            "text": rec.get("text"), "qualifier": rec.get("qualifier"), "period": rec.get("period")}
+    out = {"id": rec["id"], "quote": rec.get("quote", ""), "value": _num(rec.get("value")), "unit": rec.get("unit"),
+           "text": rec.get("text"), "qualifier": rec.get("qualifier"), "period": rec.get("period")}
+    if rec.get("derived"):
+        out["derivation"] = derivation(rec)
+    return out
+
+
+def derivation(rec: dict) -> dict:
+    """The arithmetic of a derived value: its formula and every input with its quote."""
+    iv = rec.get("interval")
+    return {"kind": rec.get("kind"), "formula": rec.get("formula"),
+            "inputs": [{"id": i["id"], "quote": i.get("quote", "")} for i in rec.get("inputs") or []],
+            **({"low": _num(iv[0]), "high": _num(iv[2])} if iv else {})}
 
 
 def _project_evidence(p: dict) -> dict:
@@ -251,6 +263,8 @@ def decide(reader: Reader, m: Match, claim: str) -> Result:
             return Result(claim, fig, UNKNOWN, f"the claim counts {other.noun} ({other.rec.get('text')} in the "
                           f"article), the matching figure counts {fact.rec.get('text')}",
                           [evidence(fact), evidence(other)])
+    if fact.derived:
+        reason = f"{reason.replace('the article says', 'the article implies')} (derived: {fact.rec.get('formula')})"
     return Result(claim, fig, verdict, reason, [evidence(fact)] + [evidence(f) for f in top if f is not fact])
 
 
