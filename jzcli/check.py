@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from jzcli import names
 from jzcli.amounts import normalize, parse_number
-from jzcli.errors import BadInput, JzError
+from jzcli.errors import BadInput, NotFound
 from jzcli.factbase import FactBase
 
 SUPPORTED, CONTRADICTED, UNKNOWN = "supported", "contradicted", "unknown"
@@ -795,7 +795,7 @@ def _list_members(text: str, spans: list[tuple[int, int, dict]]) -> set[int]:
     """Start positions of names that are items of a list ("福田、广场等8个社区", "大寨店、西郭庄3个村"):
     the things counted, not the subject of the figure."""
     members: set[int] = set()
-    for i, (p, e, r) in enumerate(spans):
+    for i, (p, e, _r) in enumerate(spans):
         after = _LIST_SUFFIX.match(text, e).end()
         nxt = text[after:after + 1]
         prev = text[p - 1:p] if p > 0 else ""
@@ -817,7 +817,7 @@ def make_scope(reader: Reader, text: str, fig: Figure, figs: list[Figure]) -> Sc
     spans, members = reader.names_of(text)
     spans = [t for t in spans if t[1] <= right]
     named = []
-    for p, e, r in spans:
+    for p, _e, r in spans:
         if r["id"] in reader.silent_people or p in members:
             continue
         if r["id"] in reader.place_unit:  # a place stands for the unit it is in, if any
@@ -1219,5 +1219,5 @@ def ask(reader: Reader, question: str, limit: int = 5) -> list[dict]:
                     "score": round(score, 2)})
     out.sort(key=lambda r: (-r["score"], r["id"]))
     if not out:
-        raise JzError(f"the article has no figure that answers {q[:40]!r}", 1)
+        raise NotFound(f"the article has no figure that answers {q[:40]!r}")
     return out[:limit]
