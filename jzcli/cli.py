@@ -475,22 +475,12 @@ VERDICT_LABEL = {"supported": "✔ 有据 supported", "contradicted": "✘ 不�
 
 
 def _read_draft(path: str) -> str:
+    from jzcli import files
+
     if path == "-":
         data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
-    else:
-        try:
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except FileNotFoundError:
-            raise BadInput(f"draft not found: {path}") from None
-        except IsADirectoryError:
-            raise BadInput(f"draft is a directory: {path}") from None
-        except OSError as exc:
-            raise BadInput(f"cannot read draft {path}: {exc.strerror or exc}") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise BadInput(f"draft {path} is not UTF-8 text") from None
+        return files.decode(data, "(standard input)", "draft")
+    return files.read_text(path, "draft")
 
 
 MAX_SENTENCE = 2000  # characters: a claim or a question is one sentence, not a document
