@@ -49,7 +49,8 @@ _TOKEN = re.compile(
     rf"(?P<q2>以上|以下|以内|左右|上下|多(?![数项种样少]))?"
 )
 # Shares written as fractions: 三分之二, 一半 / 半数, and multiples: 翻一番 (×2), 翻两番 (×4).
-_FRACTION = re.compile(rf"(?P<pre>超过|不到|不足|近|将近|接近|约|至少|不少于)?(?:(?<![{_CN_DIGITS}十])(?P<den>[{_CN_DIGITS}十]+)分之(?P<nom>[{_CN_DIGITS}十]+)"
+_FRACTION = re.compile(rf"(?P<pre>超过|不到|不足|近|将近|接近|约|至少|不少于)?"
+                       rf"(?:(?<![{_CN_DIGITS}十])(?P<den>[{_CN_DIGITS}十]+)分之(?P<nom>[{_CN_DIGITS}十]+)"
                        r"|(?P<half>一半|半数))(?P<post>以上|以下|左右)?")
 _DOUBLING = re.compile(r"翻(?P<n>[一两二三四])番")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)年(?:度)?")
