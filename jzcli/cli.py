@@ -525,14 +525,14 @@ def check(claim, file, db, json_, fmt) -> None:
     if file is not None:
         results = ck.check_draft(reader, _read_draft(file))
         rows = [{**r.as_json(), "sentence": r.claim} for r in results]
-        cols = [Column("sentence", "句子", lambda r: _shorten(r["sentence"]) if table else r["sentence"]),
-                Column("figure", "数字"),
+        cols = [Column("line", "行"), Column("sentence", "句子", lambda r: _shorten(r["sentence"]) if table else r["sentence"]),
+                Column("figure", "数字"), Column("kind", "类型"),
                 Column("verdict", "结论", lambda r: VERDICT_LABEL[r["verdict"]] if table else r["verdict"]),
                 Column("article", "原文数值", lambda r: r["evidence"][0]["text"] if r["evidence"] else None),
                 Column("quote", "原文", lambda r: r["evidence"][0]["quote"] if r["evidence"] else None)]
         out.emit(rows, cols, fmt_, title="核对稿件", empty_note="no figures found in the draft")
         counts = {v: sum(r.verdict == v for r in results) for v in ("supported", "contradicted", "unknown")}
-        out.note(f"checked {len(results)} figure(s): {counts['supported']} supported, "
+        out.note(f"checked {len(results)} item(s): {counts['supported']} supported, "
                  f"{counts['contradicted']} contradicted, {counts['unknown']} unknown")
         raise Exit(ExitStatus.NOT_SUPPORTED if counts["contradicted"] else ExitStatus.SUCCESS)
     results = ck.check_claim(reader, claim)
@@ -540,16 +540,18 @@ def check(claim, file, db, json_, fmt) -> None:
     if len(results) == 1:
         doc = results[0].as_json()
     else:
-        first = results[0].as_json()
-        doc = {**first, "verdict": verdict, "reason": "; ".join(f"{r.figure.text}: {r.verdict}" for r in results),
-               "evidence": [e for r in results for e in r.evidence], "figures": [r.as_json() for r in results]}
+        lead = next((r for r in results if r.kind == "figure"), results[0])
+        doc = {**lead.as_json(), "verdict": verdict,
+               "reason": "; ".join(f"{r.figure.text if r.figure else r.kind}: {r.verdict}" for r in results),
+               "evidence": [*lead.evidence, *(e for r in results if r is not lead for e in r.evidence)],
+               "figures": [r.as_json() for r in results]}
     if fmt_ == "json":
         out.write(out.dump_json(doc))
     elif fmt_ == "jsonl":
         out.emit([doc], [], "jsonl")
     else:
         rows = [{**r.as_json(), "ev": e} for r in results for e in (r.evidence or [{}])]
-        cols = [Column("figure", "数字"),
+        cols = [Column("figure", "数字"), Column("kind", "类型"),
                 Column("verdict", "结论", lambda r: VERDICT_LABEL[r["verdict"]] if table else r["verdict"]),
                 Column("reason", "理由"),
                 Column("fact", "依据", lambda r: r["ev"].get("id")),
