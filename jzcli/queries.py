@@ -170,11 +170,13 @@ def display_text(table: str, rec: dict) -> str:
     parts = t.display if t is not None else ("{name}",)
     out = []
     for part in parts:
-        values = {}
+        text, shown = part, False
         for slot in _SLOT.findall(part):
-            values[slot] = next((rec[f] for f in slot.split("|") if rec.get(f) not in (None, "")), None)
-        if any(v is not None for v in values.values()) or not values:
-            out.append(_SLOT.sub(lambda m: str(values[m.group(1)] if values[m.group(1)] is not None else ""), part))
+            value = next((rec[f] for f in slot.split("|") if rec.get(f) not in (None, "")), None)
+            text = text.replace("{" + slot + "}", "" if value is None else str(value))
+            shown = shown or value is not None
+        if shown:  # a part whose fields are all null is left out
+            out.append(text)
     return "".join(out).strip() or rec["id"]
 
 
