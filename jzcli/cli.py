@@ -628,27 +628,37 @@ def check(
 
 @command()
 def ask(
-    question: Annotated[str, typer.Argument(metavar="QUESTION", help="A question about a figure.")],
-    limit: Annotated[int, typer.Option("--limit", min=1, max=100, help="At most this many answers.")] = 5,
+    question: Annotated[str, typer.Argument(metavar="QUESTION", help="A question about the article, as a reporter asks it.")],
+    limit: Annotated[int, typer.Option("--limit", min=1, max=100, help="At most this many answers (ties are all shown).")] = 5,
     db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
 ) -> None:
-    """Ask for a figure; best matches first.
+    """Ask a question: how many, when, who, which, what kind, yes or no.
+
+    The answers, best first, each with its quotes: a figure, a value derived
+    from figures (with the arithmetic), a date, a person, a list, an attribute
+    or, for a yes/no question, the checker's verdict. Two answers that tie
+    are both shown and marked.
 
     Exit code 1 when nothing in the article answers the question.
 
     \b
     Examples:
-      jzcli ask "大寨店社区开工了多少栋楼"
-      jzcli ask "实际利用外资多少" --json
+      jzcli ask "九州路办事处什么时候成立"
+      jzcli ask "投资额10亿元以上的项目有哪些"
+      jzcli ask "大寨店社区已完工的楼占开工总数的多少" --json
+      jzcli ask "九州路办事处获得过国家级荣誉吗"
     """
-    from jzcli import check as ck
+    from jzcli.ask import ask as answer
+    from jzcli.ask import view
+    from jzcli.check import Reader
 
     fmt_ = out.choose_format(json_, fmt)
     _one_sentence(question, "question")
-    rows = ck.ask(ck.Reader(_load(db)), question, limit)
-    cols = [Column("id", "编号"), Column("subject", "对象"), Column("metric", "指标"), Column("text", "原文数值"),
-            Column("value", "数值"), Column("unit", "单位"), Column("score", "得分"), Column("quote", "原文")]
-    out.emit(rows, cols, fmt_, title=f"问：{question.strip()}")
+    rows = answer(Reader(_load(db)), question, limit)
+    if fmt_ == "table":
+        view.render(rows, question.strip())
+    else:
+        out.emit(rows, view.COLUMNS, fmt_)
 
 
 @command()

@@ -20,7 +20,7 @@ HINT = "try `jzcli search WORD`, `jzcli people` or `jzcli timeline`"
 
 _SERVES = {
     "how_many": ("figure", "derived"),
-    "when": ("event",),
+    "when": ("event", "derived"),
     "who": ("person",),
     "which": ("list", "attribute"),
     "yes_no": ("verdict",),
@@ -48,9 +48,6 @@ def answers(reader, question: str) -> list[dict]:
     asks = set(q.asks) or {"how_many", "when", "who", "which"}
     found: list[dict] = []
 
-    def open_answers(qq):
-        return a.lists(qq, base) + a.attributes(qq, base)
-
     figs = a.figures(q, base) if asks & {"how_many", "yes_no"} or not q.asks else []
     if "how_many" in asks:
         found += figs + a.derived(q, base, figs)
@@ -62,9 +59,10 @@ def answers(reader, question: str) -> list[dict]:
         found += a.people(q, base)
         found += [x for x in a.attributes(q, base) if x.get("metric") == "role"]
     if "which" in asks:
-        found += [x for x in open_answers(q) if x["kind"] != "event" and x.get("metric") != "investment"]
+        found += a.lists(q, base)
+        found += [x for x in a.attributes(q, base) if x["kind"] != "event" and x.get("metric") != "investment"]
     if "yes_no" in asks:
-        found += a.verdicts(q, base, open_answers)
+        found += a.verdicts(q, base)
     served = {k for ask in asks for k in _SERVES.get(ask, ())}
     for ans in found:
         if ans["kind"] in served:
@@ -81,7 +79,7 @@ def rank(found: list[dict]) -> list[dict]:
         if key in seen:
             continue
         seen.add(key)
-        out.append(ans)
+        out.append({k: v for k, v in ans.items() if not k.startswith("_")})
     if len(out) > 1 and out[0]["score"] - out[1]["score"] < TIE_EPSILON:
         for ans in out:
             if out[0]["score"] - ans["score"] < TIE_EPSILON:

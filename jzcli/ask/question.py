@@ -9,22 +9,18 @@ from __future__ import annotations
 
 import re
 
-from jzcli import check as ck
+from jzcli.check.drivers import check_sentence
+from jzcli.check.index import Reader
+from jzcli.check.periods import claim_span, fact_span, period_fits
+from jzcli.check.reading import COUNT_UNITS, MONEY, read_figures, unit_class
+from jzcli.check.reading import _bigrams as bigrams
+from jzcli.check.verdict import CONTRADICTED, SUPPORTED, UNKNOWN
+from jzcli.check.verdict import combined as combined_verdict
+from jzcli.text import canon
 
-# ---------------------------------------------------------------- the checker's reading layer, in one place
-Reader = ck.Reader
-canon = ck._canon
-read_figures = ck.read_figures
-claim_span = ck.claim_span
-fact_span = ck.fact_span
-period_fits = ck.period_fits
-unit_class = ck.unit_class
-MONEY = ck.MONEY
-COUNT_UNITS = ck.COUNT_UNITS
-bigrams = ck._bigrams
-check_sentence = ck.check_sentence
-combined_verdict = ck.combined
-SUPPORTED, CONTRADICTED, UNKNOWN = ck.SUPPORTED, ck.CONTRADICTED, ck.UNKNOWN
+__all__ = ["Reader", "check_sentence", "claim_span", "fact_span", "period_fits", "COUNT_UNITS", "MONEY",
+           "read_figures", "unit_class", "bigrams", "CONTRADICTED", "SUPPORTED", "UNKNOWN", "combined_verdict",
+           "canon", "Question"]
 
 # ---------------------------------------------------------------- what a question asks for
 
