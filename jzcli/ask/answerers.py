@@ -23,6 +23,7 @@ from jzcli.ask.question import (
 # much (a unit that alone says what is measured, 岁 / 平方公里, counts double when a subject is named).
 UNIT_MATCH = 1.0
 UNIT_MISMATCH = 3.0  # the question asks 几天 / 多少钱: a figure in another unit is hardly the answer
+DERIVED_UNITS = ("倍", "%", "time")  # units of a result of arithmetic: the inputs are in other units
 SUBJECT_MATCH = 3.0  # the figure is about a thing the question names
 BAND_FIGURE_PENALTY = 2.0  # a count of projects in one band: the question must name the band
 PERIOD_MISMATCH = 3.0  # the figure is for another period than the question's
@@ -44,6 +45,7 @@ ATTRIBUTE_BASE = 12.0
 LIST_BASE = 6.0
 FILTER_BONUS = 1.5  # each filter the question sets (office, month, kind, band, year, level)
 SINGULAR_LIST_PENALTY = 4.0  # 哪个 asks for one thing, not a list
+PLURAL_HOLDER_PENALTY = 4.0  # 哪些 asks for a list, not one thing
 # Yes / no: a derived value settles a figure the checker cannot (用了7天吗) only when it matched this well;
 # an event's date settles a date when the event covers this share of its own words or scores this much.
 DERIVED_VERDICT_MIN = 6.0
@@ -206,7 +208,7 @@ def figures(q: Question, base: Base) -> list[dict]:
         kw = float(sum(len(k) for k in f.keywords if k in text))
         if want and (unit_class(want) == f.unit_class or (want in MONEY and f.unit in MONEY)):
             kw += (2 * UNIT_MATCH if want in ("岁", "平方公里") else UNIT_MATCH) if specific else UNIT_MATCH
-        elif want and want not in ("time",) and f.unit_class != unit_class(want):
+        elif want and want not in DERIVED_UNITS and f.unit_class != unit_class(want):
             kw -= UNIT_MISMATCH
         if f.band is not None:
             kw -= BAND_FIGURE_PENALTY
@@ -364,7 +366,10 @@ def people(q: Question, base: Base) -> list[dict]:
         links = _links(q, base, p)
         if p["id"] in q.ids:
             links -= 1  # the question names the person: asking who they are is an attribute
-        bag = base.bag(p) + "|" + (base.name(p.get("unit")) or "")
+        unit = base.fb.get(p.get("unit") or "")
+        # a person speaks of their own unit (张晓凯 of 天河嘉城小区's party branch); the curator's note says
+        # what the article shows of them (a photo credit)
+        bag = "|".join((base.bag(p), base.bag(unit) if unit else "", p.get("note") or ""))
         words = overlap(q, bag)
         role = p.get("role") or ""
         role_hits = sum(1 for w in _ROLE_WORDS.findall(q.masked) if w in role or (w == "老人" and p.get("age")))
@@ -388,7 +393,7 @@ def people(q: Question, base: Base) -> list[dict]:
 
 _MOVED = re.compile(r"划归|划出|划走|调出|划入|移交|划给|分出|划分出去|转入|转归|调整出去|归入")
 _FOUNDING = re.compile(r"成立时|成立之初|成立初|当时|最初|原来|原先|起初|建立时|1999")
-_NOW = re.compile(r"仍属|仍归|仍然|留在|现在|目前|如今|现辖|调整后|至今|还管辖|现有")
+_NOW = re.compile(r"仍属|仍归|仍然|留在|现在|目前|如今|现辖|调整后|至今|还管辖|现有|管辖|下辖|辖|所属|包括")
 _ALL_UNITS = re.compile(r"社区\(村\)|社区（村）|社区和村|村和社区|社区、村|社区及村|单位")
 _BAND_WORDS = {"以上": "min", "超过": "min", "逾": "min", "多于": "min", "以下": "max", "不到": "max", "低于": "max"}
 _LEVEL_WORDS = (("国家级", "国家"), ("全国", "国家"), ("国家", "国家"), ("省级", "省"), ("省", "省"), ("市级", "市"),
@@ -404,9 +409,15 @@ def list_candidates(q: Question, base: Base) -> list[dict]:
     out += _honour_list(q, base)
     out += _place_lists(q, base)
     out += _check_lists(q, base)
+    out += _mention_lists(q, base)
     if re.search(r"哪个|哪一个|哪位|哪家|哪条|哪所", q.canon) and not re.search(r"哪些|哪几", q.canon):
         for c in out:
             c["score"] -= SINGULAR_LIST_PENALTY
+    asked = _ASKED_TYPE.search(q.canon)
+    if asked:  # 哪些社区 / 几条小巷: lists of that kind of thing first
+        for c in out:
+            if c["members"] and all(_is_type(m, asked.group(1)) for m in c["members"]):
+                c["score"] += FILTER_BONUS
     return [c for c in out if c["members"]]
 
 
@@ -460,6 +471,9 @@ def _unit_list(q: Question, base: Base) -> list[dict]:
     elif re.search(r"村", m) and not re.search(r"社区", m):
         rows = [(u, h) for u, h in rows if u["kind"] == "村"]
         filters += 1
+    plural = re.search(r"哪些|哪几|多少|几个", q.canon)
+    if not filters or not (moved or month is not None or _NOW.search(m) or (offices and plural)):
+        return []  # which office, which month: a list of units needs one of them
     rows.sort(key=_article_order)
     members = [u for u, _ in rows]
     evidence, quotes = [], set()
@@ -488,21 +502,30 @@ def _show(m: int) -> str:
     return f"{m // 12}-{m % 12 + 1:02d}"
 
 
-def _project_list(q: Question, base: Base) -> list[dict]:
-    m = q.masked
-    money = [f for f in q.figures if f.unit in MONEY]
-    if not re.search(r"项目|工程", m) and not money:
-        return []
+def _question_band(q: Question) -> tuple[int | None, int | None] | None:
+    """The investment band a question names (10亿元以上, 1亿元到5亿元, 亿元以下), or None."""
     lo = hi = None
-    filters = 0
-    for f in money:
+    found = False
+    for f in q.figures:
+        if f.unit not in MONEY:
+            continue
+        found = True
         if f.high is not None:
             lo, hi = int(f.value), int(f.high)
         elif _BAND_WORDS.get(f.qualifier or "") == "min":
             lo = int(f.value)
         elif _BAND_WORDS.get(f.qualifier or "") == "max":
             hi = int(f.value)
-        filters += 1
+    return (lo, hi) if found else None
+
+
+def _project_list(q: Question, base: Base) -> list[dict]:
+    m = q.masked
+    band = _question_band(q)
+    if not re.search(r"项目|工程", m) and band is None:
+        return []
+    lo, hi = band or (None, None)
+    filters = 1 if band else 0
     status = None
     if re.search(r"签约|招商", m):
         status = "signed"
@@ -566,9 +589,9 @@ def _place_lists(q: Question, base: Base) -> list[dict]:
     out = []
     for kind, rows in groups.items():
         names = [p["name"] for p in rows]
-        suffix = names[0][-1] if len({n[-1] for n in names}) == 1 and len(names) > 1 else None
-        text = "|".join(f"{p['name']}|{p.get('theme') or ''}|{p.get('quote')}" for p in rows)
-        words = overlap(q, text)
+        suffix = _common_suffix(names) if len(names) > 1 else ""
+        # the best single member's words: a group is asked for by the words its members share
+        words = max(overlap(q, f"{p['name']}|{p.get('theme') or ''}|{p.get('quote')}") for p in rows)
         links = sum(1 for p in rows if _links(q, base, p))
         suffix_hit = bool(suffix and suffix in q.masked)
         if words < MIN_WORDS + 1 and not suffix_hit:
@@ -584,13 +607,26 @@ def _place_lists(q: Question, base: Base) -> list[dict]:
     return out
 
 
+def _common_suffix(names: list[str]) -> str:
+    out = ""
+    for chars in zip(*(reversed(n) for n in names)):
+        if len(set(chars)) != 1:
+            break
+        out = chars[0] + out
+    return out
+
+
 def _check_lists(q: Question, base: Base) -> list[dict]:
     out = []
     for c in base.fb.records("checks"):
         items = c.get("items")
         if not items:
             continue
-        words = overlap(q, f"{c.get('quote')}")
+        counted = base.fb.get(c.get("expected") or "") or {}
+        band = base.reader.bands.get(counted.get("band") or "")
+        if band is not None and _question_band(q) not in (None, band):
+            continue  # a count of one investment band; the question names another
+        words = overlap(q, "|".join([c.get("quote") or "", counted.get("metric") or "", *(counted.get("keywords") or [])]))
         if words < MIN_WORDS + 1:
             continue
         members = [r for r in (base.fb.get(i) for i in items) if r]
@@ -599,6 +635,23 @@ def _check_lists(q: Question, base: Base) -> list[dict]:
         out.append({"label": c.get("description") or c["id"], "members": members, "score": WORD_WEIGHT * words,
                     "evidence": [ev(c)], "note": "; ".join(n for n in (note, opened) if n) or None,
                     "open": bool(opened)})
+    return out
+
+
+def _mention_lists(q: Question, base: Base) -> list[dict]:
+    """The units a record names (迎宾、清华园、牟山等社区 开展居家养老服务): a list found by the record's words."""
+    out = []
+    for rec in [*base.places, *base.events, *base.projects]:
+        members = [r for r in (base.fb.get(i) for i in rec.get("mentions") or []) if r and r["id"].startswith("unit:")
+                   and r.get("kind") not in OFFICE_KINDS]
+        if len(members) < 2:
+            continue
+        words = overlap(q, f"{rec.get('name') or rec.get('event') or ''}|{rec.get('quote')}")
+        if words < MIN_WORDS + 1:
+            continue
+        note = base.open_note({rec["id"]})
+        out.append({"label": rec.get("name") or rec.get("event") or rec["id"], "members": members,
+                    "score": WORD_WEIGHT * words, "evidence": [ev(rec)], "note": note, "open": bool(note)})
     return out
 
 
@@ -706,7 +759,13 @@ def _attributes_of(q: Question, base: Base, rec: dict, every: bool = False) -> l
     return out
 
 
-_ASKED_TYPE = re.compile(r"(?:哪个|哪一个|哪些|哪几个|哪家|哪条|哪所|什么|哪)(社区|村|小区|乡|巷|小巷|渠|项目|品牌|支部|党支部|企业|单位)")
+_ASKED_TYPE = re.compile(r"(?:哪个|哪一个|哪些|哪几个|哪几|哪家|哪条|哪所|什么|哪|几个|几条|几项|多少个)"
+                         r"(社区|村|小区|乡|巷|小巷|渠|项目|品牌|支部|党支部|企业|单位|荣誉)")
+
+
+def _is_type(rec: dict, t: str) -> bool:
+    name = rec.get("name") or rec.get("title") or ""
+    return t in (rec.get("kind") or "") or name.endswith(t) or (t == "荣誉" and "title" in rec)
 
 
 def _holders(q: Question, base: Base) -> list[dict]:
@@ -738,7 +797,9 @@ def _holders(q: Question, base: Base) -> list[dict]:
         scored.append((WORD_WEIGHT * words + links, rec))
     scored.sort(key=lambda t: -t[0])
     out = []
+    plural = bool(re.search(r"哪些|哪几", q.canon))
     for score, rec in scored[:3]:
+        score -= PLURAL_HOLDER_PENALTY if plural else 0
         evidence = [ev(rec)]
         fields: dict = {}
         for e in base.mentioned_by.get(rec["id"], []):

@@ -32,7 +32,7 @@ _ASKS = (
     (WHEN, re.compile(r"什么时候|什么时间|啥时候|何时|何年|哪年|哪一年|哪天|哪一天|哪个月|哪月|几月|几号|哪段时间|多久|"
                       r"多长时间|时间是|日期|成立时间|哪个时候")),
     (WHO, re.compile(r"谁|哪位|哪一位|叫什么|什么人|何人|名字|姓名|哪个人|哪些人")),
-    (HOW_MANY, re.compile(r"多少|几(?![月号])|多大|多长|多高|多远|多重|多久|比例|占比|百分之几|几成|多少倍|几倍|"
+    (HOW_MANY, re.compile(r"多少|(?<!哪)几(?![月号])|多大|多长|多高|多远|多重|多久|比例|占比|百分之几|几成|多少倍|几倍|"
                           r"人数|数量|总额|金额|面积|规模")),
     (WHICH, re.compile(r"哪些|哪几|哪个(?!月)|哪家|哪所|哪条|哪类|哪种|哪项|哪一(?![年天])|哪里|哪儿|什么(?!时候|时间|人)|何种|啥(?!时候)|名单|"
                        r"分别是|有哪|是哪")),
@@ -48,7 +48,7 @@ _STATEMENT = ((re.compile(r"是不是|是否"), ""), (re.compile(r"有没有|有
 _WANT_WORDS = {"钱": "元", "亿": "元", "万": "元", "亿元": "元", "万元": "元", "倍": "倍", "成": "%",
                "年纪": "岁", "岁数": "岁"}
 _UNITS_RE = "|".join(sorted((*COUNT_UNITS, *_WANT_WORDS), key=len, reverse=True))
-_WANT = re.compile(rf"(?:多少|几)(?:个)?({_UNITS_RE})")
+_WANT = re.compile(rf"(?:多少|(?<!哪)几)(?:(个)(?![人])|({_UNITS_RE}))")
 _WANT_SHARE = re.compile(r"百分之几|比例|占比|百分比|占.{0,12}(?:多少|几成)|几成")
 _WANT_AGE = re.compile(r"多大年纪|多大岁数|几岁|多少岁|年龄|年纪")
 _WANT_TIME = re.compile(r"多久|多长时间|多少年|几年|多少天|几天|几个月|多少个月")
@@ -79,7 +79,9 @@ class Question:
         self.masked = "".join(masked)  # the question with names hidden: what kind of thing it asks about
         self.body = _FILLER.sub("|", c)
         # the content words, names left out (a name is matched as a link to the record, not as words)
-        self.grams = {g for g in bigrams(_FILLER.sub("|", self.masked)) if "|" not in g and "□" not in g}
+        # and numbers left out (they are compared as numbers: 1亿元以上 is not 10亿元以上)
+        self.grams = {g for g in bigrams(_FILLER.sub("|", self.masked))
+                      if "|" not in g and "□" not in g and not any(ch.isdigit() for ch in g)}
         self.span = claim_span(c, reader.pub_year, reader.as_of)
         self.figures = read_figures(c, reader)
         statement = c
@@ -117,7 +119,7 @@ def _wanted_unit(c: str) -> str | None:
         return "%"
     m = _WANT.search(c)
     if m:
-        word = m.group(1)
+        word = m.group(1) or m.group(2)
         return _WANT_WORDS.get(word, word)
     if _WANT_MONEY.search(c):
         return "元"
