@@ -150,7 +150,8 @@ DERIVED = [
     ("大寨店社区开工的楼还有多少栋未交付", num(val("fig:dzd-started") - val("fig:dzd-delivered")), "栋"),
     ("九州路办事处成立多少年了", AS_OF_YEAR - int(REC["event:founded"]["date"][:4]), "年"),
     ("九州路办事处成立至今有几年", AS_OF_YEAR - int(REC["event:founded"]["date"][:4]), "年"),
-    ("固定资产投资是财税收入的多少倍", num((val("fig:fixed-investment") / val("fig:tax-revenue")).quantize(Decimal("0.01"))), "倍"),
+    ("固定资产投资是财税收入的多少倍",
+     num((val("fig:fixed-investment") / val("fig:tax-revenue")).quantize(Decimal("0.01"))), "倍"),
     ("大寨店社区已完工的楼比已交付的多几栋", num(val("fig:dzd-completed") - val("fig:dzd-delivered")), "栋"),
     ("投资额1亿元以上的签约项目有几个", len(projects_where(lambda p: (inv(p, "min") or 0) >= 10**8)), "个"),
     ("投资额5亿元以上的项目有几个", len(projects_where(lambda p: (inv(p, "min") or 0) >= 5 * 10**8)), "个"),
@@ -225,7 +226,8 @@ def test_event_first(cli, question, rid):
     top = r.json[0]
     e = REC[rid]
     assert (top["kind"], top["id"]) == ("event", rid), top
-    assert (top["date"], top["end"], top["precision"], top["inferred"]) == (e["date"], e.get("end"), e["precision"], e["inferred"])
+    got = (top["date"], top["end"], top["precision"], top["inferred"])
+    assert got == (e["date"], e.get("end"), e["precision"], e["inferred"])
     assert top["answer"].startswith(f"{int(e['date'][:4])}年")
     if e["inferred"]:
         assert "inferred" in top["note"]

@@ -7,7 +7,7 @@ ranks them. derive.py holds the arithmetic until the checker's derivation module
 
 from __future__ import annotations
 
-from jzcli.errors import BadInput, JzError
+from jzcli.errors import BadInput, NotFound
 
 KINDS = ("figure", "derived", "event", "person", "list", "attribute", "verdict")
 # An answer of a kind the question asks for (谁 → person, 哪些 → list ...) ranks above every other answer.
@@ -110,6 +110,6 @@ def ask(reader, question: str, limit: int = 5) -> list[dict]:
         raise BadInput("empty question")
     ranked = [x for x in answers(reader, q) if x["score"] >= MIN_SCORE + KIND_BONUS]
     if not ranked:
-        raise JzError(f"the article has nothing that answers {q[:40]!r}; {HINT}", 1)
+        raise NotFound(f"the article has nothing that answers {q[:40]!r}; {HINT}")
     ties = sum(1 for x in ranked if x["tie"])
     return ranked[:max(limit, ties)]

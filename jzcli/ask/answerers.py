@@ -13,8 +13,25 @@ from decimal import Decimal
 from jzcli import queries
 from jzcli.ask import derive
 from jzcli.ask.question import (
-    CONTRADICTED, HOW_MANY, MONEY, SUPPORTED, UNKNOWN, WHEN, WHICH, WHO, YES_NO, Question, bigrams, canon,
-    check_sentence, combined_verdict, fact_span, overlap, period_fits, unit_class, wants_duration,
+    CONTRADICTED,
+    HOW_MANY,
+    MONEY,
+    SUPPORTED,
+    UNKNOWN,
+    WHEN,
+    WHICH,
+    WHO,
+    YES_NO,
+    Question,
+    bigrams,
+    canon,
+    check_sentence,
+    combined_verdict,
+    fact_span,
+    overlap,
+    period_fits,
+    unit_class,
+    wants_duration,
 )
 
 # ---------------------------------------------------------------- scores (named, with the reason)
@@ -745,8 +762,7 @@ def _attributes_of(q: Question, base: Base, rec: dict, every: bool = False) -> l
     if table == "people" and rec.get("role") and (every or _ASK_ROLE.search(m)):
         out.append(_attribute(rec, "role", rec["role"], [ev(rec)]))
     if table == "projects" and rec.get("sector") and (every or _ASK_SECTOR.search(m)):
-        out.append(_attribute(rec, "sector", rec["sector"], [ev(rec)],
-                              note="read from the parallel list 涉及房地产、教育、医疗、餐饮等行业; the article does not pair them"))
+        out.append(_attribute(rec, "sector", rec["sector"], [ev(rec)], note=rec.get("note")))
     if table == "projects" and rec.get("investment") and (q.want in MONEY or "投资" in m):
         inv = rec["investment"]
         out.append(_attribute(rec, "investment", inv.get("text"), [ev(rec)], value=inv.get("min"), unit="元",
