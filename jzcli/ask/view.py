@@ -1,10 +1,9 @@
-"""How `ask` answers look: on a terminal the answer first, large, then its quote and where it stands; piped,
-the same columns for every kind of answer (the JSON path never comes here)."""
+"""How `ask` answers look on a terminal: the answer first, large, then its quote and where it stands. (Piped
+and JSON output: the ANSWERS view in cli.py, the same columns for every kind of answer.)"""
 
 from __future__ import annotations
 
 from jzcli import output as out
-from jzcli.output import Column
 
 KIND_LABEL = {"figure": "数字", "derived": "推算", "event": "时间", "person": "人物", "list": "名单",
               "attribute": "属性", "verdict": "判断"}
@@ -14,14 +13,6 @@ VERDICT_LABEL = {"supported": "是（有据）", "contradicted": "否（与原�
 def _formula(r: dict):
     d = r.get("derivation")
     return d.get("formula") if d else None
-
-
-COLUMNS = [
-    Column("kind", "类型"), Column("answer", "答案"), Column("value", "数值"), Column("unit", "单位"),
-    Column("date", "日期"), Column("precision", "精度"), Column("inferred", "推断"), Column("members", "成员"),
-    Column("verdict", "判断"), Column("derivation", "算式", _formula), Column("score", "得分"), Column("tie", "并列"),
-    Column("id", "编号"), Column("quote", "原文"),
-]
 
 
 def render(rows: list[dict], question: str) -> None:

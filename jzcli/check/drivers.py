@@ -7,6 +7,7 @@ import re
 from jzcli.check.index import Reader
 from jzcli.check.matching import assign, match_figure
 from jzcli.check.reading import (
+    NUMERAL_FORMS,
     read_figures,
 )
 from jzcli.check.verdict import Result, decide
@@ -16,7 +17,7 @@ from jzcli.text import canon as _canon
 
 def check_sentence(reader: Reader, sentence: str, claim: str | None = None) -> list[Result]:
     """Every figure of one sentence (empty when it has none)."""
-    canon = _canon(sentence)
+    canon = _canon(sentence).translate(NUMERAL_FORMS)
     figs = read_figures(canon, reader)
     matches = [match_figure(reader, canon, f, figs) for f in figs if not f.descriptor]
     assign(matches)
