@@ -2,7 +2,7 @@
 
 Stages: question.py reads the question (on the checker's reading layer); answers.py proposes answers of
 each kind (figure, derived, event, person, list, attribute, verdict) from the whole fact base; this module
-ranks them. derive.py holds the arithmetic until the checker's derivation module replaces it.
+ranks them. Arithmetic is the checker's (jzcli.check.derive): its derived values are scored like figures.
 """
 
 from __future__ import annotations

@@ -11,7 +11,6 @@ import re
 from decimal import Decimal
 
 from jzcli import queries
-from jzcli.ask import derive
 from jzcli.ask.question import (
     CONTRADICTED,
     HOW_MANY,
@@ -31,8 +30,8 @@ from jzcli.ask.question import (
     overlap,
     period_fits,
     unit_class,
-    wants_duration,
 )
+from jzcli.check import derive
 
 # ---------------------------------------------------------------- scores (named, with the reason)
 
@@ -47,7 +46,7 @@ PERIOD_MISMATCH = 3.0  # the figure is for another period than the question's
 GRAM_WEIGHT = 0.1  # each shared bigram of the quote: a tie-breaker, not a reason
 MIN_KEYWORD = 2.0  # fewer keyword characters than this: the figure is not what is asked
 # Derived values.
-NEGATION_BONUS = 2.0  # "还有几栋没交付": the part's complement is asked for
+DERIVED_BONUS = 2.0  # "还有几栋没交付", "占…的多少": the question asks for arithmetic, not a printed figure
 OP_BONUS = 2.0  # 倍 / 比…多 / 占: the operation the question names
 # Records matched by their words (events, people, entities, lists): each shared bigram of the question
 # and the record's text counts WORD_WEIGHT, each record the question names and the record links to LINK.
@@ -218,10 +217,14 @@ def figures(q: Question, base: Base) -> list[dict]:
         if rid and rid not in reader.broad:
             specific.add(rid)
     want = q.want
+    band = _question_band(q)
     out = []
     for f in reader.facts:
         if specific and not (f.refs & specific):
             continue
+        got = f.rec.get("band_range")
+        if got is not None and tuple(got) != (band or (None, None)):
+            continue  # a count or sum over other investment bands than the question names (none: all of them)
         kw = float(sum(len(k) for k in f.keywords if k in text))
         if want and (unit_class(want) == f.unit_class or (want in MONEY and f.unit in MONEY)):
             kw += (2 * UNIT_MATCH if want in ("岁", "平方公里") else UNIT_MATCH) if specific else UNIT_MATCH
@@ -235,6 +238,11 @@ def figures(q: Question, base: Base) -> list[dict]:
         if q.span is not None and not period_fits(q.span, f.span):
             score -= PERIOD_MISMATCH
         rec = f.rec
+        if f.derived:
+            if rec.get("members"):
+                rec = {**rec, "member_names": [base.name(m) for m in rec["members"]]}
+            out.append(_engine_answer(rec, score + DERIVED_BONUS * bool(_NEGATION.search(q.canon) or q.want == "%")))
+            continue
         note = None
         if rec.get("period_text"):
             note = f"period: {rec['period_text']} ({rec.get('period')})"
@@ -250,74 +258,73 @@ def figures(q: Question, base: Base) -> list[dict]:
 _NEGATION = re.compile(r"未|没|尚未|还有|剩|其余|另外|仍未|还差|不到")
 _DIFF = re.compile(r"比.{1,20}(?:多|少)|相差|差多少|差距|多出|少了|减少|增加")
 _RATIO = re.compile(r"倍")
-_SUM = re.compile(r"合计|总共|一共|共计|总计|加起来|总投资|总额|共有|累计|一共有|总数")
 
 
 def derived(q: Question, base: Base, figure_answers: list[dict]) -> list[dict]:
+    """Values the article implies: the checker's derived values (jzcli.check.derive: shares, the rest of a
+    whole, counts, band sums, durations) are scored with the figures; here, what needs the question: an
+    operation on two figures it names (倍, 比…多, 占), and the count of a list it asks for."""
     fb = base.fb
     out: list[dict] = []
-    figs = [a for a in figure_answers if a["score"] >= MIN_KEYWORD]
-    # a part of a whole (part_of): its complement (还有几栋没交付) or its share (占…的多少)
-    for a in figs:
-        rec = fb.get(a["id"])
-        whole = fb.get(rec.get("part_of") or "")
-        if whole is None:
-            continue
-        if q.want == "%":
-            d = derive.share(rec, whole)
-            out.append(_derived(d, a["score"] + OP_BONUS, [rec, whole], subject=rec.get("subject_name")))
-        elif _NEGATION.search(q.canon):
-            d = derive.difference(whole, rec)
-            out.append(_derived(d, a["score"] + NEGATION_BONUS, [whole, rec], subject=rec.get("subject_name")))
-    # two figures the question names, of one unit class: 比…多 (difference), 倍 (ratio), 占 (share)
-    pair = _two_figures(q, figs)
+    printed = [a for a in figure_answers if a["kind"] == "figure" and a["score"] >= MIN_KEYWORD]
+    pair = _two_figures(printed)
     if pair:
         x, y = (fb.get(a["id"]) for a in pair)
         score = (pair[0]["score"] + pair[1]["score"]) / 2 + OP_BONUS
         if _RATIO.search(q.canon) or q.want == "倍":
-            out.append(_derived(derive.ratio(x, y), score, [x, y]))
+            out.append(_engine_answer(derive.ratio(x, y, "倍"), score))
         elif q.want == "%" or "占" in q.canon:
-            out.append(_derived(derive.share(x, y), score, [x, y]))
+            out.append(_engine_answer(derive.ratio(x, y, "%"), score))
         elif _DIFF.search(q.canon):
             big, small = (x, y) if x["value"] >= y["value"] else (y, x)
-            out.append(_derived(derive.difference(big, small), score, [big, small]))
-    # durations and years from events: 回迁用了几天 (a range, counted inclusively), 成立多少年了
-    if wants_duration(q):
-        for score, e in events_ranked(q, base)[:2]:
-            if e.get("end") and e.get("precision") == "range" and len(e["date"]) == 10 and q.want in ("天", "time"):
-                d = derive.days_inclusive(e["date"], e["end"], e["id"], e.get("date_text") or e["date"])
-                out.append(_derived(d, score + OP_BONUS, [e], **_date_fields(e)))
-            elif not e.get("end") and q.want in ("年", "time") and base.as_of_year:
-                d = derive.years_since(int(e["date"][:4]), base.as_of_year, e["id"], e.get("date_text") or e["date"])
-                fields = _date_fields(e)
-                fields["note"] = (f"as of {base.as_of_year}, the article's year (inferred: it gives no date line)"
-                                  + (f"; {fields['note']}" if fields["note"] else ""))
-                fields["inferred"] = True
-                out.append(_derived(d, score + OP_BONUS, [e], **fields))
-    # counts over the lists the fact base holds; sums of investment bands
+            out.append(_engine_answer(derive.difference(big, small), score))
+    # the count of a list the question asks for (几条小巷, 现在管辖多少个社区和村)
+    if q.want in MONEY:
+        return out
     for cand in list_candidates(q, base):
         members = cand["members"]
-        if q.want in MONEY or (q.want is None and _SUM.search(q.canon) and "投资" in q.canon):
-            projects = [m for m in members if m.get("investment")]
-            if projects and len(projects) == len(members):
-                d = derive.band_sum(projects)
-                out.append(_derived(d, cand["score"], [*members], members=[m["name"] for m in members],
-                                    qualifier="以上", note=cand.get("note")))
-            continue
         unit = q.want if q.want in ("个", "项", "条", "家", "名", "位", "所", "处", "座") else "个"
-        d = derive.count(members, unit, cand["label"])
-        answer = d.text if not cand.get("open") else f"至少{d.text}"
-        out.append(_derived(d, cand["score"], [*cand["evidence"]], members=[_member(m, cand) for m in members],
-                            answer=answer, qualifier="以上" if cand.get("open") else None, note=cand.get("note")))
+        n = len(members)
+        names = [_member(m, cand) for m in members]
+        formula = f"{'、'.join(names)}{'等' if cand.get('open') else ''}: {n}{unit}"
+        answer = f"至少{n}{unit}" if cand.get("open") else f"{n}{unit}"
+        out.append(make("derived", answer, cand["score"], cand["evidence"], value=n, unit=unit, members=names,
+                        derivation={"op": "count", "formula": formula, "inputs": [m["id"] for m in members]},
+                        qualifier="以上" if cand.get("open") else None, note=cand.get("note"), text=cand["label"]))
     return out
+
+
+def _engine_answer(rec: dict, score: float, **fields) -> dict:
+    """An answer from a derived value of jzcli.check.derive (a dict shaped like a figure record)."""
+    value, unit = rec.get("value"), rec.get("unit")
+    interval = rec.get("interval")
+    qualifier = None
+    if value is None and interval:
+        value = interval[0]
+        qualifier = "以上" if interval[2] is None else "区间"
+    elif rec.get("open"):
+        qualifier = "以上"
+    if value is not None:
+        d = Decimal(str(value))
+        value = d.quantize(Decimal("0.1")) if unit in ("%", "倍") else d
+        value = int(value) if value == value.to_integral_value() else float(value)
+    answer = rec.get("text") or ""
+    if unit in ("%", "倍") and value is not None:
+        answer = f"{value}{unit}"
+    members = [base_name for base_name in (rec.get("member_names") or [])] or None
+    return make("derived", answer, score, rec.get("inputs") or [], id=rec["id"], subject=rec.get("subject_name"),
+                metric=rec.get("metric"), text=rec.get("text"), value=value, unit=unit, qualifier=qualifier,
+                period=rec.get("period"), members=members,
+                derivation={"op": rec.get("kind"), "formula": rec.get("formula"),
+                            "inputs": [i["id"] for i in rec.get("inputs") or []]}, **fields)
 
 
 def _member(m: dict, cand: dict) -> str:
     return cand.get("show", {}).get(m["id"]) or m.get("name") or m.get("title") or m["id"]
 
 
-def _two_figures(q: Question, figs: list[dict]) -> tuple[dict, dict] | None:
-    """The two best figures of one unit class whose keywords are both in the question (different facts)."""
+def _two_figures(figs: list[dict]) -> tuple[dict, dict] | None:
+    """The two best printed figures of one unit class whose keywords are in the question (different facts)."""
     if len(figs) < 2:
         return None
     first = figs[0]
@@ -326,11 +333,6 @@ def _two_figures(q: Question, figs: list[dict]) -> tuple[dict, dict] | None:
             if other["value"] != first["value"] and other["score"] >= first["score"] - 6:
                 return first, other
     return None
-
-
-def _derived(d: derive.Derived, score: float, inputs: list[dict], answer: str | None = None, **fields) -> dict:
-    return make("derived", answer or d.text, score, [ev(r) for r in inputs], value=d.value, unit=d.unit,
-                derivation=d.as_json(), **fields)
 
 
 # ---------------------------------------------------------------- events (when)
@@ -361,14 +363,21 @@ def events(q: Question, base: Base) -> list[dict]:
     out = []
     for score, e in events_ranked(q, base)[:5]:
         out.append(make("event", show_date(e, base), score, [ev(e)], text=e.get("event"), **_date_fields(e)))
-    # a year from an age: 建成已有26年 → about 1992
-    if q.asks_for(WHEN):
+    # a year from an age: 建成已有26年 → about 1992 (the article's year minus the age, by the checker's arithmetic)
+    if q.asks_for(WHEN) and base.as_of_year:
+        year = {"id": "source:as-of-year", "value": base.as_of_year, "unit": "年", "text": f"{base.as_of_year}年",
+                "quote": base.fb.source.get("as_of_reasoning") or ""}
         for a in figures(q, base)[:3]:
-            if a["unit"] in ("年", "岁") and a["score"] >= MIN_KEYWORD + 1 and base.as_of_year:
-                rec = base.fb.get(a["id"])
-                d = derive.year_back(rec, base.as_of_year)
-                out.append(_derived(d, a["score"], [rec], date=str(d.value), precision="year", inferred=True,
-                                    note=f"{rec.get('text')} as of {base.as_of_year} (the article's year): about {d.value}"))
+            rec = base.fb.get(a["id"] or "")
+            if rec and a["kind"] == "figure" and a["unit"] in ("年", "岁") and a["score"] >= MIN_KEYWORD + 1:
+                d = derive.difference(year, {**rec, "unit": "年"})
+                y = int(d["value"])
+                got = _engine_answer(d, a["score"], date=str(y), precision="year", inferred=True,
+                                     note=f"{rec.get('text')} as of {base.as_of_year} (the article's year, inferred): "
+                                          f"about {y}")
+                got.update(answer=f"约{y}年", value=y, unit=None, evidence=[ev(rec)])
+                got["derivation"]["inputs"] = [rec["id"]]
+                out.append(got)
     return out
 
 

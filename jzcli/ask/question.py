@@ -52,8 +52,7 @@ _UNITS_RE = "|".join(sorted((*COUNT_UNITS, *_WANT_WORDS), key=len, reverse=True)
 _WANT = re.compile(rf"(?:多少|(?<!哪)几)(?:(个)(?![人])|({_UNITS_RE}))")
 _WANT_SHARE = re.compile(r"百分之几|比例|占比|百分比|占.{0,12}(?:多少|几成)|几成")
 _WANT_AGE = re.compile(r"多大年纪|多大岁数|几岁|多少岁|年龄|年纪")
-_WANT_TIME = re.compile(r"多久|多长时间|多少年|几年|多少天|几天|几个月|多少个月")
-_WANT_MONEY = re.compile(r"投资多少|多少钱|多少资金|金额|总额|投入多少|收入多少|多少亿|多少万")
+_WANT_MONEY = re.compile(r"投资.{0,4}多少|多少钱|多少资金|金额|总额|投入多少|收入多少|多少亿|多少万")
 
 
 class Question:
@@ -129,10 +128,6 @@ def _wanted_unit(c: str) -> str | None:
     if re.search(r"面积", c) and "多" in c:
         return "平方公里"
     return None
-
-
-def wants_duration(q: Question) -> bool:
-    return q.want in ("天", "年", "time") or _WANT_TIME.search(q.canon) is not None
 
 
 def overlap(q: Question, text: str) -> int:
