@@ -40,10 +40,6 @@ TIE_MARGIN = 0.5
 ASSIGN_DEPTH = 3
 ASSIGN_EXHAUSTIVE_MAX = 6
 
-# ask(): a fact about a subject named in the question; a fact outside the question's period.
-ASK_SUBJECT_BONUS = 3.0
-ASK_WRONG_PERIOD_PENALTY = 3.0
-
 # statements.check_dates: an event is what a dated claim is about when the claim shares this many two-character
 # words with what happened (成立 is one word and enough; 第一批 村民 回迁 needs three of its words): one shared
 # word such as 开工 would tie a date to any event of that kind.
