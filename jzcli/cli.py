@@ -727,7 +727,7 @@ def show(record_id, source, db, json_, fmt, fields) -> None:
     fmt_ = out.choose_format(json_, fmt)
     article = read_article(source) if source else None
     rec = queries.show(_load(db), record_id, article)
-    view = View(*(Column(k, k, wrap=k != "quote") for k in rec if k != "oddity_records"))  # every field the record has
+    view = View(*(Column(k, k) for k in rec if k != "oddity_records"))  # every field the record has
     out.emit_object(rec, view, fmt_, fields=fields, title=rec["id"], sections=[("疑点", rec["oddity_records"], ODDITIES)])
 
 
