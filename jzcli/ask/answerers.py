@@ -807,9 +807,12 @@ def _holders(q: Question, base: Base) -> list[dict]:
     elif t == "项目":
         pool = list(base.projects)
     scored = []
+    named_links = {x for rid in q.ids if (r := base.fb.get(rid)) for x in (r.get("parent"), r.get("unit")) if x}
     for rec in pool:
         if rec["id"] in q.ids:
             continue  # the question names it: it is not what is asked
+        if rec["id"] in named_links:
+            continue  # the parent or unit of a named thing: answered as its attribute, with its own quote
         links = _links(q, base, rec)
         for p in base.places:  # the question names a designation or theme of the record
             if p.get("unit") == rec["id"] and p["id"] in q.ids:
