@@ -22,6 +22,7 @@ from jzcli.ask.question import (
     WHO,
     YES_NO,
     Question,
+    Words,
     bigrams,
     canon,
     check_sentence,
@@ -255,9 +256,9 @@ def figures(q: Question, base: Base) -> list[dict]:
 
 # ---------------------------------------------------------------- derived values
 
-_NEGATION = re.compile(r"未|没|尚未|还有|剩|其余|另外|仍未|还差|不到")
+_NEGATION = Words("未|没|尚未|还有|剩|其余|另外|仍未|还差|不到")
 _DIFF = re.compile(r"比.{1,20}(?:多|少)|相差|差多少|差距|多出|少了|减少|增加")
-_RATIO = re.compile(r"倍")
+_RATIO = Words("倍")
 
 
 def derived(q: Question, base: Base, figure_answers: list[dict]) -> list[dict]:
@@ -383,7 +384,7 @@ def events(q: Question, base: Base) -> list[dict]:
 
 # ---------------------------------------------------------------- people (who)
 
-_ROLE_WORDS = re.compile(r"主任|书记|记者|居民|老人|负责人|村民|领导")
+_ROLE_WORDS = Words("主任|书记|记者|居民|老人|负责人|村民|领导")
 
 
 def people(q: Question, base: Base) -> list[dict]:
@@ -398,7 +399,7 @@ def people(q: Question, base: Base) -> list[dict]:
         bag = "|".join((base.bag(p), base.bag(unit) if unit else "", p.get("note") or ""))
         words = overlap(q, bag)
         role = p.get("role") or ""
-        role_hits = sum(1 for w in _ROLE_WORDS.findall(q.masked) if w in role or (w == "老人" and p.get("age")))
+        role_hits = sum(1 for w in _ROLE_WORDS.all(q.masked) if w in role or (w == "老人" and p.get("age")))
         if words < MIN_WORDS and not links and not role_hits:
             continue
         score = WORD_WEIGHT * (words + role_hits) + links
@@ -417,14 +418,14 @@ def people(q: Question, base: Base) -> list[dict]:
 
 # ---------------------------------------------------------------- lists (which ones; how many)
 
-_MOVED = re.compile(r"划归|划出|划走|调出|划入|移交|划给|分出|划分出去|转入|转归|调整出去|归入")
-_FOUNDING = re.compile(r"成立时|成立之初|成立初|当时|最初|原来|原先|起初|建立时|1999")
-_NOW = re.compile(r"仍属|仍归|仍然|留在|现在|目前|如今|现辖|调整后|至今|还管辖|现有|管辖|下辖|辖|所属|包括")
-_ALL_UNITS = re.compile(r"社区\(村\)|社区（村）|社区和村|村和社区|社区、村|社区及村|单位")
+_MOVED = Words("划归|划出|划走|调出|划入|移交|划给|分出|划分出去|转入|转归|调整出去|归入")
+_FOUNDING = Words("成立时|成立之初|成立初|当时|最初|原来|原先|起初|建立时|1999")
+_NOW = Words("仍属|仍归|仍然|留在|现在|目前|如今|现辖|调整后|至今|还管辖|现有|管辖|下辖|辖|所属|包括")
+_ALL_UNITS = Words("社区(村)|社区（村）|社区和村|村和社区|社区、村|社区及村|单位")
 _BAND_WORDS = {"以上": "min", "超过": "min", "逾": "min", "多于": "min", "以下": "max", "不到": "max", "低于": "max"}
 _LEVEL_WORDS = (("国家级", "国家"), ("全国", "国家"), ("国家", "国家"), ("省级", "省"), ("省", "省"), ("市级", "市"),
                 ("鹤壁市", "市"), ("市", "市"))
-_HONOUR = re.compile(r"荣誉|称号|表彰|奖|先进")
+_HONOUR = Words("荣誉|称号|表彰|奖|先进")
 
 
 def list_candidates(q: Question, base: Base) -> list[dict]:
@@ -695,14 +696,14 @@ def lists(q: Question, base: Base) -> list[dict]:
 
 # ---------------------------------------------------------------- attributes of a named thing
 
-_ASK_DESIGNATION = re.compile(r"什么类型|什么样|哪种类型|哪类|哪一类|什么型|打造成什么|打造为什么|打造成了什么|定位|什么特色|"
-                              r"什么主题|什么小巷|哪种")
-_ASK_OFFICE = re.compile(r"办事处|管辖|归属|属于哪|归哪|隶属")
-_ASK_PARENT = re.compile(r"哪个社区|哪个村|哪个乡|哪个小区|在哪|位于|所在|指导|哪里|属于哪个社区|哪个镇")
-_ASK_ROLE = re.compile(r"职务|身份|担任|职位|什么人|干什么|做什么|是谁|什么官|头衔")
-_ASK_SECTOR = re.compile(r"行业|领域|涉及")
-_ASK_LEVEL = re.compile(r"级别|哪一级|什么级|哪级|层级")
-_BEFORE = re.compile(r"调整前|之前|以前|原来|原先|成立时|当时|1999")
+_ASK_DESIGNATION = Words("什么类型|什么样|哪种类型|哪类|哪一类|什么型|打造成什么|打造为什么|打造成了什么|定位|什么特色|"
+                         "什么主题|什么小巷|哪种")
+_ASK_OFFICE = Words("办事处|管辖|归属|属于哪|归哪|隶属")
+_ASK_PARENT = Words("哪个社区|哪个村|哪个乡|哪个小区|在哪|位于|所在|指导|哪里|属于哪个社区|哪个镇")
+_ASK_ROLE = Words("职务|身份|担任|职位|什么人|干什么|做什么|是谁|什么官|头衔")
+_ASK_SECTOR = Words("行业|领域|涉及")
+_ASK_LEVEL = Words("级别|哪一级|什么级|哪级|层级")
+_BEFORE = Words("调整前|之前|以前|原来|原先|成立时|当时|1999")
 
 
 def attributes(q: Question, base: Base, every: bool = False) -> list[dict]:

@@ -20,7 +20,24 @@ from jzcli.text import canon
 
 __all__ = ["Reader", "check_sentence", "claim_span", "fact_span", "period_fits", "COUNT_UNITS", "MONEY",
            "read_figures", "unit_class", "bigrams", "CONTRADICTED", "SUPPORTED", "UNKNOWN", "combined_verdict",
-           "canon", "Question"]
+           "canon", "Question", "Words"]
+
+class Words:
+    """A set of plain words found by substring: what a regular expression of literal alternatives does,
+    without compiling one at start-up (each compiled pattern costs ~0.2 ms of every `jzcli ask`)."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, alternatives: str) -> None:
+        self.words = tuple(alternatives.split("|"))
+
+    def search(self, text: str) -> str | None:
+        """The first word (in the order given) found in text, or None."""
+        return next((w for w in self.words if w in text), None)
+
+    def all(self, text: str) -> list[str]:
+        return [w for w in self.words if w in text]
+
 
 # ---------------------------------------------------------------- what a question asks for
 
@@ -51,7 +68,7 @@ _WANT_WORDS = {"钱": "元", "亿": "元", "万": "元", "亿元": "元", "万�
 _UNITS_RE = "|".join(sorted((*COUNT_UNITS, *_WANT_WORDS), key=len, reverse=True))
 _WANT = re.compile(rf"(?:多少|(?<!哪)几)(?:(个)(?![人])|({_UNITS_RE}))")
 _WANT_SHARE = re.compile(r"百分之几|比例|占比|百分比|占.{0,12}(?:多少|几成)|几成")
-_WANT_AGE = re.compile(r"多大年纪|多大岁数|几岁|多少岁|年龄|年纪")
+_WANT_AGE = Words("多大年纪|多大岁数|几岁|多少岁|年龄|年纪")
 _WANT_MONEY = re.compile(r"投资.{0,4}多少|多少钱|多少资金|金额|总额|投入多少|收入多少|多少亿|多少万")
 
 
