@@ -165,6 +165,17 @@ def _links(q: Question, base: Base, rec: dict) -> float:
     return n
 
 
+_WORDS: dict[str, Words] = {}
+
+
+def _has(alternatives: str, text: str) -> bool:
+    """Is one of the words ("社区|村") in text? (plain substrings: no pattern to compile at start-up)"""
+    w = _WORDS.get(alternatives)
+    if w is None:
+        w = _WORDS[alternatives] = Words(alternatives)
+    return w.search(text) is not None
+
+
 def _word_score(q: Question, text: str) -> float:
     return WORD_WEIGHT * overlap(q, text)
 
@@ -398,6 +409,9 @@ def people(q: Question, base: Base) -> list[dict]:
         # what the article shows of them (a photo credit)
         bag = "|".join((base.bag(p), base.bag(unit) if unit else "", p.get("note") or ""))
         words = overlap(q, bag)
+        # a number of the question that the article gives about this person (73岁的老人)
+        links += LINK * sum(1 for f in q.figures for rec in base.mentioned_by.get(p["id"], [])
+                            if rec.get("subject") == p["id"] and rec.get("value") == f.value and rec.get("unit") == f.unit)
         role = p.get("role") or ""
         role_hits = sum(1 for w in _ROLE_WORDS.all(q.masked) if w in role or (w == "老人" and p.get("age")))
         if words < MIN_WORDS and not links and not role_hits:
@@ -437,7 +451,7 @@ def list_candidates(q: Question, base: Base) -> list[dict]:
     out += _place_lists(q, base)
     out += _check_lists(q, base)
     out += _mention_lists(q, base)
-    if re.search(r"哪个|哪一个|哪位|哪家|哪条|哪所", q.canon) and not re.search(r"哪些|哪几", q.canon):
+    if _has("哪个|哪一个|哪位|哪家|哪条|哪所", q.canon) and not _has("哪些|哪几", q.canon):
         for c in out:
             c["score"] -= SINGULAR_LIST_PENALTY
     asked = _ASKED_TYPE.search(q.canon)
@@ -450,11 +464,11 @@ def list_candidates(q: Question, base: Base) -> list[dict]:
 
 def _unit_list(q: Question, base: Base) -> list[dict]:
     m = q.masked
-    if not re.search(r"社区|村|单位", m):
+    if not _has("社区|村|单位", m):
         return []
     offices = [r for r in q.records("unit:") if r.get("kind") in OFFICE_KINDS]
     others = [r for r in q.records("unit:") if r.get("kind") not in OFFICE_KINDS]
-    if others and not re.search(r"哪些|哪几|多少|几个", q.canon):
+    if others and not _has("哪些|哪几|多少|几个", q.canon):
         return []  # a question about one named unit is not a list question
     filters = 0
     label = []
@@ -492,13 +506,13 @@ def _unit_list(q: Question, base: Base) -> list[dict]:
         label.append(f"as of {month or 'now'}")
     if _ALL_UNITS.search(m):
         pass
-    elif re.search(r"社区", m) and not re.search(r"村", m):
+    elif _has("社区", m) and not _has("村", m):
         rows = [(u, h) for u, h in rows if "社区" in u["kind"]]
         filters += 1
-    elif re.search(r"村", m) and not re.search(r"社区", m):
+    elif _has("村", m) and not _has("社区", m):
         rows = [(u, h) for u, h in rows if u["kind"] == "村"]
         filters += 1
-    plural = re.search(r"哪些|哪几|多少|几个", q.canon)
+    plural = _has("哪些|哪几|多少|几个", q.canon)
     if not filters or not (moved or month is not None or _NOW.search(m) or (offices and plural)):
         return []  # which office, which month: a list of units needs one of them
     rows.sort(key=_article_order)
@@ -549,16 +563,16 @@ def _question_band(q: Question) -> tuple[int | None, int | None] | None:
 def _project_list(q: Question, base: Base) -> list[dict]:
     m = q.masked
     band = _question_band(q)
-    if not re.search(r"项目|工程", m) and band is None:
+    if not _has("项目|工程", m) and band is None:
         return []
     lo, hi = band or (None, None)
     filters = 1 if band else 0
     status = None
-    if re.search(r"签约|招商", m):
+    if _has("签约|招商", m):
         status = "signed"
-    elif re.search(r"落地", m):
+    elif _has("落地", m):
         status = "landed"
-    elif re.search(r"重点|在建|推进", m):
+    elif _has("重点|在建|推进", m):
         status = "key_work"
     if status and status in base.statuses:
         filters += 1
@@ -826,7 +840,7 @@ def _holders(q: Question, base: Base) -> list[dict]:
         scored.append((WORD_WEIGHT * words + links, rec))
     scored.sort(key=lambda t: -t[0])
     out = []
-    plural = bool(re.search(r"哪些|哪几", q.canon))
+    plural = bool(_has("哪些|哪几", q.canon))
     for score, rec in scored[:3]:
         score -= PLURAL_HOLDER_PENALTY if plural else 0
         evidence = [ev(rec)]
@@ -911,11 +925,17 @@ def verdicts(q: Question, base: Base) -> list[dict]:
         elif named_here and not a.get("_open"):
             out.append(_verdict(CONTRADICTED, a, statement, f"the article lists {a['answer']}; "
                                 f"{'、'.join(base.name(r) for r in sorted(named_here))} is not on it"))
-        elif not named_here and _covered(sq, a, base):
+        elif not named_here and not (said - universe - base.reader.broad - ids) and _covered(sq, a, base):
+            # 获得过国家级荣誉吗: no particular thing named, and the list is not empty. (国家卫生城市 is named:
+            # a title of the city, not on the list: the article does not say the office won it.)
             out.append(_verdict(SUPPORTED, a, statement, f"the article lists {a['answer']}"))
     if not out:
-        near = (lists(sq, base) + attributes(sq, base, every=True))[:1]
-        for a in near:
+        # the nearest facts: what the article says of the things the statement names, else its list
+        specific = said - base.reader.broad
+        near = [make("event", e.get("event"), 0, [ev(e)]) for e in base.events
+                if specific & set(e.get("mentions") or [])]
+        near += lists(sq, base) + attributes(sq, base, every=True)
+        for a in near[:1]:
             out.append(_verdict(UNKNOWN, a, statement, f"the article does not say; nearest: {a['answer']}",
                                 score=UNKNOWN_SCORE))
     return out
