@@ -655,7 +655,7 @@ ANSWERS = View(Column("kind", "类型", wrap=False), Column("answer", "答案"),
                Column("unit", "单位", wrap=False), Column("date", "日期", wrap=False),
                Column("precision", "精度", wrap=False), Column("inferred", "推断", wrap=False),
                Column("members", "成员"), Column("verdict", "判断", wrap=False),
-               Column("derivation", "算式", lambda r: (r.get("derivation") or {}).get("formula")),
+               Column("formula", "算式", lambda r: (r.get("derivation") or {}).get("formula")),
                Column("score", "得分", wrap=False), Column("tie", "并列", wrap=False), ID, QUOTE,
                Column("subject", "对象", default=False), Column("metric", "指标", default=False),
                Column("text", "原文数值", default=False), Column("note", "说明", default=False),
@@ -744,7 +744,7 @@ def show(record_id, source, db, json_, fmt, fields) -> None:
     fmt_ = out.choose_format(json_, fmt)
     article = read_article(source) if source else None
     rec = queries.show(_load(db), record_id, article)
-    view = View(*(Column(k, k, wrap=k != "quote") for k in rec if k != "oddity_records"))  # every field the record has
+    view = View(*(Column(k, k) for k in rec if k != "oddity_records"))  # every field the record has
     out.emit_object(rec, view, fmt_, fields=fields, title=rec["id"], sections=[("疑点", rec["oddity_records"], ODDITIES)])
 
 

@@ -433,8 +433,8 @@ def test_verdict_first(cli, question, verdict):
 
 KEYS = ["kind", "answer", "id", "subject", "metric", "text", "value", "unit", "qualifier", "period", "date", "end",
         "precision", "inferred", "members", "verdict", "derivation", "note", "score", "tie", "quote", "evidence"]
-TSV_COLUMNS = ["kind", "answer", "value", "unit", "date", "precision", "inferred", "members", "verdict", "derivation",
-               "score", "tie", "id", "quote"]
+TSV_COLUMNS = ["kind", "answer", "value", "unit", "date", "precision", "inferred", "members", "verdict", "formula",
+               "score", "tie", "id", "quote"]  # formula: derivation.formula (the JSON `derivation` is an object)
 
 
 @pytest.mark.parametrize("question", [FIGURES[0][0], DERIVED[0][0], EVENTS[0][0], PEOPLE[0][0], LISTS[0][0],
