@@ -515,15 +515,18 @@ def _shorten(text: str, width: int = 24) -> str:
 
 DRAFT_FIGURES = View(
     Column("sentence", "句子", show=_shorten), Column("figure", "数字", wrap=False),
-    Column("verdict", "结论", show=VERDICT_LABEL.get, wrap=False),
+    Column("kind", "类型", wrap=False), Column("verdict", "结论", show=VERDICT_LABEL.get, wrap=False),
     Column("article", "原文数值", lambda r: r["evidence"][0]["text"] if r["evidence"] else None, wrap=False),
     Column("quote", "原文", lambda r: r["evidence"][0]["quote"] if r["evidence"] else None),
     Column("reason", "理由", default=False), Column("value", "数值", wrap=False, default=False),
     Column("unit", "单位", wrap=False, default=False),
     Column("fact", "依据", lambda r: r["evidence"][0]["id"] if r["evidence"] else None, wrap=False, default=False),
+    Column("line", "行", wrap=False, default=False), Column("column", "列", wrap=False, default=False),
+    Column("start", "起", wrap=False, default=False), Column("end", "止", wrap=False, default=False),
 )
 CLAIM_EVIDENCE = View(
-    Column("figure", "数字", wrap=False), Column("verdict", "结论", show=VERDICT_LABEL.get, wrap=False),
+    Column("figure", "数字", wrap=False), Column("kind", "类型", wrap=False),
+    Column("verdict", "结论", show=VERDICT_LABEL.get, wrap=False),
     Column("reason", "理由"), Column("fact", "依据", lambda r: r["ev"].get("id"), wrap=False),
     Column("article", "原文数值", lambda r: r["ev"].get("text"), wrap=False),
     Column("quote", "原文", lambda r: r["ev"].get("quote")),
@@ -563,7 +566,7 @@ def check(claim, file, db, json_, fmt, fields) -> None:
         rows = [{**r.as_json(), "sentence": r.claim} for r in results]
         out.emit(rows, DRAFT_FIGURES, fmt_, fields=fields, title="核对稿件", empty_note="no figures found in the draft")
         counts = {v: sum(r.verdict == v for r in results) for v in ("supported", "contradicted", "unknown")}
-        out.note(f"checked {len(results)} figure(s): {counts['supported']} supported, "
+        out.note(f"checked {len(results)} item(s): {counts['supported']} supported, "
                  f"{counts['contradicted']} contradicted, {counts['unknown']} unknown")
         raise Exit(ExitStatus.NOT_SUPPORTED if counts["contradicted"] else ExitStatus.SUCCESS)
     results = ck.check_claim(reader, claim)
@@ -571,9 +574,11 @@ def check(claim, file, db, json_, fmt, fields) -> None:
     if len(results) == 1:
         doc = results[0].as_json()
     else:
-        first = results[0].as_json()
-        doc = {**first, "verdict": verdict, "reason": "; ".join(f"{r.figure.text}: {r.verdict}" for r in results),
-               "evidence": [e for r in results for e in r.evidence], "figures": [r.as_json() for r in results]}
+        lead = next((r for r in results if r.kind == "figure"), results[0])
+        doc = {**lead.as_json(), "verdict": verdict,
+               "reason": "; ".join(f"{r.figure.text if r.figure else r.kind}: {r.verdict}" for r in results),
+               "evidence": [*lead.evidence, *(e for r in results if r is not lead for e in r.evidence)],
+               "figures": [r.as_json() for r in results]}
     rows = [{**r.as_json(), "ev": e} for r in results for e in (r.evidence or [{}])]
     out.emit(rows, CLAIM_EVIDENCE, fmt_, fields=fields, document=doc,
              title=f"{VERDICT_LABEL[verdict]}：{claim.strip()}")
