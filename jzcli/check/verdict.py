@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from jzcli.check import weights as W
 from jzcli.check.index import Fact
@@ -18,6 +17,7 @@ from jzcli.check.reading import (
     qualified_interval,
 )
 
+TYPE_CHECKING = False  # typing is not imported at start-up (~5 ms); type checkers read the block below
 if TYPE_CHECKING:
     from jzcli.check.index import Reader
     from jzcli.check.matching import Match
