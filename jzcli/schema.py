@@ -309,9 +309,17 @@ META = Table("meta", "meta", "meta", "Vocabularies the other tables use (one rec
         Field("quote", "str", "where it stands", required=True))),
 ), display=(), single=True)
 
+VOCABULARY = Table("vocabulary", "term", "term", "The words the claim checker reads: states of works (开工, 主体封顶, "
+                   "完工 … never one another), when (past, present, plan) and honour levels.", (
+    Field("kind", "str", "what the term is", required=True, enum=("state", "past", "present", "plan", "level", "role"),
+          label="类别"),
+    Field("term", "str", "the term as the article writes it", required=True, searchable=True, label="词"),
+    Field("words", "list[str]", "the words a claim may use for it", required=True, label="说法"),
+), display=("{term}",), may_be_empty=True)
+
 # Every table, in facts.json's order.
 TABLES: dict[str, Table] = {t.name: t for t in (SOURCE, UNITS, PROJECTS, FIGURES, HONOURS, PEOPLE, EVENTS, PLACES,
-                                                  CHECKS, ODDITIES, META)}
+                                                  CHECKS, ODDITIES, VOCABULARY, META)}
 
 
 def kind_of(table: str) -> str:
