@@ -107,7 +107,7 @@ class Question:
         # and numbers left out (they are compared as numbers: 1亿元以上 is not 10亿元以上)
         self.grams = {g for g in bigrams(_FILLER.sub("|", self.masked))
                       if "|" not in g and "□" not in g and not any(ch.isdigit() for ch in g)}
-        self.span = claim_span(c, reader.pub_year, reader.as_of)
+        self.span = claim_span(c, reader.pub_year, reader.as_of, present=reader.vocab.present)
         self.figures = read_figures(c, reader)
         statement = c
         for pattern, repl in _STATEMENT:
