@@ -132,7 +132,15 @@ class Base:
                 for ref in {rec.get("subject"), rec.get("unit"), *(rec.get("mentions") or [])} - {None}:
                     self.mentioned_by.setdefault(ref, []).append(rec)
         self.sectors = sorted({p["sector"] for p in self.projects if p.get("sector")})
+        # the vocabulary (facts.json `vocabulary`): roles and honour levels, each word with its term
+        self.vocab = reader.vocab
+        self.role_word = {w: e["term"] for e in self.vocab.entries if e.get("kind") == "role" for w in e.get("words") or []}
+        self.level_words = sorted(self.vocab.level_of.items(), key=lambda t: -len(t[0]))
         self.statuses = {p.get("status") for p in self.projects}
+
+    def role_terms(self, text: str) -> set[str]:
+        """The roles (vocabulary terms) a text names, longest word first: 党工委副书记 is not 书记."""
+        return {self.role_word[m.group()] for m in self.vocab.role.finditer(text)}
 
     def name(self, rid: str | None) -> str | None:
         return self.fb.name_of(rid) if rid else None
@@ -404,7 +412,6 @@ def events(q: Question, base: Base) -> list[dict]:
 
 # ---------------------------------------------------------------- people (who)
 
-_ROLE_WORDS = Words("主任|书记|记者|居民|老人|负责人|村民|领导")
 
 
 def people(q: Question, base: Base) -> list[dict]:
@@ -422,12 +429,11 @@ def people(q: Question, base: Base) -> list[dict]:
         links += LINK * sum(1 for f in q.figures for rec in base.mentioned_by.get(p["id"], [])
                             if rec.get("subject") == p["id"] and rec.get("value") == f.value and rec.get("unit") == f.unit)
         role = p.get("role") or ""
-        titles = [t for t in re.split("[、，,]", role) if t]
-        asked = _ROLE_WORDS.all(q.masked)
-        if any(t.endswith("副" + w) for t in titles for w in asked if "副" + w not in q.masked) \
-                and not any(t.endswith(w) and not t.endswith("副" + w) for t in titles for w in asked):
-            continue  # 党工委书记是谁: the article names only a 副书记
-        role_hits = sum(1 for w in asked if w in role or (w == "老人" and p.get("age")))
+        # titles read with the vocabulary's roles, longest first: 党工委书记 is 书记, which 党工委副书记 is not
+        asked, held = base.role_terms(q.masked), base.role_terms(role)
+        if any(a != h and (a.endswith(h) or h.endswith(a)) for a in asked - held for h in held):
+            continue  # 党工委书记是谁 / 副主任是谁: a near title the person does not hold
+        role_hits = len(asked & held)
         if words < MIN_WORDS and not links and not role_hits:
             continue
         score = WORD_WEIGHT * words + ROLE_WEIGHT * role_hits + links
@@ -451,8 +457,6 @@ _FOUNDING = Words("成立时|成立之初|成立初|当时|最初|原来|原先|
 _NOW = Words("仍属|仍归|仍然|留在|现在|目前|如今|现辖|调整后|至今|还管辖|现有|管辖|下辖|辖|所属|包括")
 _ALL_UNITS = Words("社区(村)|社区（村）|社区和村|村和社区|社区、村|社区及村|单位")
 _BAND_WORDS = {"以上": "min", "超过": "min", "逾": "min", "多于": "min", "以下": "max", "不到": "max", "低于": "max"}
-_LEVEL_WORDS = (("国家级", "国家"), ("全国", "国家"), ("国家", "国家"), ("省级", "省"), ("省", "省"), ("市级", "市"),
-                ("鹤壁市", "市"), ("市", "市"))
 _HONOUR = Words("荣誉|称号|表彰|奖|先进")
 
 
@@ -622,7 +626,7 @@ def _honour_list(q: Question, base: Base) -> list[dict]:
         if undated:
             note = "; ".join(f"{h['title']}: {h.get('text')} (years not given)" for h in undated)
     levels = []
-    for word, level in _LEVEL_WORDS:
+    for word, level in base.level_words:
         if word in m:
             rows = [h for h in rows if h.get("level") == level]
             filters += 1
