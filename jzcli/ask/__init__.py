@@ -63,10 +63,12 @@ def answers(reader, question: str) -> list[dict]:
     if "which" in asks:
         found += a.lists(q, base)
         found += [x for x in a.attributes(q, base) if x["kind"] != "event" and x.get("metric") != "investment"]
+    said = a.said_by(q, base) if "which" in asks else []
+    found += said
     if "yes_no" in asks:
         found += a.verdicts(q, base)
     _printed_counts_first(found, base)
-    served = {k for ask in asks for k in _SERVES.get(ask, ())}
+    served = {k for ask in asks for k in _SERVES.get(ask, ())} | ({"person"} if said else set())
     for ans in found:
         if ans["kind"] in served:
             ans["score"] = round(ans["score"] + KIND_BONUS - (0 if q.asks else NOT_A_QUESTION), 2)

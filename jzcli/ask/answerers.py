@@ -55,6 +55,7 @@ WORD_WEIGHT = 1.0
 LINK = 3.0
 BROAD_LINK = 1.0  # a link to the office itself (九州路办事处): nearly every record has one
 ROLE_WEIGHT = 2.0  # the question names a title the person holds (主任): more than a shared word, less than a link
+EVENT_CONFIDENT = 5.0  # an event this good answers "when"; a figure's period is asked only below it
 UNLINKED_PENALTY = 3.0  # the question names things, the event none of them: another subject's event
 COVERAGE = 3.0  # times the share of an event's own words the question holds: 九州路办事处成立 is all of one event
 MIN_WORDS = 2  # fewer shared bigrams than this (and no link): not an answer
@@ -392,6 +393,21 @@ def events(q: Question, base: Base) -> list[dict]:
     out = []
     for score, e in events_ranked(q, base)[:5]:
         out.append(make("event", show_date(e, base), score, [ev(e)], text=e.get("event"), **_date_fields(e)))
+    # the period of a figure the question describes (哪一年淘汰报废黄标车219辆 → 2017), where no event answers
+    if q.asks_for(WHEN) and max((a["score"] for a in out), default=0) < EVENT_CONFIDENT:
+        for a in figures(q, base)[:2]:
+            rec = base.fb.get(a["id"] or "")
+            period = (rec or {}).get("period") or ""
+            said = any(f.value == Decimal(str(rec["value"])) for f in q.figures) if rec else False
+            if rec and a["kind"] == "figure" and period[:4].isdigit() and "/" not in period and said:
+                date, precision = (period, "year") if len(period) == 4 else (period, "month")
+                if "-H" in period:
+                    date, precision = period[:4], "year"
+                out.append(make("event", f"{date[:4]}年" + (f"{int(date[5:7])}月" if precision == "month" else ""),
+                                a["score"], [ev(rec)], text=rec.get("metric"), date=date,
+                                precision=precision,
+                                inferred=bool(rec.get("period_inferred")), subject=rec.get("subject_name"),
+                                note=f"the period of {rec.get('text')}: {rec.get('period_text') or period}"))
     # a year from an age: 建成已有26年 → about 1992 (the article's year minus the age, by the checker's arithmetic)
     if q.asks_for(WHEN) and base.as_of_year:
         year = {"id": "source:as-of-year", "value": base.as_of_year, "unit": "年", "text": f"{base.as_of_year}年",
@@ -414,6 +430,32 @@ def events(q: Question, base: Base) -> list[dict]:
 
 
 
+_WHO_AROUND = re.compile(r"(?:谁是|哪位|哪个)(.{1,12})|(.{1,12})(?:是谁|叫什么|的名字|姓什么)")
+
+
+def _asked_about(text: str) -> str:
+    """The words a who-question asks about (谁是X / X是谁 / X叫什么), not those it says in passing (向记者介绍)."""
+    return "|".join(g.rsplit("的", 1)[-1] for m in _WHO_AROUND.finditer(text) for g in m.groups() if g)
+
+
+_SAID = Words("说了什么|说什么|讲了什么|表示什么|告诉记者什么|介绍了什么|说了啥")
+
+
+def said_by(q: Question, base: Base) -> list[dict]:
+    """张晓凯说了什么: the person named, with what the fact base holds of their words (their quote, the events
+    that name them)."""
+    if not _SAID.search(q.canon):
+        return []
+    out = []
+    for p in q.records("person:"):
+        said = [e for e in base.mentioned_by.get(p["id"], []) if "event" in e]
+        answer = p["name"] + (f"（{p['role']}）" if p.get("role") else "")
+        out.append(make("person", answer, ATTRIBUTE_BASE, [ev(p), *(ev(e) for e in said)], id=p["id"],
+                        subject=p["name"], text=p.get("role"),
+                        note="the fact base keeps who spoke and where, not the words spoken: see the quotes"))
+    return out
+
+
 def people(q: Question, base: Base) -> list[dict]:
     out = []
     for p in base.people:
@@ -430,7 +472,7 @@ def people(q: Question, base: Base) -> list[dict]:
                             if rec.get("subject") == p["id"] and rec.get("value") == f.value and rec.get("unit") == f.unit)
         role = p.get("role") or ""
         # titles read with the vocabulary's roles, longest first: 党工委书记 is 书记, which 党工委副书记 is not
-        asked, held = base.role_terms(q.masked), base.role_terms(role)
+        asked, held = base.role_terms(_asked_about(q.masked)), base.role_terms(role)
         if any(a != h and (a.endswith(h) or h.endswith(a)) for a in asked - held for h in held):
             continue  # 党工委书记是谁 / 副主任是谁: a near title the person does not hold
         role_hits = len(asked & held)
@@ -566,8 +608,8 @@ def _question_band(q: Question) -> tuple[int | None, int | None] | None:
     lo = hi = None
     found = False
     for f in q.figures:
-        if f.unit not in MONEY:
-            continue
+        if f.unit not in MONEY and not (f.unit is None and ("亿" in f.text or "万" in f.text)):
+            continue  # 1亿到5亿: an amount of money without 元
         found = True
         if f.high is not None:
             lo, hi = int(f.value), int(f.high)
@@ -761,6 +803,13 @@ def _attribute(rec: dict, metric: str, answer: str, evidence: list[dict], value_
                 _ids=list(value_ids), _subject_ids=[rec["id"]], **fields)
 
 
+def _theme_text(p: dict) -> str:
+    """A theme as the article writes it, to the end of the quote (门前三包责任制 → 门前三包责任制小巷)."""
+    quote = p.get("quote") or ""
+    at = quote.find(p["theme"])
+    return (quote[at:] if at >= 0 else p["theme"]).translate({ord(c): None for c in "“”‘’\"'"})
+
+
 def _attributes_of(q: Question, base: Base, rec: dict, every: bool = False) -> list[dict]:
     rid = rec["id"]
     m = q.canon
@@ -773,10 +822,11 @@ def _attributes_of(q: Question, base: Base, rec: dict, every: bool = False) -> l
                                   [ev(p) for p in places] or [ev(rec)], [p["id"] for p in places],
                                   members=list(rec["designations"]), note=base.open_note({rid})))
         if rec.get("theme") and table == "places":
-            q_ = rec.get("quote") or ""
-            at = q_.find(rec["theme"])
-            answer = q_[at:] if at >= 0 else rec["theme"]
-            out.append(_attribute(rec, "theme", answer, [ev(rec)]))
+            out.append(_attribute(rec, "theme", _theme_text(rec), [ev(rec)]))
+        if table == "units":  # the unit's own features: places of the unit with a theme (打柴口村 → 都市乡村)
+            for p in base.places:
+                if p.get("unit") == rid and p.get("theme") and p.get("kind") != "designation":
+                    out.append(_attribute(rec, "theme", _theme_text(p), [ev(p)], score=ATTRIBUTE_BASE + 1))
     if table == "units" and rec.get("kind") not in OFFICE_KINDS and rec.get("member") and (
             every or _ASK_OFFICE.search(q.masked)):
         before = bool(_BEFORE.search(m))
