@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Callable
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 from jzcli import __version__
 from jzcli import output as out
+from jzcli import safeio
 from jzcli.errors import BAD_INPUT, Exit, JzError
 from jzcli.output import Column
 
@@ -519,21 +521,29 @@ def validate(
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="sqlite|csv|jsonl", help="sqlite file, a folder of CSV files, or JSON lines.")],
     out_path: Annotated[str, typer.Option("--out", metavar="PATH", help="Where to write (not overwritten without --force).")],
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing PATH.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing PATH that an earlier export wrote.")] = False,
+    excel: Annotated[bool, typer.Option("--excel", help="csv for spreadsheets: UTF-8 with BOM, formulas neutralised.")] = False,
     db: DbOpt = None,
 ) -> None:
     """Export the fact base: sqlite, CSV or JSON lines.
+
+    Written beside PATH and renamed into place: never a partial file. --force
+    replaces only a file, or a folder that an earlier export wrote; never the
+    working directory, the fact base, the package, devices or links.
+    --out - writes to stdout.
 
     \b
     Examples:
       jzcli export --format sqlite --out facts.db
       jzcli export --format csv --out facts-csv/
-      jzcli export --format jsonl --out facts.jsonl
+      jzcli export --format csv --excel --out facts-xls/
+      jzcli export --format jsonl --out - | jq .table
     """
     from jzcli import export as ex
 
-    written = ex.export(_load(db), fmt, out_path, force=force)
-    out.note(f"wrote {written}")
+    written = ex.export(_load(db), fmt, out_path, force=force, excel=excel)
+    if written != "-":
+        out.note(f"wrote {written}")
 
 
 # ---------------------------------------------------------------- reporter's tools
@@ -543,10 +553,12 @@ VERDICT_LABEL = {"supported": "✔ 有据 supported", "contradicted": "✘ 不�
 
 def _read_draft(path: str) -> str:
     if path == "-":
+        if safeio.stdin_closed():
+            raise JzError("stdin is closed: nothing to check (give --file DRAFT or pipe the draft in)", BAD_INPUT)
         data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
     else:
         try:
-            with open(path, "rb") as fh:
+            with open(safeio.fs_path(path), "rb") as fh:
                 data = fh.read()
         except FileNotFoundError:
             raise JzError(f"draft not found: {path}", BAD_INPUT) from None
@@ -715,12 +727,28 @@ def show(
 
 def main(argv: list[str] | None = None) -> None:
     """The console script: one-line errors, documented exit codes, quiet on a closed pipe."""
-    from jzcli import factbase
+    from jzcli import factbase, safeio
 
+    if not safeio.installed():  # jzcli._start does it first thing; `python -m jzcli` and main() here
+        safeio.install_signal_handlers()
+    safeio.guard_std_streams()  # before anything opens a file: a closed fd 1 must not become an export
     factbase.FREEZE_AFTER_LOAD = True  # one short-lived process: never walk the loaded records again
     _utf8_stdio()
-    code = run(argv)
+    code = run(utf8_argv(sys.argv[1:]) if argv is None else argv)
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        safeio._drop_buffer(sys.stdout)
     sys.exit(code)
+
+
+def utf8_argv(args: list[str]) -> list[str]:
+    """Arguments are UTF-8 whatever the locale: under PYTHONUTF8=0 LC_ALL=C Python decodes them as ASCII
+    (bytes kept as lone surrogates); the same bytes, decoded as UTF-8. Paths go back to bytes through
+    factbase.fs_path."""
+    if sys.getfilesystemencoding().lower().replace("-", "") == "utf8":
+        return args
+    return [os.fsencode(a).decode("utf-8", "surrogateescape") for a in args]
 
 
 def _utf8_stdio() -> None:
@@ -753,22 +781,19 @@ def run(argv: list[str] | None = None, *, fast: bool = True) -> int:
             import typer
 
             rv = typer.main.get_command(build_app()).main(args=args, prog_name="jzcli", standalone_mode=False)
-        _flush()
-        return rv if isinstance(rv, int) else 0
+        return _done(rv if isinstance(rv, int) else 0)
     except Exit as exc:
-        _flush()
-        return exc.code
+        return _done(exc.code)
     except JzError as exc:
         return _fail(str(exc), exc.code)
-    except BrokenPipeError:
+    except (BrokenPipeError, safeio.BrokenPipe):
         return _broken_pipe()
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
     except Exception as exc:  # noqa: BLE001 - the one place that turns errors into exit codes
         typer = sys.modules.get("typer")
         if typer is not None and isinstance(exc, typer.Exit):
-            _flush()
-            return exc.exit_code
+            return _done(exc.exit_code)
         if typer is not None and isinstance(exc, typer.Abort):
             return _fail("aborted", 1)
         if type(exc).__name__ == "NoArgsIsHelpError":  # `jzcli` alone: the help, where Click puts it (stderr, 2)
@@ -777,11 +802,27 @@ def run(argv: list[str] | None = None, *, fast: bool = True) -> int:
             return exc.exit_code
         if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # Typer's usage errors
             return _fail(_usage_message(exc), exc.exit_code)
-        if isinstance(exc, OSError) and getattr(exc, "errno", None) == 32:
+        if isinstance(exc, OSError) and getattr(exc, "errno", None) == errno.EPIPE:
             return _broken_pipe()
-        if os.environ.get("JZCLI_DEBUG"):
+        if debug():
             raise
         return _fail(f"internal error: {type(exc).__name__}: {exc} (run with JZCLI_DEBUG=1 for the traceback)", 1)
+
+
+def _done(code: int) -> int:
+    """The exit code, once what is left in stdout's buffer is written (or the write failed: 141 or 1)."""
+    try:
+        _flush()
+    except safeio.BrokenPipe:
+        return _broken_pipe()
+    except JzError as exc:
+        return _fail(str(exc), exc.code)
+    return code
+
+
+def debug() -> bool:
+    """JZCLI_DEBUG=1 (yes, true, on) shows tracebacks; unset, empty, 0, no, false, off: not."""
+    return os.environ.get("JZCLI_DEBUG", "").strip().lower() not in ("", "0", "no", "false", "off")
 
 
 def _usage_message(exc) -> str:
@@ -802,28 +843,23 @@ def _fail(message: str, code: int) -> int:
         one_line = "".join(c if c.isprintable() else repr(c)[1:-1] for c in one_line)
     try:
         _flush()
-    except BrokenPipeError:
+    except (BrokenPipeError, safeio.BrokenPipe, JzError):
         pass
     try:
         sys.stderr.write(f"jzcli: error: {one_line}\n")
         sys.stderr.flush()
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
         pass
     return code
 
 
 def _flush() -> None:
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _broken_pipe()
+    """What Typer, Click or Rich left in Python's stdout buffer, written with safeio's checks."""
+    safeio.flush()
 
 
 def _broken_pipe() -> int:
-    # The reader went away (`| head`): stop quietly, and keep Python from complaining at exit.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
-    return 0
+    # The reader went away (`| head`): stop quietly with 141 (128 + SIGPIPE, what a shell reports for a
+    # writer killed by the signal), the same for every command; keep Python from complaining at exit.
+    safeio._drop_buffer(sys.stdout)
+    return safeio.BROKEN_PIPE

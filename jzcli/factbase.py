@@ -119,8 +119,14 @@ def default_path() -> Path:
 
 
 def resolve_path(db: str | os.PathLike | None = None) -> Path:
-    if db is not None and str(db) != "":
-        return Path(db)
+    if db is not None:
+        if str(db).strip() == "":
+            from jzcli.errors import BadInput
+
+            raise BadInput("--db needs a path (leave it out for the shipped fact base)")
+        from jzcli.safeio import fs_path
+
+        return Path(fs_path(os.fspath(db)))
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env)

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from jzcli import safeio
 from jzcli.errors import BadInput
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv")
@@ -42,7 +43,7 @@ def choose_format(json_flag: bool, fmt: str | None) -> str:
         raise BadInput(f"use just one of --json and --format {fmt}")
     if json_flag:
         return "json"
-    if fmt:
+    if fmt is not None:
         if fmt not in FORMATS:
             raise BadInput(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
         return fmt
@@ -70,20 +71,40 @@ def cell(value: Any) -> str:
 
 
 def _tsv_field(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    text = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return safeio.escape(text)
+
+
+# A table cell longer than this is shortened for display (…); TSV, CSV and JSON carry the whole value.
+MAX_CELL = 400
+
+
+def display(text: str, limit: int | None = MAX_CELL) -> str:
+    """Text for a person's terminal: control characters escaped, shortened past `limit` characters."""
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return safeio.escape(text)
 
 
 def write(text: str) -> None:
-    sys.stdout.write(text)
+    """Data to stdout, all of it or an error (safeio: short writes, full disks, closed or broken pipes)."""
+    safeio.write(text)
 
 
 def note(message: str) -> None:
-    """A message for the person, never for the data stream."""
-    sys.stderr.write(message.rstrip("\n") + "\n")
+    """A message for the person, never for the data stream (control characters escaped)."""
+    try:
+        sys.stderr.write(safeio.escape(message.rstrip("\n"), keep="\n") + "\n")
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def dump_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    return safeio.json_safe(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default)) + "\n"
+
+
+def dump_jsonl(record: Any) -> str:
+    return safeio.json_safe(json.dumps(record, ensure_ascii=False, default=_json_default)) + "\n"
 
 
 def _json_default(value: Any) -> Any:
@@ -107,7 +128,7 @@ def emit(
     if fmt == "json":
         write(dump_json(list(records)))
     elif fmt == "jsonl":
-        write("".join(json.dumps(r, ensure_ascii=False, default=_json_default) + "\n" for r in records))
+        write("".join(dump_jsonl(r) for r in records))
     elif fmt == "tsv":
         lines = ["\t".join(c.key for c in columns)]
         lines += ["\t".join(_tsv_field(cell(c.value(r))) for c in columns) for r in records]
@@ -119,7 +140,7 @@ def emit(
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow([c.key for c in columns])
-        writer.writerows([cell(c.value(r)) for c in columns] for r in records)
+        writer.writerows([safeio.escape(cell(c.value(r)), keep="\n") for c in columns] for r in records)
         write(buf.getvalue())
     else:
         if not records:
@@ -135,7 +156,7 @@ def emit_object(obj: dict, fields: Sequence[Column], fmt: str, *, title: str | N
         write(dump_json(obj))
         return
     if fmt == "jsonl":
-        write(json.dumps(obj, ensure_ascii=False, default=_json_default) + "\n")
+        write(dump_jsonl(obj))
         return
     pairs = [{"field": c.key, "header": c.header, "value": cell(c.value(obj))} for c in fields]
     for _name, rows, cols in sections:
@@ -149,13 +170,13 @@ def emit_object(obj: dict, fields: Sequence[Column], fmt: str, *, title: str | N
     from rich.table import Table
     from rich.text import Text
 
-    head = Table(title=title, show_header=False, box=None if os.environ.get("TERM") == "dumb" else _box())
+    head = Table(title=display(title) if title else title, show_header=False, box=None if os.environ.get("TERM") == "dumb" else _box())
     head.add_column(style="bold", overflow="fold")
     head.add_column(overflow="fold")
     for c in fields:
         value = cell(c.value(obj))
         if value:  # a person reads only what is there; scripts get every field from tsv/json
-            head.add_row(Text(c.header), Text(value))
+            head.add_row(Text(display(c.header)), Text(display(value)))
     console.print(head)
     for name, rows, cols in sections:
         if rows:
@@ -168,8 +189,28 @@ def make_console():
 
     # NO_COLOR (no-color.org): Rich drops colours but still sends bold/dim/reverse; no colour system, no ESC.
     no_color = bool(os.environ.get("NO_COLOR"))
-    return Console(file=sys.stdout, highlight=False, emoji=False, markup=False, soft_wrap=False,
-                   **({"color_system": None} if no_color else {}))
+    extra: dict[str, Any] = {"color_system": None} if no_color else {}
+    width = _columns()
+    if width is not None:
+        extra["width"] = width
+    return Console(file=safeio.CheckedStdout(), highlight=False, emoji=False, markup=False, soft_wrap=False,
+                   **extra)
+
+
+# Below this many cells a table cannot show a wide (Chinese) character or its fold marks: COLUMNS=0 or 1 is
+# taken as this, so nothing is dropped (the lines are then wider than COLUMNS asked, never emptier).
+MIN_WIDTH = 10
+
+
+def _columns() -> int | None:
+    """COLUMNS clamped to MIN_WIDTH; None when unset or not a number (Rich then asks the terminal)."""
+    raw = os.environ.get("COLUMNS", "").strip()
+    if not raw:
+        return None
+    try:
+        return max(MIN_WIDTH, int(raw))
+    except ValueError:
+        return None
 
 
 def _box():
@@ -188,15 +229,15 @@ def _render_records(console, records: Sequence[dict], columns: Sequence[Column],
     from rich.text import Text
 
     if title:
-        console.print(Text(title, style="bold"), overflow="fold")
+        console.print(Text(display(title), style="bold"), overflow="fold")
     for i, rec in enumerate(records):
         if i:
             console.print()
         for c in columns:
-            value = Text(cell(c.value(rec)))
+            value = Text(display(cell(c.value(rec))))
             if highlight:
                 value.highlight_words([highlight], style="reverse", case_sensitive=False)
-            console.print(Text.assemble((f"{c.header}：", "bold"), value), overflow="fold")
+            console.print(Text.assemble((f"{display(c.header)}：", "bold"), value), overflow="fold")
 
 
 def render_table(records: Sequence[dict], columns: Sequence[Column], *, title: str | None = None,
@@ -211,13 +252,13 @@ def render_table(records: Sequence[dict], columns: Sequence[Column], *, title: s
     dumb = os.environ.get("TERM") == "dumb"
     # people read names first; the id (for `jzcli show`) goes last
     columns = [c for c in columns if c.key != "id"] + [c for c in columns if c.key == "id"]
-    table = Table(title=title, box=_box() if not dumb else None, header_style="bold", title_justify="left")
+    table = Table(title=display(title) if title else title, box=_box() if not dumb else None, header_style="bold", title_justify="left")
     for c in columns:
         table.add_column(c.header, overflow="fold", style=c.style or ("dim" if c.key == "id" else None))
     for rec in records:
         cells = []
         for c in columns:
-            text = Text(cell(c.value(rec)))  # data is text, never markup: "[x]" prints as is
+            text = Text(display(cell(c.value(rec))))  # data is text, never markup: "[x]" prints as is
             if highlight:
                 text.highlight_words([highlight], style="reverse", case_sensitive=False)
             cells.append(text)
