@@ -124,7 +124,7 @@ def _completer(pool: str) -> Callable[[str], list[str]]:
         try:
             from jzcli import factbase, names, queries
 
-            return names.complete(incomplete, getattr(queries, pool)(factbase.load()))
+            return safeio.completion_candidates(names.complete(incomplete, getattr(queries, pool)(factbase.load())))
         except Exception:  # completion must never print a traceback into the shell
             return []
 
@@ -766,9 +766,17 @@ def _utf8_stdio() -> None:
                 pass
 
 
+COMPLETION_INSTRUCTIONS = tuple(f"{what}_{shell}" for what in ("complete", "source")
+                                for shell in ("bash", "zsh", "fish", "powershell", "pwsh"))
+
+
 def run(argv: list[str] | None = None, *, fast: bool = True) -> int:
     """Run one command line; returns the exit code. `fast=False` always goes through Typer (tests)."""
     args = list(sys.argv[1:] if argv is None else argv)
+    instruction = os.environ.get("_JZCLI_COMPLETE")
+    if instruction and instruction not in COMPLETION_INSTRUCTIONS:
+        return _fail(f"_JZCLI_COMPLETE={instruction!r} is not a completion instruction "
+                     f"({', '.join(COMPLETION_INSTRUCTIONS[:2])} ...)", BAD_INPUT)
     try:
         from jzcli import fastargs
 
@@ -804,6 +812,12 @@ def run(argv: list[str] | None = None, *, fast: bool = True) -> int:
             return _fail(_usage_message(exc), exc.exit_code)
         if isinstance(exc, OSError) and getattr(exc, "errno", None) == errno.EPIPE:
             return _broken_pipe()
+        if os.environ.get("_JZCLI_COMPLETE") and isinstance(exc, (KeyError, ValueError, IndexError)):
+            return _fail(f"shell completion: missing or bad completion variables ({type(exc).__name__}: {exc})",
+                         BAD_INPUT)
+        if isinstance(exc, OSError) and not debug():  # a path the user gave (--install-completion's home ...)
+            where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
+            return _fail(f"cannot use{where}: {exc.strerror or exc}", BAD_INPUT)
         if debug():
             raise
         return _fail(f"internal error: {type(exc).__name__}: {exc} (run with JZCLI_DEBUG=1 for the traceback)", 1)

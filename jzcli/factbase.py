@@ -162,20 +162,33 @@ def load(db: str | os.PathLike | None = None) -> FactBase:
 
 
 def _read_tables(path: Path) -> dict[str, list[dict]]:
-    if not path.exists():
-        raise FactBaseError(f"fact base not found: {path}")
-    if path.is_dir():
-        raise FactBaseError(f"fact base is a directory, not a file: {path}")
-    if not path.is_file():  # a FIFO would block, a device is no fact base
-        raise FactBaseError(f"fact base is not a regular file: {path}")
-    if not os.access(path, os.R_OK):
-        raise FactBaseError(f"cannot read fact base {path}: permission denied")
+    try:
+        if not path.exists():
+            raise FactBaseError(f"fact base not found: {path}")
+        if path.is_dir():
+            raise FactBaseError(f"fact base is a directory, not a file: {path}")
+        if not path.is_file():  # a FIFO would block, a device is no fact base
+            raise FactBaseError(f"fact base is not a regular file: {path}")
+        if not os.access(path, os.R_OK):
+            raise FactBaseError(f"cannot read fact base {path}: permission denied")
+    except OSError as exc:  # a name too long, a folder on the way that cannot be searched
+        raise FactBaseError(f"cannot read fact base {path}: {exc.strerror or exc}") from None
     from tinydb import TinyDB
     from tinydb.middlewares import CachingMiddleware
     from tinydb.storages import JSONStorage
 
+    class StrictJSONStorage(JSONStorage):
+        """TinyDB's JSON storage, reading strict JSON: NaN, Infinity and duplicate keys are errors."""
+
+        def read(self):
+            self._handle.seek(0, os.SEEK_END)
+            if not self._handle.tell():
+                return None
+            self._handle.seek(0)
+            return json.load(self._handle, parse_constant=_no_constant, object_pairs_hook=_no_duplicate_keys)
+
     try:
-        db = TinyDB(path, storage=CachingMiddleware(JSONStorage), access_mode="r", encoding="utf-8")
+        db = TinyDB(path, storage=CachingMiddleware(StrictJSONStorage), access_mode="r", encoding="utf-8")
         try:
             raw = db.storage.read()  # the one read: every table comes from this document
         finally:
@@ -209,8 +222,27 @@ def _read_tables(path: Path) -> dict[str, list[dict]]:
         raise FactBaseError(f"cannot read fact base {path}: {exc.strerror or exc}") from None
     except RecursionError:
         raise FactBaseError(f"{path}: not a fact base of this schema (nested too deeply)") from None
+    except StrictJSONError as exc:
+        raise FactBaseError(f"{path}: invalid JSON ({exc})") from None
     except (ValueError, TypeError, AttributeError, KeyError) as exc:
         raise FactBaseError(f"{path}: not a fact base of this schema ({exc})") from None
+
+
+class StrictJSONError(ValueError):
+    pass
+
+
+def _no_constant(name: str):
+    raise StrictJSONError(f"{name} is not a JSON number")
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        dup = next(k for k, _ in pairs if k in seen or seen.add(k))
+        raise StrictJSONError(f"duplicate key {dup!r}")
+    return obj
 
 
 def check_structure(fb: FactBase) -> None:
@@ -221,6 +253,7 @@ def check_structure(fb: FactBase) -> None:
         if not fb.tables:
             raise FactBaseError(f"{path}: the fact base has no tables")
         raise FactBaseError(f"{path}: missing table(s): {', '.join(missing)}")
+    seen: set[str] = set()
     for table, rows in fb.tables.items():
         # (field, types, required, bool allowed): bool is an int to isinstance, so it is refused explicitly
         spec = [(f, types, required, bool in types) for f, types, required in FIELD_TYPES.get(table, ())]
@@ -228,6 +261,9 @@ def check_structure(fb: FactBase) -> None:
             rid = rec.get("id")
             if not isinstance(rid, str) or not rid:
                 raise FactBaseError(f"{path}: a record in table '{table}' has no string 'id'")
+            if rid in seen:
+                raise FactBaseError(f"{path}: duplicate id '{rid}' (in table '{table}')")
+            seen.add(rid)
             quote = rec.get("quote")
             if not isinstance(quote, str):
                 raise FactBaseError(

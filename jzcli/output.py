@@ -57,17 +57,30 @@ def stdout_is_terminal() -> bool:
         return False
 
 
-def cell(value: Any) -> str:
+# Lists nested deeper than this are shown as JSON text (a fact base may nest 900 deep: no recursion here).
+MAX_NESTING = 8
+
+
+def cell(value: Any, _depth: int = 0) -> str:
     """A value as plain text for TSV, CSV and table cells."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (list, tuple)):
-        return "、".join(cell(v) for v in value)
+        if _depth >= MAX_NESTING:
+            return _compact_json(value)
+        return "、".join(cell(v, _depth + 1) for v in value)
     if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return _compact_json(value, sort_keys=True)
     return str(value)
+
+
+def _compact_json(value: Any, sort_keys: bool = False) -> str:
+    try:
+        return json.dumps(value, ensure_ascii=False, sort_keys=sort_keys, default=str)
+    except (RecursionError, ValueError):
+        return "…"
 
 
 def _tsv_field(text: str) -> str:
@@ -100,7 +113,11 @@ def note(message: str) -> None:
 
 
 def dump_json(data: Any) -> str:
-    return safeio.json_safe(json.dumps(data, ensure_ascii=False, indent=2, default=_json_default)) + "\n"
+    try:
+        text = json.dumps(data, ensure_ascii=False, indent=2, default=_json_default)
+    except RecursionError:  # indent uses the pure-Python encoder (3 frames a level); the C one nests deeper
+        text = json.dumps(data, ensure_ascii=False, default=_json_default)
+    return safeio.json_safe(text) + "\n"
 
 
 def dump_jsonl(record: Any) -> str:

@@ -232,6 +232,30 @@ def json_safe(text: str) -> str:
     return _JSON_EXTRA.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+# ---------------------------------------------------------------- shell completion
+
+# ASCII that no shell treats specially inside or outside quotes; every other ASCII character ($ ` \\ " ' ;
+# & | < > ( ) { } [ ] * ? ! # ~ = % ^ , : space ...) and every control or format character disqualifies a
+# candidate. Non-ASCII letters, digits, marks and CJK punctuation (（）、·) pass.
+_SAFE_ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.+@/")
+
+
+def completion_candidates(words: list[str], limit: int = 200) -> list[str]:
+    """Candidates that are safe to hand to any shell's completion code: a name from the fact base is data
+    (JZCLI_DB may name anyone's file), and zsh evaluates what Typer prints (`$(...)` in a name would run)."""
+    import unicodedata
+
+    out = []
+    for word in words:
+        if not word or len(word) > 100 or has_controls(word):
+            continue
+        if all(c in _SAFE_ASCII if c.isascii() else unicodedata.category(c)[0] in "LNMP" for c in word):
+            out.append(word)
+        if len(out) >= limit:
+            break
+    return out
+
+
 # ---------------------------------------------------------------- spreadsheets
 
 EXCEL_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
