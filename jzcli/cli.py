@@ -1,120 +1,40 @@
-"""Commands: arguments in, one query call, rows out. Query logic lives in queries/check/validate."""
+"""Commands: each parses its arguments, calls one query, hands the rows to jzcli/output.py.
+
+Every command is declared with its parameters (jzcli/params.py), which both Typer and the fast path read;
+the application shell (entry point, Typer app, errors → exit statuses) is jzcli/app.py.
+"""
 
 from __future__ import annotations
 
-import errno
-import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Optional
 
-from jzcli import __version__
 from jzcli import output as out
-from jzcli import safeio
-from jzcli.errors import BAD_INPUT, Exit, JzError
+from jzcli.errors import BadInput, Exit, ExitStatus, FactBaseError
 from jzcli.output import Column
+from jzcli.params import INT, Command, Param, argument, flag, option
 
-if TYPE_CHECKING:
-    import typer
-
-# Typer is imported only when the app is built (help, usage errors, unusual command lines): the annotations
-# below are strings (PEP 563) that Typer evaluates then. A plain command line skips Typer: see fastargs.py.
-
-EXIT_CODES = """\b
-Exit codes:
-  0  success (an empty list is success: [] with --json)
-  1  a named thing was not found / a claim is not supported
-  2  bad input or usage
-  3  the fact base is missing, unreadable or invalid
-Set JZCLI_DEBUG=1 to see the traceback of an unexpected error."""
-
-APP_HELP = f"""Query the fact base built from one article about 九州路办事处 (淇滨区, 鹤壁).
-
-Tables on a terminal, TSV when piped, JSON with --json. Every command takes --db PATH (or env JZCLI_DB).
-
-\b
-Examples:
-  jzcli projects --min 5亿
-  jzcli community 凤凰城
-  jzcli honors 2017
-  jzcli figures --topic economy --json
-  jzcli check "大寨店社区开工36栋楼"
-
-{EXIT_CODES}"""
-
-# ---------------------------------------------------------------- commands, registered when the app is built
-
-COMMANDS: dict[str, Callable] = {}
+COMMANDS: dict[str, Command] = {}
 
 
-def command(name: str | None = None) -> Callable[[Callable], Callable]:
-    """Register a command (as @app.command() would, but without importing Typer)."""
+def command(*params: Param, name: str | None = None) -> Callable[[Callable], Callable]:
+    """Register a command with its parameters; its function takes exactly those, by dest."""
 
     def register(func: Callable) -> Callable:
-        COMMANDS[name or func.__name__.lower().replace("_", "-")] = func
+        cmd_name = name or func.__name__.lower().replace("_", "-")
+        COMMANDS[cmd_name] = Command(cmd_name, func, params)
         return func
 
     return register
 
 
-def shared_options(typer) -> dict:
-    """The options every command shares (declared once), for the real `typer` or fastargs' stand-in."""
-    return {
-        "DbOpt": Annotated[
-            Optional[str],
-            typer.Option("--db", metavar="PATH", help="Fact base to read instead of the shipped facts.json (env JZCLI_DB)."),
-        ],
-        "JsonOpt": Annotated[bool, typer.Option("--json", help="One JSON document on stdout (same as --format json).")],
-        "FormatOpt": Annotated[
-            Optional[str],
-            typer.Option("--format", "-f", metavar="FORMAT",
-                         help="table | json | jsonl | csv | tsv (default: table on a terminal, tsv when piped)."),
-        ],
-    }
-
-
-_app = None
-
-
-def build_app():
-    """The Typer app (built once per process)."""
-    global _app
-    if _app is None:
-        import typer
-
-        globals().update(typer=typer, **shared_options(typer))  # what the annotations name
-        app = typer.Typer(
-            name="jzcli",
-            help=APP_HELP,
-            rich_markup_mode=None,  # plain help: keeps Rich out of --help and usage errors (start-up cost)
-            no_args_is_help=True,
-            pretty_exceptions_enable=False,
-            context_settings={"help_option_names": ["-h", "--help"]},
-        )
-        app.callback()(_root)
-        for name, func in COMMANDS.items():
-            app.command(name=name)(func)
-        _app = app
-    return _app
-
-
 def __getattr__(name: str):
-    if name == "app":  # `from jzcli.cli import app` (tests, typer.testing.CliRunner) still works
-        return build_app()
+    # callers written before the shell moved to jzcli/app.py: `from jzcli.cli import main`, `cli.run(...)`
+    if name in ("app", "main", "run", "build_app"):
+        from jzcli import app
+
+        return app.build_app() if name == "app" else getattr(app, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def _version(value: bool) -> None:
-    if value:
-        sys.stdout.write(f"jzcli {__version__}\n")
-        raise Exit(0)
-
-
-def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
-) -> None:
-    pass
 
 
 def _completer(pool: str) -> Callable[[str], list[str]]:
@@ -123,9 +43,10 @@ def _completer(pool: str) -> Callable[[str], list[str]]:
     def complete(incomplete: str) -> list[str]:
         try:
             from jzcli import factbase, names, queries
+            from jzcli.safeio import completion_candidates
 
-            return safeio.completion_candidates(names.complete(incomplete, getattr(queries, pool)(factbase.load())))
-        except Exception:  # completion must never print a traceback into the shell
+            return completion_candidates(names.complete(incomplete, getattr(queries, pool)(factbase.load())))
+        except Exception:  # noqa: BLE001 - completion must never print a traceback into the shell
             return []
 
     return complete
@@ -133,6 +54,13 @@ def _completer(pool: str) -> Callable[[str], list[str]]:
 
 _complete_units = _completer("units")
 _complete_offices = _completer("offices")
+
+# The options every command shares, declared once.
+DB = option("db", "--db", metavar="PATH", help="Fact base to read instead of the shipped facts.json (env JZCLI_DB).")
+JSON = flag("json_", "--json", help="One JSON document on stdout (same as --format json).")
+FORMAT = option("fmt", "--format", "-f", metavar="FORMAT",
+                help="table | json | jsonl | csv | tsv (default: table on a terminal, tsv when piped).")
+READ = (DB, JSON, FORMAT)
 
 
 def _load(db: str | None):
@@ -161,15 +89,15 @@ MATCH_LABEL = {"certain": "确定", "borderline": "边界", "undecidable": "无�
 # ---------------------------------------------------------------- projects
 
 
-@command()
-def projects(
-    min_: Annotated[Optional[str], typer.Option("--min", metavar="AMOUNT", help="At least this investment (5亿, 5e8, 五亿 ...).")] = None,
-    max_: Annotated[Optional[str], typer.Option("--max", metavar="AMOUNT", help="At most this investment.")] = None,
-    maybe: Annotated[bool, typer.Option("--maybe", help="Also list borderline and undecidable projects, marked.")] = False,
-    sort: Annotated[Optional[str], typer.Option("--sort", metavar="invest|name", help="Sort by investment band (largest first) or by name (pinyin).")] = None,
-    status: Annotated[Optional[str], typer.Option("--status", metavar="STATUS", help="signed | landed | key_work")] = None,
-    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
-) -> None:
+@command(
+    option("min_", "--min", metavar="AMOUNT", help="At least this investment (5亿, 5e8, 五亿 ...)."),
+    option("max_", "--max", metavar="AMOUNT", help="At most this investment."),
+    flag("maybe", "--maybe", help="Also list borderline and undecidable projects, marked."),
+    option("sort", "--sort", metavar="invest|name", help="Sort by investment band (largest first) or by name (pinyin)."),
+    option("status", "--status", metavar="STATUS", help="signed | landed | key_work"),
+    *READ,
+)
+def projects(min_, max_, maybe, sort, status, db, json_, fmt) -> None:
     """Projects: signed (with bands), landed, key works.
 
     The 10 projects signed in 2018 H1 with their investment bands, the 4 that landed
@@ -191,7 +119,7 @@ def projects(
 
     fmt_ = out.choose_format(json_, fmt)
     if sort not in (None, "invest", "name"):
-        raise JzError(f"--sort takes invest or name, got {sort!r}", BAD_INPUT)
+        raise BadInput(f"--sort takes invest or name, got {sort!r}")
     lo = parse_money_bound(min_) if min_ is not None else None
     hi = parse_money_bound(max_) if max_ is not None else None
     result = queries.projects(_load(db), lo, hi, maybe=maybe, sort=sort, status=status)
@@ -230,12 +158,11 @@ def _history_text(history: list[dict]) -> str:
     return "；".join(f"{h.get('office')} {h.get('from') or '?'}–{h.get('to') or '今'}" for h in history)
 
 
-@command()
-def community(
-    name: Annotated[str, typer.Argument(metavar="NAME", help="Full or short name, part of it, pinyin or initials.",
-                                        autocompletion=_complete_units)],
-    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
-) -> None:
+@command(
+    argument("name", metavar="NAME", help="Full or short name, part of it, pinyin or initials.", complete=_complete_units),
+    *READ,
+)
+def community(name, db, json_, fmt) -> None:
     """One unit: its office history and every fact on it.
 
     A community or village (or a place that looks like one): its office before and
@@ -261,15 +188,15 @@ def community(
     out.emit_object(prof, fields, fmt_, title=prof["name"], sections=[("相关事实", prof["facts"], fact_cols)])
 
 
-@command()
-def communities(
-    office: Annotated[Optional[str], typer.Option("--office", metavar="NAME", help="Only units of this office (九州路, 泰山路 ...).",
-                                                  autocompletion=_complete_offices)] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM", help="Office assignment at this month.")] = None,
-    tree: Annotated[bool, typer.Option("--tree", help="Draw office → communities/villages, before and after each change.")] = False,
-    all_: Annotated[bool, typer.Option("--all", help="Also places that are not units of the office (湘江社区, compounds ...).")] = False,
-    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
-) -> None:
+@command(
+    option("office", "--office", metavar="NAME", help="Only units of this office (九州路, 泰山路 ...).",
+           complete=_complete_offices),
+    option("as_of", "--as-of", metavar="YYYY-MM", help="Office assignment at this month."),
+    flag("tree", "--tree", help="Draw office → communities/villages, before and after each change."),
+    flag("all_", "--all", help="Also places that are not units of the office (湘江社区, compounds ...)."),
+    *READ,
+)
+def communities(office, as_of, tree, all_, db, json_, fmt) -> None:
     """All communities and villages, by office.
 
     --tree draws office → units before and after the 2017-11 redistricting.
@@ -287,7 +214,7 @@ def communities(
     fb = _load(db)
     if tree:
         if office is not None:
-            raise JzError("use either --tree or --office, not both", BAD_INPUT)
+            raise BadInput("use either --tree or --office, not both")
         snapshots = queries.tree(fb, as_of)
         if fmt_ == "table":
             _draw_tree(snapshots)
@@ -306,8 +233,8 @@ def communities(
 
 
 def _draw_tree(snapshots: list[dict]) -> None:
-    from rich.tree import Tree
     from rich.text import Text
+    from rich.tree import Tree
 
     console = out.make_console()
     for snap in snapshots:
@@ -322,12 +249,12 @@ def _draw_tree(snapshots: list[dict]) -> None:
 # ---------------------------------------------------------------- honours, figures, timeline, people, search
 
 
-@command()
-def honors(
-    year: Annotated[Optional[str], typer.Argument(metavar="[YEAR]", help="Only honours won in this year.")] = None,
-    level: Annotated[Optional[str], typer.Option("--level", metavar="国家|省|市", help="Only this level.")] = None,
-    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
-) -> None:
+@command(
+    argument("year", metavar="[YEAR]", help="Only honours won in this year.", required=False),
+    option("level", "--level", metavar="国家|省|市", help="Only this level."),
+    *READ,
+)
+def honors(year, level, db, json_, fmt) -> None:
     """Honours won by the office itself.
 
     Year (null when the article gives none) and level 国家 / 省 / 市.
@@ -346,13 +273,13 @@ def honors(
     out.emit(rows, cols, fmt_, title="荣誉")
 
 
-@command()
-def figures(
-    topic: Annotated[Optional[str], typer.Option("--topic", metavar="T", help="economy, construction ... or 经济, 建设进度 ...")] = None,
-    subject: Annotated[Optional[str], typer.Option("--subject", metavar="NAME", help="What the figure is about (大寨店, 张公堰 ...).")] = None,
-    unit: Annotated[Optional[str], typer.Option("--unit", metavar="U", help="Base unit: 元, 美元, 人, 栋, % ...")] = None,
-    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
-) -> None:
+@command(
+    option("topic", "--topic", metavar="T", help="economy, construction ... or 经济, 建设进度 ..."),
+    option("subject", "--subject", metavar="NAME", help="What the figure is about (大寨店, 张公堰 ...)."),
+    option("unit", "--unit", metavar="U", help="Base unit: 元, 美元, 人, 栋, % ..."),
+    *READ,
+)
+def figures(topic, subject, unit, db, json_, fmt) -> None:
     """Every number the article states, normalized to its base unit.
 
     \b
@@ -371,13 +298,13 @@ def figures(
     out.emit(rows, cols, fmt_, title="数字")
 
 
-@command()
-def timeline(
-    year: Annotated[Optional[str], typer.Argument(metavar="[YEAR]", help="Only events in this year.")] = None,
-    from_: Annotated[Optional[str], typer.Option("--from", metavar="D", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
-    to: Annotated[Optional[str], typer.Option("--to", metavar="D", help="Up to this date.")] = None,
-    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
-) -> None:
+@command(
+    argument("year", metavar="[YEAR]", help="Only events in this year.", required=False),
+    option("from_", "--from", metavar="D", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    option("to", "--to", metavar="D", help="Up to this date."),
+    *READ,
+)
+def timeline(year, from_, to, db, json_, fmt) -> None:
     """Dated events in order.
 
     A year inferred from 今年 / 目前 / 日前 is marked 推断 (JSON: inferred).
@@ -402,8 +329,10 @@ def timeline(
     out.emit(rows, cols, fmt_, title="时间线")
 
 
-@command()
-def people(db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None) -> None:
+@command(
+    *READ,
+)
+def people(db, json_, fmt) -> None:
     """People named, roles exactly as stated.
 
     \b
@@ -418,11 +347,11 @@ def people(db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None) -> N
     out.emit(rows, cols, fmt_, title="人物")
 
 
-@command()
-def search(
-    text: Annotated[str, typer.Argument(metavar="TEXT", help="Text to look for in names, wording and quotes.")],
-    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
-) -> None:
+@command(
+    argument("text", metavar="TEXT", help="Text to look for in names, wording and quotes."),
+    *READ,
+)
+def search(text, db, json_, fmt) -> None:
     """Records whose name, text or quote has TEXT.
 
     \b
@@ -438,8 +367,10 @@ def search(
     out.emit(rows, cols, fmt_, title=f"搜索：{text}", highlight=text.strip())
 
 
-@command()
-def overview(db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None) -> None:
+@command(
+    *READ,
+)
+def overview(db, json_, fmt) -> None:
     """Key figures and progress bars on one screen.
 
     \b
@@ -490,11 +421,11 @@ def _draw_overview(data: dict) -> None:
 # ---------------------------------------------------------------- validate, export
 
 
-@command()
-def validate(
-    source: Annotated[Optional[str], typer.Option("--source", metavar="ARTICLE", help="Also check every quote is in this article.")] = None,
-    db: DbOpt = None,
-) -> None:
+@command(
+    option("source", "--source", metavar="ARTICLE", help="Also check every quote is in this article."),
+    DB,
+)
+def validate(source, db) -> None:
     """Check the fact base itself.
 
     Fields, types, unique ids, references, cross-checks and, with --source, quotes.
@@ -512,25 +443,26 @@ def validate(
     for p in problems:
         out.write(p + "\n")
     if problems:
-        raise JzError(f"{len(problems)} problem(s) in {fb.path}", 3)
+        raise FactBaseError(f"{len(problems)} problem(s) in {fb.path}")
     counts = ", ".join(f"{len(rows)} {t}" for t, rows in fb.tables.items())
     out.note(f"ok: {fb.path} ({counts})" + (" ; every quote found in the article" if source else ""))
 
 
-@command()
-def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="sqlite|csv|jsonl", help="sqlite file, a folder of CSV files, or JSON lines.")],
-    out_path: Annotated[str, typer.Option("--out", metavar="PATH", help="Where to write (not overwritten without --force).")],
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing PATH that an earlier export wrote.")] = False,
-    excel: Annotated[bool, typer.Option("--excel", help="csv for spreadsheets: UTF-8 with BOM, formulas neutralised.")] = False,
-    db: DbOpt = None,
-) -> None:
+@command(
+    option("fmt", "--format", "-f", required=True, metavar="sqlite|csv|jsonl",
+           help="sqlite file, a folder of CSV files, or JSON lines."),
+    option("out_path", "--out", required=True, metavar="PATH",
+           help="Where to write ('-': stdout); not overwritten without --force."),
+    flag("force", "--force", help="Replace an existing PATH that an earlier export wrote."),
+    flag("excel", "--excel", help="csv for spreadsheets: UTF-8 with BOM, formulas neutralised."),
+    DB,
+)
+def export(fmt, out_path, force, excel, db) -> None:
     """Export the fact base: sqlite, CSV or JSON lines.
 
     Written beside PATH and renamed into place: never a partial file. --force
     replaces only a file, or a folder that an earlier export wrote; never the
     working directory, the fact base, the package, devices or links.
-    --out - writes to stdout.
 
     \b
     Examples:
@@ -552,24 +484,18 @@ VERDICT_LABEL = {"supported": "✔ 有据 supported", "contradicted": "✘ 不�
 
 
 def _read_draft(path: str) -> str:
+    from jzcli import files
+
     if path == "-":
+        from jzcli import safeio
+
         if safeio.stdin_closed():
-            raise JzError("stdin is closed: nothing to check (give --file DRAFT or pipe the draft in)", BAD_INPUT)
+            raise BadInput("stdin is closed: nothing to check (give --file DRAFT or pipe the draft in)")
         data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
-    else:
-        try:
-            with open(safeio.fs_path(path), "rb") as fh:
-                data = fh.read()
-        except FileNotFoundError:
-            raise JzError(f"draft not found: {path}", BAD_INPUT) from None
-        except IsADirectoryError:
-            raise JzError(f"draft is a directory: {path}", BAD_INPUT) from None
-        except OSError as exc:
-            raise JzError(f"cannot read draft {path}: {exc.strerror or exc}", BAD_INPUT) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise JzError(f"draft {path} is not UTF-8 text", BAD_INPUT) from None
+        return files.decode(data, "(standard input)", "draft")
+    from jzcli.safeio import fs_path
+
+    return files.read_text(fs_path(path), "draft")
 
 
 MAX_SENTENCE = 2000  # characters: a claim or a question is one sentence, not a document
@@ -577,20 +503,20 @@ MAX_SENTENCE = 2000  # characters: a claim or a question is one sentence, not a 
 
 def _one_sentence(text: str, what: str) -> None:
     if len(text) > MAX_SENTENCE:
-        raise JzError(f"the {what} is {len(text)} characters long: give one sentence (at most {MAX_SENTENCE}), "
-                      "or a whole draft with check --file", BAD_INPUT)
+        raise BadInput(f"the {what} is {len(text)} characters long: give one sentence (at most {MAX_SENTENCE}), "
+                      "or a whole draft with check --file")
 
 
 def _shorten(text: str, width: int = 24) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-@command()
-def check(
-    claim: Annotated[Optional[str], typer.Argument(metavar="CLAIM", help="One sentence with a figure.")] = None,
-    file: Annotated[Optional[str], typer.Option("--file", metavar="DRAFT", help="Check every figure of a draft ('-' for stdin).")] = None,
-    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
-) -> None:
+@command(
+    argument("claim", metavar="CLAIM", help="One sentence with a figure.", required=False),
+    option("file", "--file", metavar="DRAFT", help="Check every figure of a draft ('-' for stdin)."),
+    *READ,
+)
+def check(claim, file, db, json_, fmt) -> None:
     """Check a figure: supported / contradicted / unknown.
 
     Exit code 0 only when supported (for --file: 1 if any figure is contradicted).
@@ -606,7 +532,7 @@ def check(
 
     fmt_ = out.choose_format(json_, fmt)
     if (claim is None) == (file is None):
-        raise JzError("give either a CLAIM or --file DRAFT", BAD_INPUT)
+        raise BadInput("give either a CLAIM or --file DRAFT")
     if claim is not None:
         _one_sentence(claim, "claim")
     reader = ck.Reader(_load(db))
@@ -623,7 +549,7 @@ def check(
         counts = {v: sum(r.verdict == v for r in results) for v in ("supported", "contradicted", "unknown")}
         out.note(f"checked {len(results)} figure(s): {counts['supported']} supported, "
                  f"{counts['contradicted']} contradicted, {counts['unknown']} unknown")
-        raise Exit(1 if counts["contradicted"] else 0)
+        raise Exit(ExitStatus.NOT_SUPPORTED if counts["contradicted"] else ExitStatus.SUCCESS)
     results = ck.check_claim(reader, claim)
     verdict = ck.combined(results)
     if len(results) == 1:
@@ -645,15 +571,15 @@ def check(
                 Column("article", "原文数值", lambda r: r["ev"].get("text")),
                 Column("quote", "原文", lambda r: r["ev"].get("quote"))]
         out.emit(rows, cols, fmt_, title=f"{VERDICT_LABEL[verdict]}：{claim.strip()}")
-    raise Exit(0 if verdict == "supported" else 1)
+    raise Exit(ExitStatus.SUCCESS if verdict == "supported" else ExitStatus.NOT_SUPPORTED)
 
 
-@command()
-def ask(
-    question: Annotated[str, typer.Argument(metavar="QUESTION", help="A question about a figure.")],
-    limit: Annotated[int, typer.Option("--limit", min=1, max=100, help="At most this many answers.")] = 5,
-    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
-) -> None:
+@command(
+    argument("question", metavar="QUESTION", help="A question about a figure."),
+    option("limit", "--limit", kind=INT, default=5, help="At most this many answers.", low=1, high=100),
+    *READ,
+)
+def ask(question, limit, db, json_, fmt) -> None:
     """Ask for a figure; best matches first.
 
     Exit code 1 when nothing in the article answers the question.
@@ -673,8 +599,10 @@ def ask(
     out.emit(rows, cols, fmt_, title=f"问：{question.strip()}")
 
 
-@command()
-def audit(db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None) -> None:
+@command(
+    *READ,
+)
+def audit(db, json_, fmt) -> None:
     """The article's own arithmetic, and its oddities.
 
     \b
@@ -698,12 +626,12 @@ def audit(db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None) -> No
     out.emit(rows, cols, fmt_, title="核算与疑点")
 
 
-@command()
-def show(
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="A record id (fig:dzd-started) or a unique start of one.")],
-    source: Annotated[Optional[str], typer.Option("--source", metavar="ARTICLE", help="Also print the article's sentence around the quote.")] = None,
-    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
-) -> None:
+@command(
+    argument("record_id", metavar="ID", help="A record id (fig:dzd-started) or a unique start of one."),
+    option("source", "--source", metavar="ARTICLE", help="Also print the article's sentence around the quote."),
+    *READ,
+)
+def show(record_id, source, db, json_, fmt) -> None:
     """One record in full, with its checks and oddities.
 
     \b
@@ -720,160 +648,3 @@ def show(
     fields = [Column(k, k) for k in rec if k not in ("oddity_records",)]
     odd_cols = [Column("id", "编号"), Column("description", "说明"), Column("quote", "原文")]
     out.emit_object(rec, fields, fmt_, title=rec["id"], sections=[("疑点", rec["oddity_records"], odd_cols)])
-
-
-# ---------------------------------------------------------------- entry point
-
-
-def main(argv: list[str] | None = None) -> None:
-    """The console script: one-line errors, documented exit codes, quiet on a closed pipe."""
-    from jzcli import factbase, safeio
-
-    if not safeio.installed():  # jzcli._start does it first thing; `python -m jzcli` and main() here
-        safeio.install_signal_handlers()
-    safeio.guard_std_streams()  # before anything opens a file: a closed fd 1 must not become an export
-    factbase.FREEZE_AFTER_LOAD = True  # one short-lived process: never walk the loaded records again
-    _utf8_stdio()
-    code = run(utf8_argv(sys.argv[1:]) if argv is None else argv)
-    try:
-        sys.stdout.flush()
-    except (OSError, ValueError):
-        safeio._drop_buffer(sys.stdout)
-    sys.exit(code)
-
-
-def utf8_argv(args: list[str]) -> list[str]:
-    """Arguments are UTF-8 whatever the locale: under PYTHONUTF8=0 LC_ALL=C Python decodes them as ASCII
-    (bytes kept as lone surrogates); the same bytes, decoded as UTF-8. Paths go back to bytes through
-    factbase.fs_path."""
-    if sys.getfilesystemencoding().lower().replace("-", "") == "utf8":
-        return args
-    return [os.fsencode(a).decode("utf-8", "surrogateescape") for a in args]
-
-
-def _utf8_stdio() -> None:
-    """Data is UTF-8 whatever the locale says (LANG=C is UTF-8 already since PEP 538/540; latin-1 is not).
-
-    stdout uses surrogateescape, as Python's UTF-8 mode does: an argument that is not valid UTF-8 (its bytes
-    are kept as lone surrogates in sys.argv) is echoed back as the same bytes instead of failing the write."""
-    for stream, errors in ((sys.stdout, "surrogateescape"), (sys.stderr, "backslashreplace")):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
-        if (encoding not in ("utf-8", "utf8") or getattr(stream, "errors", errors) == "strict") \
-                and hasattr(stream, "reconfigure"):
-            try:
-                stream.reconfigure(encoding="utf-8", errors=errors)
-            except (ValueError, OSError):
-                pass
-
-
-COMPLETION_INSTRUCTIONS = tuple(f"{what}_{shell}" for what in ("complete", "source")
-                                for shell in ("bash", "zsh", "fish", "powershell", "pwsh"))
-
-
-def run(argv: list[str] | None = None, *, fast: bool = True) -> int:
-    """Run one command line; returns the exit code. `fast=False` always goes through Typer (tests)."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    instruction = os.environ.get("_JZCLI_COMPLETE")
-    if instruction and instruction not in COMPLETION_INSTRUCTIONS:
-        return _fail(f"_JZCLI_COMPLETE={instruction!r} is not a completion instruction "
-                     f"({', '.join(COMPLETION_INSTRUCTIONS[:2])} ...)", BAD_INPUT)
-    try:
-        from jzcli import fastargs
-
-        planned = fastargs.plan(args, COMMANDS, {"typer": fastargs.StandIn, **shared_options(fastargs.StandIn)}) \
-            if fast else None
-        if planned is not None:
-            func, kwargs = planned
-            rv = func(**kwargs)
-        else:
-            import typer
-
-            rv = typer.main.get_command(build_app()).main(args=args, prog_name="jzcli", standalone_mode=False)
-        return _done(rv if isinstance(rv, int) else 0)
-    except Exit as exc:
-        return _done(exc.code)
-    except JzError as exc:
-        return _fail(str(exc), exc.code)
-    except (BrokenPipeError, safeio.BrokenPipe):
-        return _broken_pipe()
-    except KeyboardInterrupt:
-        return _fail("interrupted", 130)
-    except Exception as exc:  # noqa: BLE001 - the one place that turns errors into exit codes
-        typer = sys.modules.get("typer")
-        if typer is not None and isinstance(exc, typer.Exit):
-            return _done(exc.exit_code)
-        if typer is not None and isinstance(exc, typer.Abort):
-            return _fail("aborted", 1)
-        if type(exc).__name__ == "NoArgsIsHelpError":  # `jzcli` alone: the help, where Click puts it (stderr, 2)
-            _flush()
-            sys.stderr.write(exc.format_message().rstrip("\n") + "\n")
-            return exc.exit_code
-        if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # Typer's usage errors
-            return _fail(_usage_message(exc), exc.exit_code)
-        if isinstance(exc, OSError) and getattr(exc, "errno", None) == errno.EPIPE:
-            return _broken_pipe()
-        if os.environ.get("_JZCLI_COMPLETE") and isinstance(exc, (KeyError, ValueError, IndexError)):
-            return _fail(f"shell completion: missing or bad completion variables ({type(exc).__name__}: {exc})",
-                         BAD_INPUT)
-        if isinstance(exc, OSError) and not debug():  # a path the user gave (--install-completion's home ...)
-            where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
-            return _fail(f"cannot use{where}: {exc.strerror or exc}", BAD_INPUT)
-        if debug():
-            raise
-        return _fail(f"internal error: {type(exc).__name__}: {exc} (run with JZCLI_DEBUG=1 for the traceback)", 1)
-
-
-def _done(code: int) -> int:
-    """The exit code, once what is left in stdout's buffer is written (or the write failed: 141 or 1)."""
-    try:
-        _flush()
-    except safeio.BrokenPipe:
-        return _broken_pipe()
-    except JzError as exc:
-        return _fail(str(exc), exc.code)
-    return code
-
-
-def debug() -> bool:
-    """JZCLI_DEBUG=1 (yes, true, on) shows tracebacks; unset, empty, 0, no, false, off: not."""
-    return os.environ.get("JZCLI_DEBUG", "").strip().lower() not in ("", "0", "no", "false", "off")
-
-
-def _usage_message(exc) -> str:
-    msg = " ".join(str(exc.format_message()).split())
-    ctx = getattr(exc, "ctx", None)
-    where = f" (see: {ctx.command_path} --help)" if ctx is not None else ""
-    return msg + where
-
-
-MAX_MESSAGE = 400  # characters: a 1 MB argument is not echoed back whole
-
-
-def _fail(message: str, code: int) -> int:
-    one_line = " ".join(message.split())
-    if len(one_line) > MAX_MESSAGE:
-        one_line = one_line[: MAX_MESSAGE - 1] + "…"
-    if not one_line.isprintable():  # control characters (ESC ...) are shown escaped, never sent to the terminal
-        one_line = "".join(c if c.isprintable() else repr(c)[1:-1] for c in one_line)
-    try:
-        _flush()
-    except (BrokenPipeError, safeio.BrokenPipe, JzError):
-        pass
-    try:
-        sys.stderr.write(f"jzcli: error: {one_line}\n")
-        sys.stderr.flush()
-    except (OSError, ValueError, AttributeError):
-        pass
-    return code
-
-
-def _flush() -> None:
-    """What Typer, Click or Rich left in Python's stdout buffer, written with safeio's checks."""
-    safeio.flush()
-
-
-def _broken_pipe() -> int:
-    # The reader went away (`| head`): stop quietly with 141 (128 + SIGPIPE, what a shell reports for a
-    # writer killed by the signal), the same for every command; keep Python from complaining at exit.
-    safeio._drop_buffer(sys.stdout)
-    return safeio.BROKEN_PIPE

@@ -28,7 +28,7 @@ import stat
 from pathlib import Path
 
 from jzcli import safeio
-from jzcli.errors import BadInput, FactBaseError, JzError
+from jzcli.errors import BadInput, FactBaseError
 from jzcli.factbase import TABLES, FactBase, default_path
 
 EXPORT_FORMATS = ("sqlite", "csv", "jsonl")
@@ -164,7 +164,7 @@ def export(fb: FactBase, fmt: str, out: str, force: bool = False, excel: bool = 
         raise BadInput("--out needs a path")
     if excel and fmt != "csv":
         raise BadInput("--excel goes with --format csv")
-    _check_field_names(fb, fmt)
+    _check_exportable(fb, fmt)
     if out == "-":
         return _to_stdout(fb, fmt, excel)
     target, _st = check_target(fb, out, fmt, force)
@@ -209,9 +209,18 @@ def _write_format(fb: FactBase, fmt: str, staged: Path, excel: bool) -> None:
         raise BadInput(f"cannot write {fmt} export: {exc.strerror or exc}") from None
 
 
-def _check_field_names(fb: FactBase, fmt: str) -> None:
+def _check_exportable(fb: FactBase, fmt: str) -> None:
+    """What sqlite cannot hold: two records with one id (validate reports it too), field names equal but
+    for case."""
     if fmt != "sqlite":
         return
+    seen: set[str] = set()
+    for table in schema_tables(fb):
+        for rec in fb.tables[table]:
+            if rec["id"] in seen:
+                raise FactBaseError(f"{fb.path}: duplicate id {rec['id']!r}: sqlite cannot hold both "
+                                    "(jzcli validate lists every problem)")
+            seen.add(rec["id"])
     for table in schema_tables(fb):
         folded: dict[str, str] = {}
         for col in columns_of(fb.tables[table]):
@@ -278,8 +287,8 @@ class _folder_lock:
         except BlockingIOError:
             os.close(self.fd)
             self.fd = None
-            raise JzError(f"another jzcli export is writing in {self.folder}: {self.out} not written; "
-                          "try again when it has finished", 2) from None
+            raise BadInput(f"another jzcli export is writing in {self.folder}: {self.out} not written; "
+                          "try again when it has finished") from None
         except OSError as exc:
             if self.fd is not None:
                 os.close(self.fd)
@@ -295,13 +304,14 @@ class _folder_lock:
 def _make_temp(parent: Path, folder: bool) -> Path:
     import tempfile
 
-    if folder:
-        path = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=parent))
-    else:
-        fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=parent)  # O_EXCL
-        os.close(fd)
-        path = Path(name)
-    safeio.remove_on_signal(str(path))
+    with _blocked_signals():  # a signal between creating and registering would leave it behind
+        if folder:
+            path = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=parent))
+        else:
+            fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=parent)  # O_EXCL
+            os.close(fd)
+            path = Path(name)
+        safeio.remove_on_signal(str(path))
     umask = os.umask(0)
     os.umask(umask)
     os.chmod(path, (0o777 if folder else 0o666) & ~umask)  # mkdtemp/mkstemp make it private
@@ -382,7 +392,7 @@ def _rename_noreplace(staged: Path, target: Path, out: str) -> None:
     try:
         rename_noreplace(staged, target)
     except FileExistsError:
-        raise JzError(f"{out} appeared while the export was written (another process?): not replaced", 2) from None
+        raise BadInput(f"{out} appeared while the export was written (another process?): not replaced") from None
     except OSError as exc:
         raise BadInput(f"cannot write {out}: {exc.strerror or exc}") from None
 
@@ -397,7 +407,7 @@ def _same(st: os.stat_result, path: Path) -> bool:
 
 def _replace_file(staged: Path, target: Path, st: os.stat_result, out: str) -> None:
     if not _same(st, target):
-        raise JzError(f"{out} changed while the export was written: not replaced", 2)
+        raise BadInput(f"{out} changed while the export was written: not replaced")
     try:
         os.replace(staged, target)
     except OSError as exc:
@@ -410,20 +420,19 @@ def _swap_folder(staged: Path, target: Path, st: os.stat_result, out: str) -> No
     aside = target.parent / f"{TEMP_PREFIX}old-{secrets.token_hex(6)}"
     with _blocked_signals():
         if not _same(st, target):
-            raise JzError(f"{out} changed while the export was written: not replaced", 2)
+            raise BadInput(f"{out} changed while the export was written: not replaced")
         try:
             rename_noreplace(target, aside)
         except OSError as exc:
             raise BadInput(f"cannot move {out} aside: {exc.strerror or exc}") from None
         if not _same(st, aside):  # someone swapped the folder between the check and the rename: put it back
             os.rename(aside, target)
-            raise JzError(f"{out} changed while the export was written: not replaced", 2)
+            raise BadInput(f"{out} changed while the export was written: not replaced")
         try:
             rename_noreplace(staged, target)
         except OSError as exc:
             os.rename(aside, target)
-            raise JzError(f"cannot move the new export into {out}: {exc.strerror or exc}; the old one is kept",
-                          2) from None
+            raise BadInput(f"cannot move the new export into {out}: {exc.strerror or exc}; the old one is kept") from None
         safeio.remove_on_signal(str(aside))
     _remove(aside)
 

@@ -14,6 +14,7 @@ import os
 from functools import cached_property
 from pathlib import Path
 
+from jzcli import files
 from jzcli.errors import FactBaseError
 
 ENV_VAR = "JZCLI_DB"
@@ -162,17 +163,7 @@ def load(db: str | os.PathLike | None = None) -> FactBase:
 
 
 def _read_tables(path: Path) -> dict[str, list[dict]]:
-    try:
-        if not path.exists():
-            raise FactBaseError(f"fact base not found: {path}")
-        if path.is_dir():
-            raise FactBaseError(f"fact base is a directory, not a file: {path}")
-        if not path.is_file():  # a FIFO would block, a device is no fact base
-            raise FactBaseError(f"fact base is not a regular file: {path}")
-        if not os.access(path, os.R_OK):
-            raise FactBaseError(f"cannot read fact base {path}: permission denied")
-    except OSError as exc:  # a name too long, a folder on the way that cannot be searched
-        raise FactBaseError(f"cannot read fact base {path}: {exc.strerror or exc}") from None
+    files.check_file(path, "fact base", FactBaseError)  # missing, a directory, a FIFO, unreadable
     from tinydb import TinyDB
     from tinydb.middlewares import CachingMiddleware
     from tinydb.storages import JSONStorage
@@ -253,7 +244,6 @@ def check_structure(fb: FactBase) -> None:
         if not fb.tables:
             raise FactBaseError(f"{path}: the fact base has no tables")
         raise FactBaseError(f"{path}: missing table(s): {', '.join(missing)}")
-    seen: set[str] = set()
     for table, rows in fb.tables.items():
         # (field, types, required, bool allowed): bool is an int to isinstance, so it is refused explicitly
         spec = [(f, types, required, bool in types) for f, types, required in FIELD_TYPES.get(table, ())]
@@ -261,9 +251,6 @@ def check_structure(fb: FactBase) -> None:
             rid = rec.get("id")
             if not isinstance(rid, str) or not rid:
                 raise FactBaseError(f"{path}: a record in table '{table}' has no string 'id'")
-            if rid in seen:
-                raise FactBaseError(f"{path}: duplicate id '{rid}' (in table '{table}')")
-            seen.add(rid)
             quote = rec.get("quote")
             if not isinstance(quote, str):
                 raise FactBaseError(

@@ -187,7 +187,8 @@ def emit_object(obj: dict, fields: Sequence[Column], fmt: str, *, title: str | N
     from rich.table import Table
     from rich.text import Text
 
-    head = Table(title=display(title) if title else title, show_header=False, box=None if os.environ.get("TERM") == "dumb" else _box())
+    head = Table(title=display(title) if title else title, show_header=False,
+                 box=None if os.environ.get("TERM") == "dumb" else _box())
     head.add_column(style="bold", overflow="fold")
     head.add_column(overflow="fold")
     for c in fields:
@@ -210,8 +211,14 @@ def make_console():
     width = _columns()
     if width is not None:
         extra["width"] = width
-    return Console(file=safeio.CheckedStdout(), highlight=False, emoji=False, markup=False, soft_wrap=False,
-                   **extra)
+    console = Console(file=safeio.CheckedStdout(), highlight=False, emoji=False, markup=False, soft_wrap=False,
+                      **extra)
+    console.on_broken_pipe = _broken_pipe  # Rich would exit 1 itself; the shell (app.py) says 141, in one place
+    return console
+
+
+def _broken_pipe() -> None:
+    raise safeio.BrokenPipe()
 
 
 # Below this many cells a table cannot show a wide (Chinese) character or its fold marks: COLUMNS=0 or 1 is
@@ -269,7 +276,8 @@ def render_table(records: Sequence[dict], columns: Sequence[Column], *, title: s
     dumb = os.environ.get("TERM") == "dumb"
     # people read names first; the id (for `jzcli show`) goes last
     columns = [c for c in columns if c.key != "id"] + [c for c in columns if c.key == "id"]
-    table = Table(title=display(title) if title else title, box=_box() if not dumb else None, header_style="bold", title_justify="left")
+    table = Table(title=display(title) if title else title, box=_box() if not dumb else None, header_style="bold",
+                  title_justify="left")
     for c in columns:
         table.add_column(c.header, overflow="fold", style=c.style or ("dim" if c.key == "id" else None))
     for rec in records:

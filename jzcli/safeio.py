@@ -20,19 +20,20 @@ import os
 import re
 import sys
 
-from jzcli.errors import JzError
-
-BROKEN_PIPE = 141  # 128 + SIGPIPE: what a shell reports for a writer whose reader went away
+from jzcli.errors import ExitStatus, JzError
 
 
 class OutputError(JzError):
     """stdout cannot take the whole output: exit 1 with one line."""
 
-    code = 1
+    status = ExitStatus.NOT_FOUND
 
 
-class BrokenPipe(Exception):
-    """The reader of stdout went away (`| head`): stop quietly, exit 141."""
+class BrokenPipe(BrokenPipeError):
+    """The reader of stdout went away (`| head`): stop quietly, exit 141 (app.exit_status)."""
+
+    def __init__(self) -> None:
+        super().__init__(errno.EPIPE, "Broken pipe")
 
 
 # ---------------------------------------------------------------- closed standard streams
@@ -114,14 +115,18 @@ def flush(stream=None) -> None:
     except BrokenPipeError:
         raise BrokenPipe() from None
     except (OSError, ValueError) as exc:
-        _drop_buffer(stream)
+        drop_stdout_buffer(stream)
         raise _error(exc) from None
 
 
-def _drop_buffer(stream) -> None:
-    """After a failed flush, Python would try again at exit (and print 'Exception ignored ...')."""
+def drop_stdout_buffer(stream=None) -> None:
+    """After a failed write, Python would flush stdout again at exit (and print 'Exception ignored ...'):
+    point fd 1 at /dev/null so that flush succeeds and writes nothing."""
+    stream = sys.stdout if stream is None else stream
     try:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
     except (OSError, ValueError, AttributeError):
         pass
 

@@ -5,7 +5,6 @@ that were "internal error"). The installed command, in temporary folders: no rea
 from __future__ import annotations
 
 import errno
-import fcntl
 import json
 import os
 import resource
@@ -14,9 +13,8 @@ import subprocess
 import time
 
 import pytest
-from safetykit import big_base, env, one_line_error, run, shipped, with_record, write_base
-
 from conftest import installed_command
+from safetykit import big_base, env, one_line_error, run, shipped, with_record, write_base
 
 # ---------------------------------------------------------------- complete or failed
 
@@ -343,11 +341,16 @@ def test_nan_infinity_and_duplicate_keys_are_rejected(tmp_path):
             one_line_error(run(*args, "--db", str(path), cwd=tmp_path), 3, word)
 
 
-def test_duplicate_ids_are_rejected_by_the_loader(tmp_path):
+def test_duplicate_ids_are_a_fact_base_problem(tmp_path):
+    """Before: sqlite export said "internal error: IntegrityError". validate lists it with the others."""
     data = shipped()
     figs = data["figures"]
     keys = list(figs)
-    figs[keys[1]] = {**figs[keys[1]], "id": figs[keys[0]]["id"]}
+    dup = figs[keys[0]]["id"]
+    figs[keys[1]] = {**figs[keys[1]], "id": dup}
     base = write_base(tmp_path / "dup.json", data)
-    for args in (["figures"], ["validate"], ["export", "--format", "sqlite", "--out", "x.db"]):
-        one_line_error(run(*args, "--db", str(base), cwd=tmp_path), 3, "duplicate id")
+    one_line_error(run("export", "--format", "sqlite", "--out", "x.db", "--db", str(base), cwd=tmp_path), 3,
+                   "duplicate id")
+    assert not (tmp_path / "x.db").exists()
+    r = run("validate", "--db", str(base), cwd=tmp_path)
+    assert r.code == 3 and f"{dup}: duplicate id (in figures and figures)" in r.out.splitlines(), r
