@@ -234,9 +234,15 @@ def test_rename_never_replaces_what_appeared(tmp_path):
     assert g.read_text(encoding="utf-8") == "theirs" and src.is_dir() and f.exists()
 
 
-@pytest.mark.parametrize("fmt,out", [("csv", "exp"), ("sqlite", "x.db"), ("jsonl", "x.jsonl")])
-def test_concurrent_exports_exactly_one_wins(tmp_path, fmt, out):
-    base = big_base(tmp_path / "big.json", 20_000)
+@pytest.fixture(scope="module")
+def big(tmp_path_factory):
+    """A fact base big enough that an export takes a moment (signals and races land in the middle of it)."""
+    return big_base(tmp_path_factory.mktemp("big") / "big.json", 30_000)
+
+
+@pytest.mark.parametrize("fmt,out", [("csv", "exp"), ("sqlite", "x.db")])
+def test_concurrent_exports_exactly_one_wins(tmp_path, big, fmt, out):
+    base = big
     work = tmp_path / "w"
     work.mkdir()
     from conftest import installed_command
@@ -265,13 +271,14 @@ def _wait_for_temp(folder: Path, proc: subprocess.Popen, timeout: float = 60) ->
     return False
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGHUP], ids=["INT", "TERM", "HUP"])
-@pytest.mark.parametrize("fmt,out", [("csv", "exp"), ("jsonl", "x.jsonl")])
-def test_a_signal_leaves_no_temporary_files_and_the_old_export_whole(tmp_path, sig, fmt, out):
+@pytest.mark.parametrize("sig,fmt,out", [(signal.SIGINT, "csv", "exp"), (signal.SIGTERM, "csv", "exp"),
+                                         (signal.SIGHUP, "csv", "exp"), (signal.SIGTERM, "jsonl", "x.jsonl")],
+                         ids=["INT-csv", "TERM-csv", "HUP-csv", "TERM-jsonl"])
+def test_a_signal_leaves_no_temporary_files_and_the_old_export_whole(tmp_path, big, sig, fmt, out):
     from conftest import installed_command
     from safetykit import env
 
-    base = big_base(tmp_path / "big.json", 60_000)
+    base = big
     work = tmp_path / "w"
     work.mkdir()
     assert run("export", "--format", fmt, "--out", out, cwd=work).code == 0  # the old export: the shipped base

@@ -44,7 +44,7 @@ def test_a_non_blocking_pipe_gets_the_whole_output(tmp_path):
 
 
 def test_a_file_size_limit_is_an_error_not_a_short_file(tmp_path):
-    base = big_base(tmp_path / "big.json")
+    base = big_base(tmp_path / "big.json", 1200)
 
     def limit():
         resource.setrlimit(resource.RLIMIT_FSIZE, (65536, 65536))
@@ -278,14 +278,22 @@ def test_jzcli_debug_0_means_off(cli, monkeypatch):
 
 
 def test_ctrl_c_at_start_up_is_no_traceback(tmp_path):
+    """jzcli._start installs the handler before jzcli.app and its imports load. Earlier than that is
+    Python's own start-up and the `import re` of the wrapper pip writes, out of jzcli's reach: on a loaded
+    machine a signal can land there, so a traceback is allowed only if no frame of it is in the package."""
     for delay in (0.05, 0.08, 0.12, 0.2):
         proc = subprocess.Popen(installed_command() + ["figures", "--json"], cwd=tmp_path, env=env(),
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         time.sleep(delay)
         proc.send_signal(signal.SIGINT)
         _out, err = proc.communicate(timeout=60)
-        assert b"Traceback" not in err and len(err.splitlines()) <= 1, (delay, err)
+        if b"Traceback" in err:
+            assert b"/jzcli/" not in err, (delay, err)
+            continue
+        assert len(err.splitlines()) <= 1, (delay, err)
         assert proc.returncode in (0, 130), (delay, proc.returncode, err)
+        if proc.returncode == 130:
+            assert err == b"jzcli: error: interrupted\n"
 
 
 def test_arguments_are_utf8_whatever_the_locale(tmp_path):
