@@ -11,18 +11,20 @@ from collections.abc import Callable
 
 from jzcli import output as out
 from jzcli.errors import BadInput, Exit, ExitStatus, FactBaseError
-from jzcli.output import Column
+from jzcli.output import Column, View
 from jzcli.params import INT, Command, Param, argument, flag, option
 
 COMMANDS: dict[str, Command] = {}
 
 
-def command(*params: Param, name: str | None = None) -> Callable[[Callable], Callable]:
-    """Register a command with its parameters; its function takes exactly those, by dest."""
+def command(*params: Param, name: str | None = None, views: tuple[View, ...] = ()) -> Callable[[Callable], Callable]:
+    """Register a command with its parameters (its function takes exactly those, by dest) and the views it
+    prints (their field names are what --fields completes)."""
 
     def register(func: Callable) -> Callable:
         cmd_name = name or func.__name__.lower().replace("_", "-")
-        COMMANDS[cmd_name] = Command(cmd_name, func, params)
+        fields = dict.fromkeys(key for view in views for key in view.keys)
+        COMMANDS[cmd_name] = Command(cmd_name, func, params, fields)
         return func
 
     return register
@@ -37,30 +39,87 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _completer(pool: str) -> Callable[[str], list[str]]:
-    """Shell completion of names from `queries.<pool>` (units or offices) of the fact base in use."""
+# ---------------------------------------------------------------- shell completion
+# Typer calls these with the command line parsed so far (ctx.params: --db is honoured) and what was typed.
 
-    def complete(incomplete: str) -> list[str]:
+
+def _completion(values: Callable[[object, str], list[str]]) -> Callable:
+    """A completer from `values(fact base, incomplete)`: never a traceback, never a control character."""
+
+    def complete(ctx, incomplete: str) -> list[str]:
         try:
-            from jzcli import factbase, names, queries
+            from jzcli import factbase
             from jzcli.safeio import completion_candidates
 
-            return completion_candidates(names.complete(incomplete, getattr(queries, pool)(factbase.load())))
+            fb = factbase.load((getattr(ctx, "params", None) or {}).get("db"))
+            return completion_candidates(values(fb, incomplete))
         except Exception:  # noqa: BLE001 - completion must never print a traceback into the shell
             return []
 
     return complete
 
 
-_complete_units = _completer("units")
-_complete_offices = _completer("offices")
+def _names_of(pool: str) -> Callable:
+    def values(fb, incomplete: str) -> list[str]:
+        from jzcli import names, queries
 
-# The options every command shares, declared once.
+        return names.complete(incomplete, getattr(queries, pool)(fb))
+
+    return _completion(values)
+
+
+def _starting(values: Callable[[object], list[str]]) -> Callable:
+    return _completion(lambda fb, incomplete: [v for v in values(fb) if v.startswith(incomplete)])
+
+
+def _record_ids(fb) -> list[str]:
+    return [r["id"] for rows in fb.tables.values() for r in rows if isinstance(r.get("id"), str)]
+
+
+def _topics(fb) -> list[str]:
+    from jzcli import queries
+
+    return list(dict.fromkeys(w for slug, label in queries.topics(fb).items() for w in (slug, label)))
+
+
+def _figure_units(fb) -> list[str]:
+    return sorted({f["unit"] for f in fb.records("figures") if f.get("unit")})
+
+
+def _subject_names(fb) -> list[str]:
+    from jzcli import queries
+
+    return [r["name"] for r in queries.subjects(fb)]
+
+
+def _fixed(*values: str) -> Callable:
+    return lambda ctx, incomplete: [v for v in values if v.startswith(incomplete)]
+
+
+def _complete_fields(ctx, incomplete: str) -> list[str]:
+    """--fields a,b: the command's field names, after the ones already typed."""
+    cmd = COMMANDS.get(getattr(ctx, "info_name", None) or "")
+    if cmd is None:
+        return []
+    done, _, last = incomplete.rpartition(",")
+    chosen = set(done.split(","))
+    prefix = f"{done}," if done else ""
+    return [prefix + f for f in cmd.fields if f.startswith(last) and f not in chosen]
+
+
+_complete_units = _names_of("units")
+_complete_offices = _names_of("offices")
+_complete_ids = _starting(_record_ids)
+
+# ---------------------------------------------------------------- the options every read command shares
+
 DB = option("db", "--db", metavar="PATH", help="Fact base to read instead of the shipped facts.json (env JZCLI_DB).")
 JSON = flag("json_", "--json", help="One JSON document on stdout (same as --format json).")
-FORMAT = option("fmt", "--format", "-f", metavar="FORMAT",
+FORMAT = option("fmt", "--format", "-f", metavar="FORMAT", complete=_fixed(*out.FORMATS),
                 help="table | json | jsonl | csv | tsv (default: table on a terminal, tsv when piped).")
-READ = (DB, JSON, FORMAT)
+FIELDS = option("fields", "--fields", metavar="A,B", complete=_complete_fields,
+                help="Only these fields, in this order, in every format (an unknown name lists the fields).")
+READ = (DB, JSON, FORMAT, FIELDS)
 
 
 def _load(db: str | None):
@@ -69,24 +128,36 @@ def _load(db: str | None):
     return factbase.load(db)
 
 
-def _money(rec_get):
-    def get(rec: dict):
-        inv = rec.get("investment")
-        return None if inv is None else rec_get(inv)
-
-    return get
+def _investment(key: str) -> Callable[[dict], object]:
+    return lambda rec: (rec.get("investment") or {}).get(key)
 
 
-def _fmt_money(value):
+def _yuan(value) -> str:
     from jzcli.amounts import format_amount
 
-    return None if value is None else format_amount(value, "元")
+    return format_amount(value, "元")
 
 
 STATUS_LABEL = {"signed": "2018上半年签约", "landed": "已落地", "key_work": "重点工程"}
 MATCH_LABEL = {"certain": "确定", "borderline": "边界", "undecidable": "无法判定"}
+ID = Column("id", "编号", wrap=False)
+QUOTE = Column("quote", "原文")
 
 # ---------------------------------------------------------------- projects
+
+
+PROJECTS = View(
+    ID,
+    Column("name", "项目"),
+    Column("status", "类别", show=lambda v: STATUS_LABEL.get(v, v), wrap=False),
+    Column("investment_text", "投资额（原文）", _investment("text")),
+    Column("min", "下限", _investment("min"), show=_yuan, wrap=False),
+    Column("max", "上限", _investment("max"), show=_yuan, wrap=False),
+    Column("match", "匹配", show=lambda v: MATCH_LABEL.get(v, v), wrap=False, default=False),
+    Column("band", "档次", wrap=False, default=False),
+    Column("period", "时间", wrap=False, default=False),
+    Column("quote", "原文", default=False),
+)
 
 
 @command(
@@ -96,8 +167,9 @@ MATCH_LABEL = {"certain": "确定", "borderline": "边界", "undecidable": "无�
     option("sort", "--sort", metavar="invest|name", help="Sort by investment band (largest first) or by name (pinyin)."),
     option("status", "--status", metavar="STATUS", help="signed | landed | key_work"),
     *READ,
+    views=(PROJECTS,),
 )
-def projects(min_, max_, maybe, sort, status, db, json_, fmt) -> None:
+def projects(min_, max_, maybe, sort, status, db, json_, fmt, fields) -> None:
     """Projects: signed (with bands), landed, key works.
 
     The 10 projects signed in 2018 H1 with their investment bands, the 4 that landed
@@ -122,6 +194,8 @@ def projects(min_, max_, maybe, sort, status, db, json_, fmt) -> None:
         raise BadInput(f"--sort takes invest or name, got {sort!r}")
     lo = parse_money_bound(min_) if min_ is not None else None
     hi = parse_money_bound(max_) if max_ is not None else None
+    view = PROJECTS.plus("match") if lo is not None or hi is not None else PROJECTS
+    view.pick(fields)  # an unknown field is a usage error before any note
     result = queries.projects(_load(db), lo, hi, maybe=maybe, sort=sort, status=status)
     left_out = ""
     if result.left_out:
@@ -133,21 +207,7 @@ def projects(min_, max_, maybe, sort, status, db, json_, fmt) -> None:
         left_out = f"left out {' and '.join(parts)}; add --maybe to list them"
         if result.rows or fmt_ != "table":  # an empty table says it in its one "no matching records" line
             out.note(f"note: {left_out}")
-    filtered = lo is not None or hi is not None
-    cols = [
-        Column("name", "项目"),
-        Column("status", "类别", lambda r: STATUS_LABEL.get(r.get("status"), r.get("status"))),
-        Column("investment", "投资额（原文）", _money(lambda i: i.get("text"))),
-        Column("min", "下限", _money(lambda i: i.get("min"))),
-        Column("max", "上限", _money(lambda i: i.get("max"))),
-    ]
-    if fmt_ == "table":
-        cols[3] = Column("min", "下限", lambda r: _fmt_money(_money(lambda i: i.get("min"))(r)))
-        cols[4] = Column("max", "上限", lambda r: _fmt_money(_money(lambda i: i.get("max"))(r)))
-    if filtered:
-        cols.append(Column("match", "匹配", lambda r: MATCH_LABEL.get(r["match"], r["match"]) if fmt_ == "table" else r["match"]))
-    cols.insert(0, Column("id", "编号"))
-    out.emit(result.rows, cols, fmt_, title="项目",
+    out.emit(result.rows, view, fmt_, fields=fields, title="项目",
              empty_note="no matching records" + (f": {left_out}" if left_out else ""))
 
 
@@ -158,11 +218,23 @@ def _history_text(history: list[dict]) -> str:
     return "；".join(f"{h.get('office')} {h.get('from') or '?'}–{h.get('to') or '今'}" for h in history)
 
 
+COMMUNITY = View(
+    ID, Column("name", "名称"), Column("short", "简称", default=False), Column("kind", "类别"),
+    Column("member", "属办事处", default=False), Column("office", "现属"),
+    Column("history", "隶属沿革", show=_history_text),
+    Column("designations", "定位"), Column("aliases", "别称"), Column("parent", "上级"),
+    Column("flags", "标记"), Column("note", "说明"), QUOTE,
+    Column("oddities", "疑点", default=False), Column("facts", "相关事实", default=False),
+)
+FACTS_OF = View(Column("kind", "类型"), Column("text", "内容"), QUOTE)
+
+
 @command(
     argument("name", metavar="NAME", help="Full or short name, part of it, pinyin or initials.", complete=_complete_units),
     *READ,
+    views=(COMMUNITY,),
 )
-def community(name, db, json_, fmt) -> None:
+def community(name, db, json_, fmt, fields) -> None:
     """One unit: its office history and every fact on it.
 
     A community or village (or a place that looks like one): its office before and
@@ -178,14 +250,14 @@ def community(name, db, json_, fmt) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     prof = queries.community(_load(db), name)
-    fields = [
-        Column("name", "名称"), Column("kind", "类别"), Column("office", "现属"),
-        Column("history", "隶属沿革", lambda r: _history_text(r["history"])),
-        Column("designations", "定位"), Column("aliases", "别称"), Column("parent", "上级"),
-        Column("flags", "标记"), Column("note", "说明"), Column("quote", "原文"),
-    ]
-    fact_cols = [Column("kind", "类型"), Column("text", "内容"), Column("quote", "原文")]
-    out.emit_object(prof, fields, fmt_, title=prof["name"], sections=[("相关事实", prof["facts"], fact_cols)])
+    out.emit_object(prof, COMMUNITY, fmt_, fields=fields, title=prof["name"],
+                    sections=[("相关事实", prof["facts"], FACTS_OF)])
+
+
+UNITS = View(ID, Column("name", "名称"), Column("short", "简称", default=False), Column("kind", "类别"),
+             Column("office", "所属办事处"), Column("member", "属办事处", default=False), Column("designations", "定位"),
+             Column("quote", "原文", default=False))
+TREE = View(Column("as_of", "时间", wrap=False), Column("office", "办事处"), Column("name", "名称"), Column("kind", "类别"))
 
 
 @command(
@@ -195,8 +267,9 @@ def community(name, db, json_, fmt) -> None:
     flag("tree", "--tree", help="Draw office → communities/villages, before and after each change."),
     flag("all_", "--all", help="Also places that are not units of the office (湘江社区, compounds ...)."),
     *READ,
+    views=(UNITS, TREE),
 )
-def communities(office, as_of, tree, all_, db, json_, fmt) -> None:
+def communities(office, as_of, tree, all_, db, json_, fmt, fields) -> None:
     """All communities and villages, by office.
 
     --tree draws office → units before and after the 2017-11 redistricting.
@@ -211,25 +284,17 @@ def communities(office, as_of, tree, all_, db, json_, fmt) -> None:
     from jzcli import queries
 
     fmt_ = out.choose_format(json_, fmt)
+    if tree and office is not None:
+        raise BadInput("use either --tree or --office, not both")
     fb = _load(db)
     if tree:
-        if office is not None:
-            raise BadInput("use either --tree or --office, not both")
         snapshots = queries.tree(fb, as_of)
-        if fmt_ == "table":
-            _draw_tree(snapshots)
-        elif fmt_ == "json":
-            out.write(out.dump_json(snapshots))
-        else:
-            rows = [{"as_of": s["as_of"], "office": o["office"], "name": u["name"], "kind": u["kind"]}
-                    for s in snapshots for o in s["offices"] for u in o["units"]]
-            out.emit(rows, [Column("as_of", "时间"), Column("office", "办事处"), Column("name", "名称"),
-                            Column("kind", "类别")], fmt_)
+        rows = [{"as_of": s["as_of"], "office": o["office"], "name": u["name"], "kind": u["kind"]}
+                for s in snapshots for o in s["offices"] for u in o["units"]]
+        out.emit(rows, TREE, fmt_, fields=fields, document=snapshots, draw=lambda: _draw_tree(snapshots))
         return
     rows = queries.communities(fb, office=office, as_of=as_of, include_all=all_)
-    cols = [Column("id", "编号"), Column("name", "名称"), Column("kind", "类别"), Column("office", "所属办事处"),
-            Column("designations", "定位")]
-    out.emit(rows, cols, fmt_, title="社区和村" + (f"（{as_of}）" if as_of else ""))
+    out.emit(rows, UNITS, fmt_, fields=fields, title="社区和村" + (f"（{as_of}）" if as_of else ""))
 
 
 def _draw_tree(snapshots: list[dict]) -> None:
@@ -249,12 +314,18 @@ def _draw_tree(snapshots: list[dict]) -> None:
 # ---------------------------------------------------------------- honours, figures, timeline, people, search
 
 
+HONOURS = View(ID, Column("title", "荣誉"), Column("year", "年份", wrap=False), Column("level", "级别", wrap=False),
+               Column("text", "原文措辞"), QUOTE, Column("holder", "获得者", default=False),
+               Column("consecutive_years", "连续年数", wrap=False, default=False), Column("note", "说明", default=False))
+
+
 @command(
     argument("year", metavar="[YEAR]", help="Only honours won in this year.", required=False),
-    option("level", "--level", metavar="国家|省|市", help="Only this level."),
+    option("level", "--level", metavar="国家|省|市", help="Only this level.", complete=_fixed("国家", "省", "市")),
     *READ,
+    views=(HONOURS,),
 )
-def honors(year, level, db, json_, fmt) -> None:
+def honors(year, level, db, json_, fmt, fields) -> None:
     """Honours won by the office itself.
 
     Year (null when the article gives none) and level 国家 / 省 / 市.
@@ -268,18 +339,31 @@ def honors(year, level, db, json_, fmt) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     rows = queries.honours(_load(db), year, level)
-    cols = [Column("id", "编号"), Column("title", "荣誉"), Column("year", "年份"), Column("level", "级别"),
-            Column("text", "原文措辞"), Column("quote", "原文")]
-    out.emit(rows, cols, fmt_, title="荣誉")
+    out.emit(rows, HONOURS, fmt_, fields=fields, title="荣誉")
+
+
+FIGURES = View(
+    ID, Column("subject_name", "对象"), Column("metric", "指标"), Column("value", "数值", wrap=False),
+    Column("unit", "单位", wrap=False), Column("qualifier", "约数", wrap=False), Column("period", "时间", wrap=False),
+    Column("topic", "主题", wrap=False), Column("text", "原文措辞", wrap=False),
+    Column("subject", "对象编号", wrap=False, default=False), Column("period_text", "时间（原文）", default=False),
+    Column("period_inferred", "时间为推断", default=False), Column("status", "状态", default=False),
+    Column("per", "每", default=False), Column("part_of", "属于", default=False), Column("key", "关键", default=False),
+    Column("band", "档次", default=False), Column("keywords", "关键词", default=False), Column("note", "说明", default=False),
+    Column("quote", "原文", default=False),
+)
 
 
 @command(
-    option("topic", "--topic", metavar="T", help="economy, construction ... or 经济, 建设进度 ..."),
-    option("subject", "--subject", metavar="NAME", help="What the figure is about (大寨店, 张公堰 ...)."),
-    option("unit", "--unit", metavar="U", help="Base unit: 元, 美元, 人, 栋, % ..."),
+    option("topic", "--topic", metavar="T", help="economy, construction ... or 经济, 建设进度 ...",
+           complete=_starting(_topics)),
+    option("subject", "--subject", metavar="NAME", help="What the figure is about (大寨店, 张公堰 ...).",
+           complete=_starting(_subject_names)),
+    option("unit", "--unit", metavar="U", help="Base unit: 元, 美元, 人, 栋, % ...", complete=_starting(_figure_units)),
     *READ,
+    views=(FIGURES,),
 )
-def figures(topic, subject, unit, db, json_, fmt) -> None:
+def figures(topic, subject, unit, db, json_, fmt, fields) -> None:
     """Every number the article states, normalized to its base unit.
 
     \b
@@ -292,10 +376,14 @@ def figures(topic, subject, unit, db, json_, fmt) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     rows = queries.figures(_load(db), topic=topic, subject=subject, unit=unit)
-    cols = [Column("id", "编号"), Column("subject_name", "对象"), Column("metric", "指标"), Column("value", "数值"),
-            Column("unit", "单位"), Column("qualifier", "约数"), Column("period", "时间"), Column("topic", "主题"),
-            Column("text", "原文措辞")]
-    out.emit(rows, cols, fmt_, title="数字")
+    out.emit(rows, FIGURES, fmt_, fields=fields, title="数字")
+
+
+TIMELINE = View(ID, Column("date", "日期", wrap=False), Column("end", "结束", wrap=False),
+                Column("precision", "精度", wrap=False),
+                Column("inferred", "推断", show=lambda v: "推断" if v else "", wrap=False),
+                Column("event", "事件"), QUOTE, Column("date_text", "日期（原文）", default=False),
+                Column("status", "状态", default=False), Column("note", "说明", default=False))
 
 
 @command(
@@ -303,8 +391,9 @@ def figures(topic, subject, unit, db, json_, fmt) -> None:
     option("from_", "--from", metavar="D", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
     option("to", "--to", metavar="D", help="Up to this date."),
     *READ,
+    views=(TIMELINE,),
 )
-def timeline(year, from_, to, db, json_, fmt) -> None:
+def timeline(year, from_, to, db, json_, fmt, fields) -> None:
     """Dated events in order.
 
     A year inferred from 今年 / 目前 / 日前 is marked 推断 (JSON: inferred).
@@ -318,21 +407,18 @@ def timeline(year, from_, to, db, json_, fmt) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     rows = queries.timeline(_load(db), year, from_, to)
-    table = fmt_ == "table"
-    cols = [Column("id", "编号"),
-            Column("date", "日期", lambda r: (r["date"] + (f"…{r['end']}" if r.get("end") else "")) if table else r["date"]),
-            Column("end", "结束"), Column("precision", "精度"),
-            Column("inferred", "推断", lambda r: ("推断" if r["inferred"] else "") if table else r["inferred"]),
-            Column("event", "事件"), Column("quote", "原文")]
-    if table:
-        cols.pop(2)
-    out.emit(rows, cols, fmt_, title="时间线")
+    out.emit(rows, TIMELINE, fmt_, fields=fields, title="时间线")
+
+
+PEOPLE = View(ID, Column("name", "姓名"), Column("role", "身份（原文）"), QUOTE,
+              Column("unit", "单位", default=False), Column("age", "年龄", wrap=False, default=False))
 
 
 @command(
     *READ,
+    views=(PEOPLE,),
 )
-def people(db, json_, fmt) -> None:
+def people(db, json_, fmt, fields) -> None:
     """People named, roles exactly as stated.
 
     \b
@@ -343,15 +429,19 @@ def people(db, json_, fmt) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     rows = queries.people(_load(db))
-    cols = [Column("id", "编号"), Column("name", "姓名"), Column("role", "身份（原文）"), Column("quote", "原文")]
-    out.emit(rows, cols, fmt_, title="人物")
+    out.emit(rows, PEOPLE, fmt_, fields=fields, title="人物")
+
+
+SEARCH = View(ID, Column("kind", "类型", wrap=False), Column("text", "内容"), QUOTE,
+              Column("field", "匹配字段", default=False))
 
 
 @command(
     argument("text", metavar="TEXT", help="Text to look for in names, wording and quotes."),
     *READ,
+    views=(SEARCH,),
 )
-def search(text, db, json_, fmt) -> None:
+def search(text, db, json_, fmt, fields) -> None:
     """Records whose name, text or quote has TEXT.
 
     \b
@@ -363,14 +453,19 @@ def search(text, db, json_, fmt) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     rows = queries.search(_load(db), text)
-    cols = [Column("id", "编号"), Column("kind", "类型"), Column("text", "内容"), Column("quote", "原文")]
-    out.emit(rows, cols, fmt_, title=f"搜索：{text}", highlight=text.strip())
+    out.emit(rows, SEARCH, fmt_, fields=fields, title=f"搜索：{text}", highlight=text.strip())
+
+
+PROGRESS = View(ID, Column("label", "进度"), Column("value", "完成", wrap=False), Column("total", "总量", wrap=False),
+                Column("unit", "单位", wrap=False), Column("share", "比例", wrap=False),
+                Column("text", "原文措辞", default=False))
 
 
 @command(
     *READ,
+    views=(PROGRESS,),
 )
-def overview(db, json_, fmt) -> None:
+def overview(db, json_, fmt, fields) -> None:
     """Key figures and progress bars on one screen.
 
     \b
@@ -381,16 +476,7 @@ def overview(db, json_, fmt) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     data = queries.overview(_load(db))
-    if fmt_ == "json":
-        out.write(out.dump_json(data))
-        return
-    if fmt_ != "table":
-        rows = [{"id": p["id"], "label": p["label"], "value": p["value"], "total": p["total"], "unit": p["unit"],
-                 "share": p["share"]} for p in data["progress"]]
-        out.emit(rows, [Column("id", "编号"), Column("label", "进度"), Column("value", "完成"), Column("total", "总量"),
-                        Column("unit", "单位"), Column("share", "比例")], fmt_)
-        return
-    _draw_overview(data)
+    out.emit(data["progress"], PROGRESS, fmt_, fields=fields, document=data, draw=lambda: _draw_overview(data))
 
 
 def _draw_overview(data: dict) -> None:
@@ -450,6 +536,7 @@ def validate(source, db) -> None:
 
 @command(
     option("fmt", "--format", "-f", required=True, metavar="sqlite|csv|jsonl",
+           complete=_fixed("sqlite", "csv", "jsonl"),
            help="sqlite file, a folder of CSV files, or JSON lines."),
     option("out_path", "--out", required=True, metavar="PATH",
            help="Where to write ('-': stdout); not overwritten without --force."),
@@ -511,12 +598,32 @@ def _shorten(text: str, width: int = 24) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+DRAFT_FIGURES = View(
+    Column("sentence", "句子", show=_shorten), Column("figure", "数字", wrap=False),
+    Column("verdict", "结论", show=VERDICT_LABEL.get, wrap=False),
+    Column("article", "原文数值", lambda r: r["evidence"][0]["text"] if r["evidence"] else None, wrap=False),
+    Column("quote", "原文", lambda r: r["evidence"][0]["quote"] if r["evidence"] else None),
+    Column("reason", "理由", default=False), Column("value", "数值", wrap=False, default=False),
+    Column("unit", "单位", wrap=False, default=False),
+    Column("fact", "依据", lambda r: r["evidence"][0]["id"] if r["evidence"] else None, wrap=False, default=False),
+)
+CLAIM_EVIDENCE = View(
+    Column("figure", "数字", wrap=False), Column("verdict", "结论", show=VERDICT_LABEL.get, wrap=False),
+    Column("reason", "理由"), Column("fact", "依据", lambda r: r["ev"].get("id"), wrap=False),
+    Column("article", "原文数值", lambda r: r["ev"].get("text"), wrap=False),
+    Column("quote", "原文", lambda r: r["ev"].get("quote")),
+    Column("claim", "句子", default=False), Column("value", "数值", wrap=False, default=False),
+    Column("unit", "单位", wrap=False, default=False),
+)
+
+
 @command(
     argument("claim", metavar="CLAIM", help="One sentence with a figure.", required=False),
     option("file", "--file", metavar="DRAFT", help="Check every figure of a draft ('-' for stdin)."),
     *READ,
+    views=(DRAFT_FIGURES, CLAIM_EVIDENCE,),
 )
-def check(claim, file, db, json_, fmt) -> None:
+def check(claim, file, db, json_, fmt, fields) -> None:
     """Check a figure: supported / contradicted / unknown.
 
     Exit code 0 only when supported (for --file: 1 if any figure is contradicted).
@@ -536,16 +643,10 @@ def check(claim, file, db, json_, fmt) -> None:
     if claim is not None:
         _one_sentence(claim, "claim")
     reader = ck.Reader(_load(db))
-    table = fmt_ == "table"
     if file is not None:
         results = ck.check_draft(reader, _read_draft(file))
         rows = [{**r.as_json(), "sentence": r.claim} for r in results]
-        cols = [Column("sentence", "句子", lambda r: _shorten(r["sentence"]) if table else r["sentence"]),
-                Column("figure", "数字"),
-                Column("verdict", "结论", lambda r: VERDICT_LABEL[r["verdict"]] if table else r["verdict"]),
-                Column("article", "原文数值", lambda r: r["evidence"][0]["text"] if r["evidence"] else None),
-                Column("quote", "原文", lambda r: r["evidence"][0]["quote"] if r["evidence"] else None)]
-        out.emit(rows, cols, fmt_, title="核对稿件", empty_note="no figures found in the draft")
+        out.emit(rows, DRAFT_FIGURES, fmt_, fields=fields, title="核对稿件", empty_note="no figures found in the draft")
         counts = {v: sum(r.verdict == v for r in results) for v in ("supported", "contradicted", "unknown")}
         out.note(f"checked {len(results)} figure(s): {counts['supported']} supported, "
                  f"{counts['contradicted']} contradicted, {counts['unknown']} unknown")
@@ -558,28 +659,25 @@ def check(claim, file, db, json_, fmt) -> None:
         first = results[0].as_json()
         doc = {**first, "verdict": verdict, "reason": "; ".join(f"{r.figure.text}: {r.verdict}" for r in results),
                "evidence": [e for r in results for e in r.evidence], "figures": [r.as_json() for r in results]}
-    if fmt_ == "json":
-        out.write(out.dump_json(doc))
-    elif fmt_ == "jsonl":
-        out.emit([doc], [], "jsonl")
-    else:
-        rows = [{**r.as_json(), "ev": e} for r in results for e in (r.evidence or [{}])]
-        cols = [Column("figure", "数字"),
-                Column("verdict", "结论", lambda r: VERDICT_LABEL[r["verdict"]] if table else r["verdict"]),
-                Column("reason", "理由"),
-                Column("fact", "依据", lambda r: r["ev"].get("id")),
-                Column("article", "原文数值", lambda r: r["ev"].get("text")),
-                Column("quote", "原文", lambda r: r["ev"].get("quote"))]
-        out.emit(rows, cols, fmt_, title=f"{VERDICT_LABEL[verdict]}：{claim.strip()}")
+    rows = [{**r.as_json(), "ev": e} for r in results for e in (r.evidence or [{}])]
+    out.emit(rows, CLAIM_EVIDENCE, fmt_, fields=fields, document=doc,
+             title=f"{VERDICT_LABEL[verdict]}：{claim.strip()}")
     raise Exit(ExitStatus.SUCCESS if verdict == "supported" else ExitStatus.NOT_SUPPORTED)
+
+
+ANSWERS = View(ID, Column("subject", "对象"), Column("metric", "指标"), Column("text", "原文数值", wrap=False),
+               Column("value", "数值", wrap=False), Column("unit", "单位", wrap=False), Column("score", "得分", wrap=False),
+               QUOTE, Column("period", "时间", wrap=False, default=False),
+               Column("qualifier", "约数", wrap=False, default=False))
 
 
 @command(
     argument("question", metavar="QUESTION", help="A question about a figure."),
     option("limit", "--limit", kind=INT, default=5, help="At most this many answers.", low=1, high=100),
     *READ,
+    views=(ANSWERS,),
 )
-def ask(question, limit, db, json_, fmt) -> None:
+def ask(question, limit, db, json_, fmt, fields) -> None:
     """Ask for a figure; best matches first.
 
     Exit code 1 when nothing in the article answers the question.
@@ -594,15 +692,20 @@ def ask(question, limit, db, json_, fmt) -> None:
     fmt_ = out.choose_format(json_, fmt)
     _one_sentence(question, "question")
     rows = ck.ask(ck.Reader(_load(db)), question, limit)
-    cols = [Column("id", "编号"), Column("subject", "对象"), Column("metric", "指标"), Column("text", "原文数值"),
-            Column("value", "数值"), Column("unit", "单位"), Column("score", "得分"), Column("quote", "原文")]
-    out.emit(rows, cols, fmt_, title=f"问：{question.strip()}")
+    out.emit(rows, ANSWERS, fmt_, fields=fields, title=f"问：{question.strip()}")
+
+
+AUDIT = View(ID, Column("kind", "类型", wrap=False), Column("description", "内容"), Column("arithmetic", "算式"),
+             Column("holds", "结果", show=lambda v: "✔ 成立" if v else "✘ 不成立", wrap=False),
+             Column("quotes", "原文", show="\n".join), Column("recorded_holds", "记录的结果", default=False),
+             Column("refs", "涉及", default=False), Column("quote", "主引文", default=False))
 
 
 @command(
     *READ,
+    views=(AUDIT,),
 )
-def audit(db, json_, fmt) -> None:
+def audit(db, json_, fmt, fields) -> None:
     """The article's own arithmetic, and its oddities.
 
     \b
@@ -613,25 +716,19 @@ def audit(db, json_, fmt) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     rows = crosschecks.audit(_load(db))
-    table = fmt_ == "table"
+    out.emit(rows, AUDIT, fmt_, fields=fields, title="核算与疑点")
 
-    def holds(r):
-        if r["holds"] is None:
-            return "" if table else None
-        return ("✔ 成立" if r["holds"] else "✘ 不成立") if table else r["holds"]
 
-    cols = [Column("id", "编号"), Column("kind", "类型"), Column("description", "内容"), Column("arithmetic", "算式"),
-            Column("holds", "结果", holds),
-            Column("quotes", "原文", lambda r: "\n".join(r["quotes"]) if table else r["quotes"])]
-    out.emit(rows, cols, fmt_, title="核算与疑点")
+ODDITIES = View(ID, Column("description", "说明"), QUOTE)
 
 
 @command(
-    argument("record_id", metavar="ID", help="A record id (fig:dzd-started) or a unique start of one."),
+    argument("record_id", metavar="ID", help="A record id (fig:dzd-started) or a unique start of one.",
+             complete=_complete_ids),
     option("source", "--source", metavar="ARTICLE", help="Also print the article's sentence around the quote."),
     *READ,
 )
-def show(record_id, source, db, json_, fmt) -> None:
+def show(record_id, source, db, json_, fmt, fields) -> None:
     """One record in full, with its checks and oddities.
 
     \b
@@ -645,6 +742,7 @@ def show(record_id, source, db, json_, fmt) -> None:
     fmt_ = out.choose_format(json_, fmt)
     article = read_article(source) if source else None
     rec = queries.show(_load(db), record_id, article)
-    fields = [Column(k, k) for k in rec if k not in ("oddity_records",)]
-    odd_cols = [Column("id", "编号"), Column("description", "说明"), Column("quote", "原文")]
-    out.emit_object(rec, fields, fmt_, title=rec["id"], sections=[("疑点", rec["oddity_records"], odd_cols)])
+    view = View(*(Column(k, k, wrap=k != "quote") for k in rec if k != "oddity_records"))  # every field the record has
+    out.emit_object(rec, view, fmt_, fields=fields, title=rec["id"], sections=[("疑点", rec["oddity_records"], ODDITIES)])
+
+

@@ -27,9 +27,9 @@ import os
 import stat
 from pathlib import Path
 
-from jzcli import safeio
+from jzcli import safeio, schema
 from jzcli.errors import BadInput, FactBaseError
-from jzcli.factbase import TABLES, FactBase, default_path
+from jzcli.factbase import FactBase, default_path
 
 EXPORT_FORMATS = ("sqlite", "csv", "jsonl")
 MANIFEST = ".jzcli-export.json"
@@ -66,7 +66,7 @@ def _sql_value(value):
 
 def schema_tables(fb: FactBase) -> list[str]:
     """The tables to export, named by the schema (a table name in the data never becomes a file name)."""
-    return [t for t in TABLES if t in fb.tables]
+    return [t for t in schema.TABLES if t in fb.tables]
 
 
 # ---------------------------------------------------------------- what may be replaced
@@ -445,6 +445,9 @@ def _quote_ident(name: str) -> str:
 
 
 def _sqlite(fb: FactBase, path: Path) -> None:
+    """One SQL table per fact table (column types and foreign keys from jzcli/schema.py), plus `search`: a
+    full-text index of every record's searchable fields that works for Chinese (FTS5 trigram tokenizer).
+    Table names from the schema; field names from the data, quoted as SQL identifiers."""
     import sqlite3
 
     path.unlink()  # mkstemp made it empty; sqlite3 creates it
@@ -454,14 +457,53 @@ def _sqlite(fb: FactBase, path: Path) -> None:
         for table in schema_tables(fb):
             rows = fb.tables[table]
             cols = columns_of(rows)
-            col_sql = ", ".join(_quote_ident(c) + (" TEXT PRIMARY KEY" if c == "id" else "") for c in cols)
+            t = schema.TABLES[table]
+            col_sql = ", ".join(_column_sql(c, t.by_name.get(c)) for c in cols)
             con.execute(f"CREATE TABLE {_quote_ident(table)} ({col_sql})")
             marks = ", ".join("?" for _ in cols)
             con.executemany(f"INSERT INTO {_quote_ident(table)} VALUES ({marks})",
                             [[_sql_value(rec.get(c)) for c in cols] for rec in rows])
+        _search_index(con, fb)
         con.commit()
     finally:
         con.close()
+
+
+_AFFINITY = {"str": "TEXT", "int": "INTEGER", "number": "NUMERIC", "bool": "INTEGER"}  # lists, objects: JSON TEXT
+
+
+def _column_sql(col: str, field) -> str:
+    if col == "id":
+        return '"id" TEXT PRIMARY KEY'
+    if field is None:
+        return _quote_ident(col)
+    sql = f'{_quote_ident(col)} {_AFFINITY.get(field.type, "TEXT")}'
+    if field.ref not in (None, "*") and field.type == "str":
+        sql += f" REFERENCES {_quote_ident(field.ref)}(\"id\")"
+    return sql
+
+
+def _search_index(con, fb: FactBase) -> None:
+    """search(id, "table", kind, text, quote): `SELECT id FROM search WHERE search MATCH '海绵城市'` (three
+    characters or more); LIKE '%海绵%' for shorter text. A plain table where SQLite has no trigram tokenizer."""
+    import sqlite3
+
+    columns = 'id UNINDEXED, "table" UNINDEXED, kind UNINDEXED, text, quote'
+    try:
+        con.execute(f"CREATE VIRTUAL TABLE search USING fts5({columns}, tokenize='trigram')")
+    except sqlite3.OperationalError:  # SQLite older than 3.34: no trigram tokenizer
+        con.execute('CREATE TABLE search (id TEXT, "table" TEXT, kind TEXT, text TEXT, quote TEXT)')
+    rows = []
+    for table in schema_tables(fb):
+        t = schema.TABLES[table]
+        if table == "meta":
+            continue
+        fields = [f for f in t.searchable() if f != "quote"]
+        for rec in fb.tables[table]:
+            text = "\n".join(v for f in fields if isinstance(v := rec.get(f), str) and v)
+            quote = rec.get("quote")
+            rows.append((rec["id"], table, t.kind, text, quote if isinstance(quote, str) else ""))
+    con.executemany('INSERT INTO search (id, "table", kind, text, quote) VALUES (?, ?, ?, ?, ?)', rows)
 
 
 def _csv(fb: FactBase, path: Path, excel: bool = False) -> None:

@@ -20,21 +20,64 @@ FORMATS = ("table", "json", "jsonl", "csv", "tsv")
 
 
 class Column:
-    """One column: `key` (the TSV/CSV header, for scripts), `header` (Chinese, for people), how to get the value.
+    """One field of a view, declared once.
+
+    `key` is the field's name for scripts (the JSON key, the CSV/TSV header, what --fields names), `label` its
+    header for people (tables). `get` reads the raw value from a record (default: `record[key]`); JSON, JSONL,
+    CSV and TSV all show that raw value, so one key means one vocabulary in every format. `show` turns the raw
+    value into what a table shows (a label such as 2018上半年签约 for `signed`, 5亿元 for 500000000); `wrap=False`
+    keeps numbers, amounts, dates and ids whole on a narrow terminal; `default=False` leaves the field out
+    unless --fields asks for it.
 
     A plain class, not a dataclass: importing dataclasses (and inspect with it) costs ~10 ms at start-up.
     """
 
-    __slots__ = ("key", "header", "get", "style")
+    __slots__ = ("key", "label", "get", "show", "wrap", "default")
 
-    def __init__(self, key: str, header: str, get: Callable[[dict], Any] | None = None, style: str | None = None):
-        self.key, self.header, self.get, self.style = key, header, get, style
+    def __init__(self, key: str, label: str, get: Callable[[dict], Any] | None = None, *,
+                 show: Callable[[Any], str] | None = None, wrap: bool = True, default: bool = True) -> None:
+        self.key, self.label, self.get, self.show, self.wrap, self.default = key, label, get, show, wrap, default
 
     def __repr__(self) -> str:
-        return f"Column({self.key!r}, {self.header!r})"
+        return f"Column({self.key!r}, {self.label!r})"
 
     def value(self, rec: dict) -> Any:
+        """The raw value (for scripts)."""
         return self.get(rec) if self.get else rec.get(self.key)
+
+    def text(self, rec: dict) -> str:
+        """What a person reads in a table cell."""
+        raw = self.value(rec)
+        return display(cell(raw) if self.show is None or raw is None else self.show(raw))
+
+
+class View:
+    """The columns of one kind of output, in order. `plus(key)` shows an optional column by default."""
+
+    __slots__ = ("columns",)
+
+    def __init__(self, *columns: Column) -> None:
+        self.columns = columns
+
+    @property
+    def keys(self) -> list[str]:
+        return [c.key for c in self.columns]
+
+    def plus(self, *keys: str) -> View:
+        return View(*(Column(c.key, c.label, c.get, show=c.show, wrap=c.wrap, default=True) if c.key in keys else c
+                      for c in self.columns))
+
+    def pick(self, fields: str | None) -> list[Column]:
+        """The columns --fields names, in its order (the default columns without it). Unknown: exit 2."""
+        if fields is None:
+            return [c for c in self.columns if c.default]
+        by_key = {c.key: c for c in self.columns}
+        names = list(dict.fromkeys(f.strip() for f in fields.split(",") if f.strip()))
+        unknown = [f for f in names if f not in by_key]
+        if unknown or not names:
+            what = f"unknown field {unknown[0]!r}" if unknown else "--fields needs field names"
+            raise BadInput(f"{what}: choose from {','.join(self.keys)}")
+        return [by_key[f] for f in names]
 
 
 def choose_format(json_flag: bool, fmt: str | None) -> str:
@@ -43,7 +86,7 @@ def choose_format(json_flag: bool, fmt: str | None) -> str:
         raise BadInput(f"use just one of --json and --format {fmt}")
     if json_flag:
         return "json"
-    if fmt is not None:
+    if fmt is not None:  # --format "" is a bad format, not the default
         if fmt not in FORMATS:
             raise BadInput(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
         return fmt
@@ -57,30 +100,20 @@ def stdout_is_terminal() -> bool:
         return False
 
 
-# Lists nested deeper than this are shown as JSON text (a fact base may nest 900 deep: no recursion here).
-MAX_NESTING = 8
-
-
-def cell(value: Any, _depth: int = 0) -> str:
+def cell(value: Any) -> str:
     """A value as plain text for TSV, CSV and table cells."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (list, tuple)):
-        if _depth >= MAX_NESTING:
-            return _compact_json(value)
-        return "、".join(cell(v, _depth + 1) for v in value)
-    if isinstance(value, dict):
-        return _compact_json(value, sort_keys=True)
+    if isinstance(value, (list, tuple)) and not any(isinstance(v, (dict, list, tuple)) for v in value):
+        return "、".join(cell(v) for v in value)
+    if isinstance(value, (dict, list, tuple)):  # nested: the JSON of it
+        try:
+            return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_json_default)
+        except (RecursionError, ValueError):  # nested deeper than the encoder goes
+            return "…"
     return str(value)
-
-
-def _compact_json(value: Any, sort_keys: bool = False) -> str:
-    try:
-        return json.dumps(value, ensure_ascii=False, sort_keys=sort_keys, default=str)
-    except (RecursionError, ValueError):
-        return "…"
 
 
 def _tsv_field(text: str) -> str:
@@ -134,18 +167,33 @@ def _json_default(value: Any) -> Any:
 
 def emit(
     records: Sequence[dict],
-    columns: Sequence[Column],
+    view: View,
     fmt: str,
     *,
+    fields: str | None = None,
     title: str | None = None,
     highlight: str | None = None,
     empty_note: str = "no matching records",
+    document: Any = None,
+    draw: Callable[[], None] | None = None,
 ) -> None:
-    """Write a list of records in the chosen format. JSON carries the records whole; the others, the columns."""
-    if fmt == "json":
-        write(dump_json(list(records)))
-    elif fmt == "jsonl":
-        write("".join(dump_jsonl(r) for r in records))
+    """Write records in the chosen format: the one function that decides what each format shows.
+
+    JSON and JSONL carry `document` (default: the records whole); TSV and CSV the view's columns, raw values
+    under their keys; a table the labels and what each column shows to people (or `draw()`, a command's own
+    drawing). With --fields every format shows exactly those fields, in that order.
+    """
+    columns = view.pick(fields)
+    if fmt in ("json", "jsonl"):
+        if fields is None:
+            data = list(records) if document is None else document
+        else:
+            data = [{c.key: c.value(r) for c in columns} for r in records]
+        if fmt == "json":
+            write(dump_json(data))
+        else:
+            items = data if isinstance(data, list) else [data]
+            write("".join(dump_jsonl(d) for d in items))
     elif fmt == "tsv":
         lines = ["\t".join(c.key for c in columns)]
         lines += ["\t".join(_tsv_field(cell(c.value(r))) for c in columns) for r in records]
@@ -159,29 +207,35 @@ def emit(
         writer.writerow([c.key for c in columns])
         writer.writerows([safeio.escape(cell(c.value(r)), keep="\n") for c in columns] for r in records)
         write(buf.getvalue())
+    elif draw is not None and fields is None:
+        draw()
+    elif not records:
+        note(empty_note)
     else:
-        if not records:
-            note(empty_note)
-            return
-        render_table(records, columns, title=title, highlight=highlight)
+        render_table(records, columns, title=title, highlight=highlight, id_last=fields is None)
 
 
-def emit_object(obj: dict, fields: Sequence[Column], fmt: str, *, title: str | None = None,
-                sections: Sequence[tuple[str, Sequence[dict], Sequence[Column]]] = ()) -> None:
+FIELD_VALUE = View(Column("field", "字段"), Column("value", "值"))
+
+
+def emit_object(obj: dict, view: View, fmt: str, *, fields: str | None = None, title: str | None = None,
+                sections: Sequence[tuple[str, Sequence[dict], View]] = ()) -> None:
     """A single record (a lookup): an object in JSON; field/value rows, then its sections, elsewhere."""
-    if fmt == "json":
-        write(dump_json(obj))
+    columns = view.pick(fields)
+    if fields is not None:
+        sections = ()
+    if fmt in ("json", "jsonl"):
+        data = obj if fields is None else {c.key: c.value(obj) for c in columns}
+        write(dump_json(data) if fmt == "json" else dump_jsonl(data))
         return
-    if fmt == "jsonl":
-        write(dump_jsonl(obj))
-        return
-    pairs = [{"field": c.key, "header": c.header, "value": cell(c.value(obj))} for c in fields]
-    for _name, rows, cols in sections:
-        for row in rows:
-            pairs.append({"field": row.get("id", ""), "header": cell(cols[0].value(row)),
-                          "value": " | ".join(cell(c.value(row)) for c in cols[1:])})
     if fmt in ("tsv", "csv"):
-        emit(pairs, [Column("field", "字段"), Column("value", "值")], fmt)
+        pairs = [{"field": c.key, "value": c.value(obj)} for c in columns]
+        for _name, rows, sview in sections:
+            cols = sview.pick(None)
+            for row in rows:
+                pairs.append({"field": row.get("id", ""),
+                              "value": " | ".join(cell(c.value(row)) for c in cols[1:])})
+        emit(pairs, FIELD_VALUE, fmt)
         return
     console = make_console()
     from rich.table import Table
@@ -189,16 +243,16 @@ def emit_object(obj: dict, fields: Sequence[Column], fmt: str, *, title: str | N
 
     head = Table(title=display(title) if title else title, show_header=False,
                  box=None if os.environ.get("TERM") == "dumb" else _box())
-    head.add_column(style="bold", overflow="fold")
+    head.add_column(style="bold", overflow="fold", no_wrap=True)
     head.add_column(overflow="fold")
-    for c in fields:
-        value = cell(c.value(obj))
+    for c in columns:
+        value = c.text(obj)
         if value:  # a person reads only what is there; scripts get every field from tsv/json
-            head.add_row(Text(display(c.header)), Text(display(value)))
+            head.add_row(Text(c.label), Text(value))
     console.print(head)
-    for name, rows, cols in sections:
+    for name, rows, sview in sections:
         if rows:
-            render_table(rows, cols, title=name, console=console)
+            render_table(rows, sview.pick(None), title=name, console=console)
 
 
 def make_console():
@@ -211,6 +265,7 @@ def make_console():
     width = _columns()
     if width is not None:
         extra["width"] = width
+    # every write Rich makes goes through safeio: checked, whole, 141 on a broken pipe
     console = Console(file=safeio.CheckedStdout(), highlight=False, emoji=False, markup=False, soft_wrap=False,
                       **extra)
     console.on_broken_pipe = _broken_pipe  # Rich would exit 1 itself; the shell (app.py) says 141, in one place
@@ -243,9 +298,11 @@ def _box():
     return box.SIMPLE_HEAD
 
 
-# Narrower than this many cells per column (plus padding), Rich squeezes columns to nothing and data
-# disappears: such a table is printed one record after another, "header：value" lines folded to the width.
-MIN_CELL = 4
+# Narrower than this many cells per wrapping column (plus padding, plus the whole width of every column that must
+# not wrap), Rich squeezes columns to nothing and data disappears: such a table is printed one record after
+# another, "label：value" lines folded to the width.
+MIN_CELL = 8  # four Chinese characters
+PADDING = 2  # cells per column (SIMPLE_HEAD: one space each side)
 
 
 def _render_records(console, records: Sequence[dict], columns: Sequence[Column], *, title: str | None = None,
@@ -258,32 +315,45 @@ def _render_records(console, records: Sequence[dict], columns: Sequence[Column],
         if i:
             console.print()
         for c in columns:
-            value = Text(display(cell(c.value(rec))))
+            value = Text(c.text(rec))
             if highlight:
                 value.highlight_words([highlight], style="reverse", case_sensitive=False)
-            console.print(Text.assemble((f"{display(c.header)}：", "bold"), value), overflow="fold")
+            console.print(Text.assemble((f"{c.label}：", "bold"), value), overflow="fold")
+
+
+def _needed_width(records: Sequence[dict], columns: Sequence[Column]) -> int:
+    from rich.cells import cell_len
+
+    need = 2
+    for c in columns:
+        if c.wrap:
+            need += MIN_CELL + PADDING
+        else:
+            need += max([cell_len(c.label), *(cell_len(c.text(r)) for r in records)]) + PADDING
+    return need
 
 
 def render_table(records: Sequence[dict], columns: Sequence[Column], *, title: str | None = None,
-                 highlight: str | None = None, console=None) -> None:
+                 highlight: str | None = None, console=None, id_last: bool = True) -> None:
     from rich.table import Table
     from rich.text import Text
 
     console = console or make_console()
-    if console.width < len(columns) * (MIN_CELL + 2) + 2:
+    if console.width < _needed_width(records, columns):
         _render_records(console, records, columns, title=title, highlight=highlight)
         return
     dumb = os.environ.get("TERM") == "dumb"
-    # people read names first; the id (for `jzcli show`) goes last
-    columns = [c for c in columns if c.key != "id"] + [c for c in columns if c.key == "id"]
+    if id_last:  # people read names first; the id (for `jzcli show`) goes last
+        columns = [c for c in columns if c.key != "id"] + [c for c in columns if c.key == "id"]
     table = Table(title=display(title) if title else title, box=_box() if not dumb else None, header_style="bold",
                   title_justify="left")
     for c in columns:
-        table.add_column(c.header, overflow="fold", style=c.style or ("dim" if c.key == "id" else None))
+        table.add_column(c.label, overflow="fold" if c.wrap else "ellipsis", no_wrap=not c.wrap,
+                         style="dim" if c.key == "id" else None)
     for rec in records:
         cells = []
         for c in columns:
-            text = Text(display(cell(c.value(rec))))  # data is text, never markup: "[x]" prints as is
+            text = Text(c.text(rec))  # data is text, never markup: "[x]" prints as is
             if highlight:
                 text.highlight_words([highlight], style="reverse", case_sensitive=False)
             cells.append(text)

@@ -240,9 +240,9 @@ def json_safe(text: str) -> str:
 # ---------------------------------------------------------------- shell completion
 
 # ASCII that no shell treats specially inside or outside quotes; every other ASCII character ($ ` \\ " ' ;
-# & | < > ( ) { } [ ] * ? ! # ~ = % ^ , : space ...) and every control or format character disqualifies a
+# & | < > ( ) { } [ ] * ? ! # ~ % ^ space ...) and every control or format character disqualifies a
 # candidate. Non-ASCII letters, digits, marks and CJK punctuation (（）、·) pass.
-_SAFE_ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.+@/")
+_SAFE_ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.+@/:,=")
 
 
 def completion_candidates(words: list[str], limit: int = 200) -> list[str]:
