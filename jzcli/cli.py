@@ -665,34 +665,51 @@ def check(claim, file, db, json_, fmt, fields) -> None:
     raise Exit(ExitStatus.SUCCESS if verdict == "supported" else ExitStatus.NOT_SUPPORTED)
 
 
-ANSWERS = View(ID, Column("subject", "对象"), Column("metric", "指标"), Column("text", "原文数值", wrap=False),
-               Column("value", "数值", wrap=False), Column("unit", "单位", wrap=False), Column("score", "得分", wrap=False),
-               QUOTE, Column("period", "时间", wrap=False, default=False),
-               Column("qualifier", "约数", wrap=False, default=False))
+# The same columns for every kind of answer (figure, derived, event, person, list, attribute, verdict).
+ANSWERS = View(Column("kind", "类型", wrap=False), Column("answer", "答案"), Column("value", "数值", wrap=False),
+               Column("unit", "单位", wrap=False), Column("date", "日期", wrap=False),
+               Column("precision", "精度", wrap=False), Column("inferred", "推断", wrap=False),
+               Column("members", "成员"), Column("verdict", "判断", wrap=False),
+               Column("derivation", "算式", lambda r: (r.get("derivation") or {}).get("formula")),
+               Column("score", "得分", wrap=False), Column("tie", "并列", wrap=False), ID, QUOTE,
+               Column("subject", "对象", default=False), Column("metric", "指标", default=False),
+               Column("text", "原文数值", default=False), Column("note", "说明", default=False),
+               Column("end", "结束日期", default=False), Column("qualifier", "约数", default=False),
+               Column("period", "时间", default=False))
 
 
 @command(
-    argument("question", metavar="QUESTION", help="A question about a figure."),
-    option("limit", "--limit", kind=INT, default=5, help="At most this many answers.", low=1, high=100),
+    argument("question", metavar="QUESTION", help="A question about the article, as a reporter asks it."),
+    option("limit", "--limit", kind=INT, default=5, help="At most this many answers (ties are all shown).",
+           low=1, high=100),
     *READ,
     views=(ANSWERS,),
 )
 def ask(question, limit, db, json_, fmt, fields) -> None:
-    """Ask for a figure; best matches first.
+    """Ask a question: how many, when, who, which, what kind, yes or no.
+
+    The answers, best first, each with its quotes: a figure, a value derived
+    from figures (with the arithmetic), a date, a person, a list, an attribute
+    or, for a yes/no question, the checker's verdict. Two answers that tie
+    are both shown and marked.
 
     Exit code 1 when nothing in the article answers the question.
 
     \b
     Examples:
-      jzcli ask "大寨店社区开工了多少栋楼"
-      jzcli ask "实际利用外资多少" --json
+      jzcli ask "九州路办事处什么时候成立"
+      jzcli ask "投资额10亿元以上的项目有哪些"
+      jzcli ask "大寨店社区已完工的楼占开工总数的多少" --json
+      jzcli ask "九州路办事处获得过国家级荣誉吗"
     """
-    from jzcli import check as ck
+    from jzcli.ask import ask as answer
+    from jzcli.ask import view
+    from jzcli.check import Reader
 
     fmt_ = out.choose_format(json_, fmt)
     _one_sentence(question, "question")
-    rows = ck.ask(ck.Reader(_load(db)), question, limit)
-    out.emit(rows, ANSWERS, fmt_, fields=fields, title=f"问：{question.strip()}")
+    rows = answer(Reader(_load(db)), question, limit)
+    out.emit(rows, ANSWERS, fmt_, fields=fields, draw=lambda: view.render(rows, question.strip()))
 
 
 AUDIT = View(ID, Column("kind", "类型", wrap=False), Column("description", "内容"), Column("arithmetic", "算式"),
