@@ -266,14 +266,37 @@ def make_console():
     if width is not None:
         extra["width"] = width
     # every write Rich makes goes through safeio: checked, whole, 141 on a broken pipe
-    console = Console(file=safeio.CheckedStdout(), highlight=False, emoji=False, markup=False, soft_wrap=False,
-                      **extra)
+    console = _safe_console_class(Console)(file=safeio.CheckedStdout(), highlight=False, emoji=False, markup=False,
+                                           soft_wrap=False, **extra)
     console.on_broken_pipe = _broken_pipe  # Rich would exit 1 itself; the shell (app.py) says 141, in one place
     return console
 
 
 def _broken_pipe() -> None:
     raise safeio.BrokenPipe()
+
+
+_SafeConsole = None
+
+
+def _safe_console_class(console_class):
+    """A Console whose rendered text segments never carry a control character from the data: a drawing that
+    did not go through display() (a command's own view) is escaped here, a last line of defence. Rich's own
+    control segments (styles, cursor moves) pass as they are."""
+    global _SafeConsole
+    if _SafeConsole is None:
+        from rich.segment import Segment
+
+        class SafeConsole(console_class):
+            def render(self, renderable, options=None):
+                for seg in super().render(renderable, options):
+                    if seg.control is None and seg.text and safeio.has_controls(seg.text):
+                        yield Segment(safeio.escape(seg.text), seg.style)
+                    else:
+                        yield seg
+
+        _SafeConsole = SafeConsole
+    return _SafeConsole
 
 
 # Below this many cells a table cannot show a wide (Chinese) character or its fold marks: COLUMNS=0 or 1 is
