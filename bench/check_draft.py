@@ -7,11 +7,12 @@ after one untimed warm-up round, so that machine load hits all three alike:
   - `python -c pass` with jzcli's own interpreter (start-up of Python itself);
   - a plain-Python pass over the same draft with that interpreter: read it, split it into sentences, find every
     number, write one JSON row per number (the least any checker in Python does with this draft).
-The result is the ratio of medians, jzcli / plain pass: a machine twice as busy leaves it unchanged.
+The result is the ratio of medians, jzcli / plain pass, in which load that hits all runs alike cancels out.
 
-    python bench/check_draft.py [--sentences 10000] [--runs 5] [--max-ratio 25] [--keep DRAFT]
+    python bench/check_draft.py [--sentences 10000] [--runs 5] [--max-ratio 40] [--keep DRAFT]
 
-Exit code 1 when jzcli takes more than --max-ratio times the plain pass.
+Exit code 1 when jzcli takes more than --max-ratio times the plain pass (default 40: about twice the ratio
+measured in 2026-11 (17-25x), so a change that doubles the cost of checking fails).
 """
 
 from __future__ import annotations
@@ -113,9 +114,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sentences", type=int, default=10_000)
     ap.add_argument("--runs", type=int, default=5)
-    ap.add_argument("--max-ratio", type=float, default=25.0, help="fail above this ratio to the plain pass")
+    ap.add_argument("--max-ratio", type=float, default=40.0, help="fail above this ratio to the plain pass")
     ap.add_argument("--keep", metavar="DRAFT", help="also write the draft here")
     args = ap.parse_args(argv)
+    if args.runs < 1:
+        ap.error("--runs must be at least 1")
 
     draft = make_draft(args.sentences)
     if args.keep:

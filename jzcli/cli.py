@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 
+from jzcli import completion
 from jzcli import output as out
 from jzcli.errors import BadInput, Exit, ExitStatus, FactBaseError
 from jzcli.output import Column, View
@@ -39,85 +40,13 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-# ---------------------------------------------------------------- shell completion
-# Typer calls these with the command line parsed so far (ctx.params: --db is honoured) and what was typed.
-
-
-def _completion(values: Callable[[object, str], list[str]]) -> Callable:
-    """A completer from `values(fact base, incomplete)`: never a traceback, never a control character."""
-
-    def complete(ctx, incomplete: str) -> list[str]:
-        try:
-            from jzcli import factbase
-            from jzcli.safeio import completion_candidates
-
-            fb = factbase.load((getattr(ctx, "params", None) or {}).get("db"))
-            return completion_candidates(values(fb, incomplete))
-        except Exception:  # noqa: BLE001 - completion must never print a traceback into the shell
-            return []
-
-    return complete
-
-
-def _names_of(pool: str) -> Callable:
-    def values(fb, incomplete: str) -> list[str]:
-        from jzcli import names, queries
-
-        return names.complete(incomplete, getattr(queries, pool)(fb))
-
-    return _completion(values)
-
-
-def _starting(values: Callable[[object], list[str]]) -> Callable:
-    return _completion(lambda fb, incomplete: [v for v in values(fb) if v.startswith(incomplete)])
-
-
-def _record_ids(fb) -> list[str]:
-    return [r["id"] for rows in fb.tables.values() for r in rows if isinstance(r.get("id"), str)]
-
-
-def _topics(fb) -> list[str]:
-    from jzcli import queries
-
-    return list(dict.fromkeys(w for slug, label in queries.topics(fb).items() for w in (slug, label)))
-
-
-def _figure_units(fb) -> list[str]:
-    return sorted({f["unit"] for f in fb.records("figures") if f.get("unit")})
-
-
-def _subject_names(fb) -> list[str]:
-    from jzcli import queries
-
-    return [r["name"] for r in queries.subjects(fb)]
-
-
-def _fixed(*values: str) -> Callable:
-    return lambda ctx, incomplete: [v for v in values if v.startswith(incomplete)]
-
-
-def _complete_fields(ctx, incomplete: str) -> list[str]:
-    """--fields a,b: the command's field names, after the ones already typed."""
-    cmd = COMMANDS.get(getattr(ctx, "info_name", None) or "")
-    if cmd is None:
-        return []
-    done, _, last = incomplete.rpartition(",")
-    chosen = set(done.split(","))
-    prefix = f"{done}," if done else ""
-    return [prefix + f for f in cmd.fields if f.startswith(last) and f not in chosen]
-
-
-_complete_units = _names_of("units")
-_complete_offices = _names_of("offices")
-_complete_ids = _starting(_record_ids)
-
 # ---------------------------------------------------------------- the options every read command shares
 
 DB = option("db", "--db", metavar="PATH", help="Fact base to read instead of the shipped facts.json (env JZCLI_DB).")
 JSON = flag("json_", "--json", help="One JSON document on stdout (same as --format json).")
-FORMAT = option("fmt", "--format", "-f", metavar="FORMAT", complete=_fixed(*out.FORMATS),
+FORMAT = option("fmt", "--format", "-f", metavar="FORMAT", complete=completion.fixed(*out.FORMATS),
                 help="table | json | jsonl | csv | tsv (default: table on a terminal, tsv when piped).")
-FIELDS = option("fields", "--fields", metavar="A,B", complete=_complete_fields,
+FIELDS = option("fields", "--fields", metavar="A,B", complete=completion.fields,
                 help="Only these fields, in this order, in every format (an unknown name lists the fields).")
 READ = (DB, JSON, FORMAT, FIELDS)
 
@@ -230,7 +159,7 @@ FACTS_OF = View(Column("kind", "类型"), Column("text", "内容"), QUOTE)
 
 
 @command(
-    argument("name", metavar="NAME", help="Full or short name, part of it, pinyin or initials.", complete=_complete_units),
+    argument("name", metavar="NAME", help="Full or short name, part of it, pinyin or initials.", complete=completion.units),
     *READ,
     views=(COMMUNITY,),
 )
@@ -262,7 +191,7 @@ TREE = View(Column("as_of", "时间", wrap=False), Column("office", "办事处")
 
 @command(
     option("office", "--office", metavar="NAME", help="Only units of this office (九州路, 泰山路 ...).",
-           complete=_complete_offices),
+           complete=completion.offices),
     option("as_of", "--as-of", metavar="YYYY-MM", help="Office assignment at this month."),
     flag("tree", "--tree", help="Draw office → communities/villages, before and after each change."),
     flag("all_", "--all", help="Also places that are not units of the office (湘江社区, compounds ...)."),
@@ -321,7 +250,7 @@ HONOURS = View(ID, Column("title", "荣誉"), Column("year", "年份", wrap=Fals
 
 @command(
     argument("year", metavar="[YEAR]", help="Only honours won in this year.", required=False),
-    option("level", "--level", metavar="国家|省|市", help="Only this level.", complete=_fixed("国家", "省", "市")),
+    option("level", "--level", metavar="国家|省|市", help="Only this level.", complete=completion.fixed("国家", "省", "市")),
     *READ,
     views=(HONOURS,),
 )
@@ -356,10 +285,10 @@ FIGURES = View(
 
 @command(
     option("topic", "--topic", metavar="T", help="economy, construction ... or 经济, 建设进度 ...",
-           complete=_starting(_topics)),
+           complete=completion.topics),
     option("subject", "--subject", metavar="NAME", help="What the figure is about (大寨店, 张公堰 ...).",
-           complete=_starting(_subject_names)),
-    option("unit", "--unit", metavar="U", help="Base unit: 元, 美元, 人, 栋, % ...", complete=_starting(_figure_units)),
+           complete=completion.subjects),
+    option("unit", "--unit", metavar="U", help="Base unit: 元, 美元, 人, 栋, % ...", complete=completion.figure_units),
     *READ,
     views=(FIGURES,),
 )
@@ -536,7 +465,7 @@ def validate(source, db) -> None:
 
 @command(
     option("fmt", "--format", "-f", required=True, metavar="sqlite|csv|jsonl",
-           complete=_fixed("sqlite", "csv", "jsonl"),
+           complete=completion.fixed("sqlite", "csv", "jsonl"),
            help="sqlite file, a folder of CSV files, or JSON lines."),
     option("out_path", "--out", required=True, metavar="PATH",
            help="Where to write ('-': stdout); not overwritten without --force."),
@@ -600,15 +529,18 @@ def _shorten(text: str, width: int = 24) -> str:
 
 DRAFT_FIGURES = View(
     Column("sentence", "句子", show=_shorten), Column("figure", "数字", wrap=False),
-    Column("verdict", "结论", show=VERDICT_LABEL.get, wrap=False),
+    Column("kind", "类型", wrap=False), Column("verdict", "结论", show=VERDICT_LABEL.get, wrap=False),
     Column("article", "原文数值", lambda r: r["evidence"][0]["text"] if r["evidence"] else None, wrap=False),
     Column("quote", "原文", lambda r: r["evidence"][0]["quote"] if r["evidence"] else None),
     Column("reason", "理由", default=False), Column("value", "数值", wrap=False, default=False),
     Column("unit", "单位", wrap=False, default=False),
     Column("fact", "依据", lambda r: r["evidence"][0]["id"] if r["evidence"] else None, wrap=False, default=False),
+    Column("line", "行", wrap=False, default=False), Column("column", "列", wrap=False, default=False),
+    Column("start", "起", wrap=False, default=False), Column("end", "止", wrap=False, default=False),
 )
 CLAIM_EVIDENCE = View(
-    Column("figure", "数字", wrap=False), Column("verdict", "结论", show=VERDICT_LABEL.get, wrap=False),
+    Column("figure", "数字", wrap=False), Column("kind", "类型", wrap=False),
+    Column("verdict", "结论", show=VERDICT_LABEL.get, wrap=False),
     Column("reason", "理由"), Column("fact", "依据", lambda r: r["ev"].get("id"), wrap=False),
     Column("article", "原文数值", lambda r: r["ev"].get("text"), wrap=False),
     Column("quote", "原文", lambda r: r["ev"].get("quote")),
@@ -648,7 +580,7 @@ def check(claim, file, db, json_, fmt, fields) -> None:
         rows = [{**r.as_json(), "sentence": r.claim} for r in results]
         out.emit(rows, DRAFT_FIGURES, fmt_, fields=fields, title="核对稿件", empty_note="no figures found in the draft")
         counts = {v: sum(r.verdict == v for r in results) for v in ("supported", "contradicted", "unknown")}
-        out.note(f"checked {len(results)} figure(s): {counts['supported']} supported, "
+        out.note(f"checked {len(results)} item(s): {counts['supported']} supported, "
                  f"{counts['contradicted']} contradicted, {counts['unknown']} unknown")
         raise Exit(ExitStatus.NOT_SUPPORTED if counts["contradicted"] else ExitStatus.SUCCESS)
     results = ck.check_claim(reader, claim)
@@ -656,9 +588,11 @@ def check(claim, file, db, json_, fmt, fields) -> None:
     if len(results) == 1:
         doc = results[0].as_json()
     else:
-        first = results[0].as_json()
-        doc = {**first, "verdict": verdict, "reason": "; ".join(f"{r.figure.text}: {r.verdict}" for r in results),
-               "evidence": [e for r in results for e in r.evidence], "figures": [r.as_json() for r in results]}
+        lead = next((r for r in results if r.kind == "figure"), results[0])
+        doc = {**lead.as_json(), "verdict": verdict,
+               "reason": "; ".join(f"{r.figure.text if r.figure else r.kind}: {r.verdict}" for r in results),
+               "evidence": [*lead.evidence, *(e for r in results if r is not lead for e in r.evidence)],
+               "figures": [r.as_json() for r in results]}
     rows = [{**r.as_json(), "ev": e} for r in results for e in (r.evidence or [{}])]
     out.emit(rows, CLAIM_EVIDENCE, fmt_, fields=fields, document=doc,
              title=f"{VERDICT_LABEL[verdict]}：{claim.strip()}")
@@ -670,7 +604,7 @@ ANSWERS = View(Column("kind", "类型", wrap=False), Column("answer", "答案"),
                Column("unit", "单位", wrap=False), Column("date", "日期", wrap=False),
                Column("precision", "精度", wrap=False), Column("inferred", "推断", wrap=False),
                Column("members", "成员"), Column("verdict", "判断", wrap=False),
-               Column("derivation", "算式", lambda r: (r.get("derivation") or {}).get("formula")),
+               Column("formula", "算式", lambda r: (r.get("derivation") or {}).get("formula")),
                Column("score", "得分", wrap=False), Column("tie", "并列", wrap=False), ID, QUOTE,
                Column("subject", "对象", default=False), Column("metric", "指标", default=False),
                Column("text", "原文数值", default=False), Column("note", "说明", default=False),
@@ -741,7 +675,7 @@ ODDITIES = View(ID, Column("description", "说明"), QUOTE)
 
 @command(
     argument("record_id", metavar="ID", help="A record id (fig:dzd-started) or a unique start of one.",
-             complete=_complete_ids),
+             complete=completion.record_ids),
     option("source", "--source", metavar="ARTICLE", help="Also print the article's sentence around the quote."),
     *READ,
 )
@@ -759,7 +693,7 @@ def show(record_id, source, db, json_, fmt, fields) -> None:
     fmt_ = out.choose_format(json_, fmt)
     article = read_article(source) if source else None
     rec = queries.show(_load(db), record_id, article)
-    view = View(*(Column(k, k, wrap=k != "quote") for k in rec if k != "oddity_records"))  # every field the record has
+    view = View(*(Column(k, k) for k in rec if k != "oddity_records"))  # every field the record has
     out.emit_object(rec, view, fmt_, fields=fields, title=rec["id"], sections=[("疑点", rec["oddity_records"], ODDITIES)])
 
 
