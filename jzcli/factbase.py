@@ -99,7 +99,7 @@ def resolve_path(db: str | os.PathLike | None = None) -> Path:
 
 _cache: dict[str, FactBase] = {}
 
-# Set by the console script (cli.main): after loading, gc.freeze() moves every object into the permanent
+# Set by the console script (app.main): after loading, gc.freeze() moves every object into the permanent
 # generation, so later collections never walk the records again (0.3 s at 100k records). Not done in-process
 # (tests, library use), where it would also pin whatever cyclic garbage the host has pending.
 FREEZE_AFTER_LOAD = False
