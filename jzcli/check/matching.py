@@ -33,6 +33,9 @@ def candidates(reader: Reader, fig: Figure, scope: Scope, descriptors: list[Figu
             continue
         if not specific and scope.broad and not (f.offices & scope.broad):
             continue  # the claim is about an office; this fact is about something the office does not name
+        needs = f.rec.get("needs")
+        if needs and not any(w in scope.context for w in needs):
+            continue  # a derived value that answers only a claim with one of these words (省级 …)
         kw = what = own = 0.0
         hits: list[tuple[str, float]] = []
         for k in f.keywords:  # longest first; a word inside a word already counted is not counted again

@@ -143,9 +143,14 @@ def check_dates(reader: Reader, text: str, named: set, taken: list) -> list[Resu
             continue
         verb = {g for g in _bigrams(_event_words(reader, ev)) if "□" not in g}
         hits = len(verb & grams)
-        if hits < min(W.EVENT_MIN_SHARED_BIGRAMS, len(verb)) or not hits:
+        named_here = bool(mentions & (specific or named))
+        # a sentence of figures dates them (its date is their period): an event needs a strong match there;
+        # a sentence that only dates something may name the subject and one word of what happened
+        enough = min(W.EVENT_MIN_SHARED_BIGRAMS, len(verb)) if taken or not named_here else 1
+        if not hits or hits < enough:
             continue
-        score = hits + (2 if mentions & named else 0)
+        # how much of what happened the claim says, then whether it names who: 成立 is all of "九州路办事处成立"
+        score = hits + 2 * hits / len(verb) + (2 if mentions & named else 0)
         best.append((score, ev))
     best.sort(key=lambda t: -t[0])
     for d in dates:
@@ -184,7 +189,7 @@ def _covers(reader: Reader, mentions: set, specific: set) -> bool:
 # ---------------------------------------------------------------- honours and titles
 
 
-def check_honours(reader: Reader, text: str, named: set) -> list[Result]:
+def check_honours(reader: Reader, text: str, named: set, taken: list = ()) -> list[Result]:
     if not _HONOUR_WORDS.search(text):
         return []
     out = []
@@ -240,6 +245,8 @@ def check_honours(reader: Reader, text: str, named: set) -> list[Result]:
     if not found:
         m = re.search(r"(?:获得|荣获|获评|被评为|评为|授予)(?:了)?(?P<t>[^，,。；;]{2,24}?)(?:称号|荣誉|奖)", text) \
             or re.search(r"(?P<t>[^，,。；;获得]{2,24}?)(?:称号|荣誉称号)", text)
+        if m and any(a < m.end("t") and m.start("t") < b for a, b in taken):
+            m = None  # "获得不少于2项省级荣誉": a count of honours, not the name of one
         if m:
             listed = [h for h in honours if year is None or h.get("year") == year]
             open_ = any(o.get("kind") == "list_ends_with_deng" and set(o.get("affects") or []) & {h["id"] for h in listed}
@@ -374,7 +381,7 @@ def check_roles(reader: Reader, text: str, spans: list) -> list[Result]:
     if not people:
         return out
     for m in reader.vocab.role.finditer(text):
-        near = _nearest(people, m.start(), W.PAIR_DISTANCE)
+        near = _role_holder(text, people, m)
         if near is None:
             continue
         person = near[2]
@@ -390,6 +397,21 @@ def check_roles(reader: Reader, text: str, spans: list) -> list[Result]:
         else:
             out.append(Result(text, fig, CONTRADICTED, f"the article calls {person['name']} {role}", ev, kind="role"))
     return out
+
+
+_HOLDS = re.compile(r"^[^，,；;。]{0,8}?(?:是|为|任|担任|作为|身为)")
+
+
+def _role_holder(text: str, people: list, m: re.Match):
+    """The person a role word is said of: the name right after it (主任刘全福), or a name before it followed by
+    是 / 担任 (刘全福是…主任). "张晓凯告诉记者" says nothing of 张晓凯's role."""
+    for s, e, rec in people:
+        if 0 <= s - m.end() <= 2:
+            return s, e, rec
+    before = [p for p in people if p[1] <= m.start() and m.start() - p[1] <= W.PAIR_DISTANCE]
+    if before and _HOLDS.search(text[before[-1][1]:m.start()]):
+        return before[-1]
+    return None
 
 
 def _nearest(spans: list, at: int, distance: int, before_only: bool = False):
@@ -415,8 +437,11 @@ def check_statements(reader: Reader, text: str, taken: list) -> list[Result]:
     spans = reader.named_spans(text)
     named = {r["id"] for _, _, r in spans}
     out: list[Result] = []
+    honours = check_honours(reader, text, named, taken)
+    if honours:  # the year of an honour is the honour's (2017年度 … 获得…称号), checked with it
+        taken = [*taken, *((d.start, d.end) for d in claim_dates(text, reader.pub_year) if d.month is None)]
     out += check_dates(reader, text, named, taken)
-    out += check_honours(reader, text, named)
+    out += honours
     out += check_units(reader, text, spans)
     out += check_roles(reader, text, spans)
     out.sort(key=lambda r: r.figure.start if r.figure else 0)
