@@ -42,9 +42,10 @@ def candidates(reader: Reader, fig: Figure, scope: Scope, descriptors: list[Figu
             w = scope.weight(k, f.unit)
             if w and not any(k in h and hw >= w for h, hw in hits):
                 hits.append((k, w))
-                kw += w * len(k)
+                size = len(k) if w == W.IN_CLAUSE else min(len(k), W.EARLIER_WORD_MAX)
+                kw += w * size
                 if _bare(k) not in f.noun:
-                    what += w * len(k)
+                    what += w * size
                     own += len(k) if w == W.IN_CLAUSE else 0
         if f.noun and scope.text.startswith(f.noun, fig.end):
             kw += W.COUNTED_NOUN_BONUS  # "6个社区": the claim counts what the article counts

@@ -25,7 +25,8 @@ _DATE = re.compile(
     r"(?:(?P<m>(?<!\d)\d{1,2})月(?:份)?)?(?:(?P<d>(?<!\d)\d{1,2})[日号])?"
     r"(?:[至到\-~](?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})[日号])?(?P<edge>底前|底|初|中旬|上旬|下旬)?")
 _HONOUR_WORDS = re.compile(r"获得|荣获|获评|被评为|评为|授予|称号|荣誉|命名为")
-_DESIGNATION = re.compile(r"(?P<kind>[\u4e00-\u9fff]{2})型社区")
+# a designation given to a community: 打造成生态型社区 (not 新型社区, a "new-type community")
+_DESIGNATION = re.compile(r"(?:打造成|打造为|建成|建设成|成为|定位为|评为|是)(?:了)?(?:一个)?(?P<kind>[\u4e00-\u9fff]{2})型社区")
 _BELONG = re.compile(r"属于|隶属|归属|所属|管辖|辖|仍属|划归|划入|归入|归")
 _GUIDE = re.compile(r"指导")
 _SAY = re.compile(r"说|表示|介绍|告诉|称")
@@ -280,7 +281,8 @@ def check_units(reader: Reader, text: str, spans: list) -> list[Result]:
     # designations
     for m in _DESIGNATION.finditer(text):
         kind = m.group("kind") + "型社区"
-        near = _nearest(members, m.start(), W.PAIR_DISTANCE, before_only=True)
+        at = m.start("kind")
+        near = _nearest(members, at, W.PAIR_DISTANCE, before_only=True)
         if near is None:
             continue
         p, e, unit = near
@@ -288,7 +290,7 @@ def check_units(reader: Reader, text: str, spans: list) -> list[Result]:
         place = next((x for x in reader.fb.records("places") if x.get("kind") == "designation" and x.get("name") == kind),
                      None)
         ev = [_ev(unit, "、".join(have) or None)] + ([_ev(place, kind)] if place else [])
-        fig = _figure(text, m.start(), m.end())
+        fig = _figure(text, at, m.end())
         if kind in have:
             out.append(Result(text, fig, SUPPORTED, f"the article says {unit['name']} was made a {kind}", ev,
                               kind="designation"))
