@@ -1,0 +1,116 @@
+"""gettext catalogs with the standard library: read a `.po`, write and read a `.mo` (GNU format).
+
+Used by the build (hatch_build.py compiles jzcli/locale/*/LC_MESSAGES/jzcli.po into the wheel's .mo), by a
+source checkout or editable install that has no .mo (the .po is read directly) and by the tests. The .mo is
+the one GNU msgfmt writes: `gettext.GNUTranslations` reads it as well.
+"""
+
+from __future__ import annotations
+
+import ast
+import struct
+
+# a catalog: {msgid: msgstr} and, for plural entries, {(msgid, msgid_plural): [msgstr[0], msgstr[1], ...]};
+# the header is the entry with msgid "".
+
+
+def parse_po(text: str) -> dict:
+    """The translated entries of a .po file (fuzzy and empty ones left out, as msgfmt does)."""
+    catalog: dict = {}
+    entry: dict = {}
+    key = None
+    fuzzy = False
+
+    def finish() -> None:
+        nonlocal entry, fuzzy
+        if "msgid" in entry and not fuzzy:
+            if "msgid_plural" in entry:
+                forms = [entry[k] for k in sorted(k for k in entry if k.startswith("msgstr["))]
+                if forms and all(forms):
+                    catalog[(entry["msgid"], entry["msgid_plural"])] = forms
+            elif entry.get("msgstr") or entry["msgid"] == "":
+                catalog[entry["msgid"]] = entry.get("msgstr", "")
+        entry, fuzzy = {}, False
+
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if line.startswith("#"):
+            if line.startswith("#,") and "fuzzy" in line:
+                if "msgid" in entry and any(k.startswith("msgstr") for k in entry):
+                    finish()
+                fuzzy = True
+            continue
+        if line.startswith('"'):
+            if key is None:
+                raise ValueError(f"a string with no keyword: {raw!r}")
+            entry[key] += _unquote(line)
+            continue
+        keyword, _, rest = line.partition(" ")
+        if keyword == "msgid" and any(k.startswith("msgstr") for k in entry):
+            finish()
+        if keyword not in ("msgid", "msgid_plural", "msgstr", "msgctxt") and not keyword.startswith("msgstr["):
+            raise ValueError(f"unknown .po line: {raw!r}")
+        key = keyword
+        entry[key] = _unquote(rest.strip())
+    finish()
+    return catalog
+
+
+def _unquote(token: str) -> str:
+    if not (len(token) >= 2 and token[0] == token[-1] == '"'):
+        raise ValueError(f"not a quoted .po string: {token!r}")
+    return ast.literal_eval(token)
+
+
+def write_mo(catalog: dict) -> bytes:
+    """A GNU .mo file (little-endian, revision 0, no hash table) for `catalog`."""
+    pairs = []
+    for msgid, msgstr in catalog.items():
+        if isinstance(msgid, tuple):
+            pairs.append(("\0".join(msgid).encode(), "\0".join(msgstr).encode()))
+        else:
+            pairs.append((msgid.encode(), msgstr.encode()))
+    pairs.sort()
+    n = len(pairs)
+    ids_at = 7 * 4
+    strs_at = ids_at + n * 8
+    data_at = strs_at + n * 8
+    ids_table, strs_table, data = [], [], bytearray()
+    for table, index in ((ids_table, 0), (strs_table, 1)):
+        for pair in pairs:
+            table.append((len(pair[index]), data_at + len(data)))
+            data += pair[index] + b"\0"
+    head = struct.pack("<7I", 0x950412DE, 0, n, ids_at, strs_at, 0, data_at)
+    tables = b"".join(struct.pack("<2I", *e) for e in ids_table + strs_table)
+    return head + tables + bytes(data)
+
+
+def read_mo(blob: bytes) -> dict:
+    """The entries of a .mo file, in the shape parse_po returns."""
+    magic = struct.unpack("<I", blob[:4])[0]
+    order = "<" if magic == 0x950412DE else ">"
+    _, n, ids_at, strs_at = struct.unpack(order + "4I", blob[4:20])
+    catalog: dict = {}
+    for i in range(n):
+        ilen, ioff = struct.unpack(order + "2I", blob[ids_at + 8 * i: ids_at + 8 * i + 8])
+        slen, soff = struct.unpack(order + "2I", blob[strs_at + 8 * i: strs_at + 8 * i + 8])
+        msgid = blob[ioff: ioff + ilen].decode()
+        msgstr = blob[soff: soff + slen].decode()
+        if "\0" in msgid:
+            catalog[tuple(msgid.split("\0"))] = msgstr.split("\0")
+        else:
+            catalog[msgid] = msgstr
+    return catalog
+
+
+def quote_po(text: str) -> str:
+    """A .po string literal; long or multi-line texts are split after each newline, as msgcat does."""
+    def q(s: str) -> str:
+        return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t").replace("\b", "\\b").replace("\n", "\\n") + '"'
+
+    if "\n" not in text.rstrip("\n"):
+        return q(text)
+    parts = text.splitlines(keepends=True)
+    return '""\n' + "\n".join(q(p) for p in parts)
