@@ -26,14 +26,16 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the jzcli package of this checkout: one squash, one reference walk, one cross-check
+from jzcli import crosschecks, files  # noqa: E402
+from jzcli.errors import JzError  # noqa: E402
+from jzcli.factbase import FactBase  # noqa: E402
+from jzcli.text import squash  # noqa: E402
+from jzcli.validate import references  # noqa: E402
+
 DEFAULT_SOURCE = Path(os.path.normpath(ROOT / ".." / "shared" / "source" / "000_e90f716d7d44d38f.txt"))
 DEFAULT_OUTPUT = ROOT / "facts.json"
 SOURCE_FILE = "000_e90f716d7d44d38f.txt"
-
-
-def squash(text: str) -> str:
-    """Remove ALL whitespace (the article breaks lines inside words and figures)."""
-    return re.sub(r"\s+", "", text)
 
 
 def _ascii(parts: list[str]) -> str:
@@ -960,8 +962,8 @@ ENUMS = {
 MAX_QUOTE = 120
 
 
-class BuildError(Exception):
-    pass
+class BuildError(JzError):
+    """A curation mistake: the build stops with one line and writes nothing."""
 
 
 def _dedupe(items):
@@ -1084,23 +1086,8 @@ def check_ids(tables: dict) -> None:
     if bad_format:
         raise BuildError("ids not of the form <prefix>:<ascii slug>: " + ", ".join(bad_format))
     known = set(ids)
-    missing = []
-
-    def ref(owner, field, value):
-        for v in value if isinstance(value, list) else [value]:
-            if v is not None and v not in known:
-                missing.append(f"{owner}.{field} -> {v}")
-
-    for table, rows in tables.items():
-        for r in rows:
-            for field in ("mentions", "oddities", "affects", "subject", "parent", "office", "terms", "equals",
-                          "numerator", "denominator", "expected", "items"):
-                if field in r:
-                    ref(r["id"], field, r[field])
-            if table in ("people", "places"):
-                ref(r["id"], "unit", r["unit"])
-            for h in r.get("history", []) if table == "units" else []:
-                ref(r["id"], "history.office_id", h["office_id"])
+    missing = [f"{r['id']}.{field} -> {ref}" for table, rows in tables.items() for r in rows
+               for field, ref in references(table, r) if ref not in known]
     if missing:
         raise BuildError("unknown ids referenced: " + "; ".join(missing))
     by_id = {r["id"]: (t, r) for t, rows in tables.items() for r in rows}
@@ -1125,21 +1112,14 @@ def check_enums(tables: dict) -> None:
         raise BuildError("figures with the same subject and keywords: " + "; ".join(clashes))
 
 
-def compute_check(check: dict, figures: dict) -> bool:
-    """Recompute one cross-check from the figure values."""
-    if check["kind"] == "sum":
-        return sum(figures[i]["value"] for i in check["terms"]) == sum(figures[i]["value"] for i in check["equals"])
-    if check["kind"] == "ratio":
-        ratio = figures[check["numerator"]]["value"] / figures[check["denominator"]]["value"] * 100
-        return abs(ratio - figures[check["expected"]]["value"]) <= check["tolerance"]
-    if check["kind"] == "count":
-        return len(check["items"]) == figures[check["expected"]]["value"]
-    raise BuildError(f"unknown check kind {check['kind']!r}")
-
-
 def check_cross_checks(tables: dict) -> None:
-    figures = {r["id"]: r for r in tables["figures"]}
-    wrong = [c["id"] for c in tables["checks"] if compute_check(c, figures) != c["holds"]]
+    """Recompute every cross-check (jzcli's exact Decimal arithmetic) and compare it with `holds`."""
+    fb = FactBase(DEFAULT_OUTPUT, tables)
+    results = {c["id"]: crosschecks.evaluate(fb, c) for c in tables["checks"]}
+    errors = [f"{cid}: {r['error']}" for cid, r in results.items() if "error" in r]
+    if errors:
+        raise BuildError("cross-checks that cannot be computed: " + "; ".join(errors))
+    wrong = [c["id"] for c in tables["checks"] if results[c["id"]]["holds"] != c["holds"]]
     if wrong:
         raise BuildError("cross-checks whose recomputed result differs from `holds`: " + ", ".join(wrong))
 
@@ -1163,7 +1143,7 @@ def write_atomic(path: Path, db: dict) -> None:
 
 
 def build(source: Path) -> dict:
-    article = source.read_text(encoding="utf-8")
+    article = files.read_text(source, "article", BuildError)
     tables = complete(TABLES)
     check_quotes(tables, article)
     check_ids(tables)

@@ -7,10 +7,10 @@ One parser for every option and claim that takes a number. Arithmetic is exact (
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from jzcli.errors import BadInput
+from jzcli.text import nfkc
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL = {"十": 10, "百": 100, "千": 1000}
@@ -62,14 +62,9 @@ def _fail(text: str, why: str) -> BadInput:
     return BadInput(f"not a number: {shown!r} ({why})")
 
 
-def normalize(text: str) -> str:
-    """Full-width digits and punctuation to ASCII (NFKC), surrounding white space removed."""
-    return unicodedata.normalize("NFKC", text).strip()
-
-
 def parse_number(text: str) -> Decimal:
     """A non-negative number in Arabic digits, Chinese numerals or a mix, with 十/百/千/万/亿 multipliers."""
-    s = normalize(text)
+    s = nfkc(text)
     original = text
     if not s:
         raise _fail(original, "empty")
@@ -172,7 +167,7 @@ def _checked(value: Decimal, original: str) -> Decimal:
 
 def parse_amount(text: str, default_currency: str | None = None) -> Amount:
     """A money amount: a number with an optional 元 / 美元 suffix ("5亿元", "3700万美元")."""
-    s = normalize(text)
+    s = nfkc(text)
     currency = default_currency
     for cur in CURRENCIES:
         if s.endswith(cur):

@@ -25,7 +25,8 @@ import re
 from decimal import Decimal
 
 from jzcli import names
-from jzcli.amounts import normalize, parse_number
+from jzcli.amounts import parse_number
+from jzcli.text import canon as _canon
 from jzcli.errors import BadInput, JzError
 from jzcli.factbase import FactBase
 
@@ -564,13 +565,6 @@ def _counted_noun(text: str | None) -> str:
     if not m or not m.group("unit") and not m.group("pct"):
         return ""
     return t[m.end():].rstrip("等")
-
-
-def _canon(text: str | None) -> str:
-    """Full-width to ASCII, no white space: the one form every text is compared in."""
-    if not text:
-        return ""
-    return "".join(normalize(text).split())
 
 
 # ---------------------------------------------------------------- reading a claim

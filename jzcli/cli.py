@@ -542,22 +542,12 @@ VERDICT_LABEL = {"supported": "✔ 有据 supported", "contradicted": "✘ 不�
 
 
 def _read_draft(path: str) -> str:
+    from jzcli import files
+
     if path == "-":
         data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
-    else:
-        try:
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except FileNotFoundError:
-            raise JzError(f"draft not found: {path}", BAD_INPUT) from None
-        except IsADirectoryError:
-            raise JzError(f"draft is a directory: {path}", BAD_INPUT) from None
-        except OSError as exc:
-            raise JzError(f"cannot read draft {path}: {exc.strerror or exc}", BAD_INPUT) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise JzError(f"draft {path} is not UTF-8 text", BAD_INPUT) from None
+        return files.decode(data, "(standard input)", "draft")
+    return files.read_text(path, "draft")
 
 
 MAX_SENTENCE = 2000  # characters: a claim or a question is one sentence, not a document

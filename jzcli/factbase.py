@@ -14,6 +14,7 @@ import os
 from functools import cached_property
 from pathlib import Path
 
+from jzcli import files
 from jzcli.errors import FactBaseError
 
 ENV_VAR = "JZCLI_DB"
@@ -156,14 +157,7 @@ def load(db: str | os.PathLike | None = None) -> FactBase:
 
 
 def _read_tables(path: Path) -> dict[str, list[dict]]:
-    if not path.exists():
-        raise FactBaseError(f"fact base not found: {path}")
-    if path.is_dir():
-        raise FactBaseError(f"fact base is a directory, not a file: {path}")
-    if not path.is_file():  # a FIFO would block, a device is no fact base
-        raise FactBaseError(f"fact base is not a regular file: {path}")
-    if not os.access(path, os.R_OK):
-        raise FactBaseError(f"cannot read fact base {path}: permission denied")
+    files.check_file(path, "fact base", FactBaseError)  # missing, a directory, a FIFO, unreadable
     from tinydb import TinyDB
     from tinydb.middlewares import CachingMiddleware
     from tinydb.storages import JSONStorage

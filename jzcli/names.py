@@ -7,20 +7,15 @@ word that only appears inside another kind of name (东方 in 东方颐养园项
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 
 from jzcli.errors import BadInput, NotFound
+from jzcli.text import fold
 
 # Generic suffixes a person may leave off or add: 凤凰城 = 凤凰城社区, 崔庄 = 崔庄村.
 SUFFIXES = ("办事处筹建办", "办事处", "筹建办", "社区", "小区", "项目", "村", "乡")
 
 
-def fold(text: str) -> str:
-    """Case, width and white space folded: what two spellings of one name have in common."""
-    if text.isascii():  # NFKC leaves ASCII as it is (pinyin, ids): skip it
-        return "".join(text.lower().split())
-    return "".join(unicodedata.normalize("NFKC", text).lower().split())
 
 
 def _strip_suffix(name: str) -> str:

@@ -7,6 +7,13 @@ import re
 from jzcli import names
 from jzcli.errors import BadInput
 from jzcli.factbase import FactBase
+from jzcli.text import squash
+from jzcli.validate import references
+
+# Reference fields that make a record one of the facts *about* another (`community`'s facts).
+ABOUT = ("subject", "unit", "parent", "mentions", "affects")
+# Reference fields that make a check use a record.
+CHECK_INPUTS = ("terms", "equals", "numerator", "denominator", "expected", "items")
 
 # Singular record kinds, by table (used by search hits, community facts and `show`).
 KIND_OF_TABLE = {
@@ -154,9 +161,7 @@ def mentions_of(fb: FactBase, record_id: str) -> list[dict]:
         for rec in rows:
             if rec["id"] == record_id:
                 continue
-            refs = {rec.get("subject"), rec.get("unit"), rec.get("parent"), *(rec.get("mentions") or []),
-                    *(rec.get("affects") or [])}
-            if record_id in refs:
+            if any(ref == record_id for _, ref in references(table, rec, ABOUT)):
                 out.append({"id": rec["id"], "kind": KIND_OF_TABLE.get(table, table), "text": display_text(rec),
                             "quote": rec.get("quote", "")})
     return out
@@ -415,8 +420,6 @@ _SENTENCE_END = "。！？!?"
 
 def sentence_around(article: str, quote: str) -> str | None:
     """The sentence of the article that holds `quote` (white space removed, as quotes are matched)."""
-    from jzcli.validate import squash
-
     text, q = squash(article), squash(quote)
     at = text.find(q) if q else -1
     if at == -1:
@@ -445,8 +448,7 @@ def show(fb: FactBase, record_id: str, article: str | None = None) -> dict:
             raise NotFound(f"no record with id {record_id!r}{hint}")
     rid = rec["id"]
     checks = [c["id"] for c in fb.records("checks")
-              if rid in {c.get("numerator"), c.get("denominator"), c.get("expected"),
-                         *(c.get("terms") or []), *(c.get("equals") or []), *(c.get("items") or [])}]
+              if any(ref == rid for _, ref in references("checks", c, CHECK_INPUTS))]
     odd = sorted({*(rec.get("oddities") or []), *(o["id"] for o in fb.records("oddities") if rid in (o.get("affects") or []))})
     out = {**rec, "table": fb.table_of(rid), "checks": checks,
            "oddity_records": [fb.get(o) for o in odd if fb.get(o)]}

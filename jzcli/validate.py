@@ -2,52 +2,46 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
+from collections.abc import Iterator
 
-from jzcli import crosschecks
+from jzcli import crosschecks, files
 from jzcli.errors import FactBaseError
 from jzcli.factbase import FIELD_TYPES, FactBase
+from jzcli.text import squash
 
-# Fields that hold ids of other records.
-REF_FIELDS = ("mentions", "oddities", "affects", "subject", "parent", "office", "unit", "part_of",
-              "terms", "equals", "numerator", "denominator", "expected", "items")
+# Fields that hold ids of other records, per table ("*": every table). A figure's `unit` is its unit of
+# measure (元, 栋), not a reference; a unit's `history` entries hold theirs in `office_id`.
+REF_FIELDS = {
+    "*": ("mentions", "oddities"),
+    "units": ("parent", "office", "history.office_id"),
+    "figures": ("subject", "part_of"),
+    "people": ("unit",),
+    "places": ("unit",),
+    "checks": ("terms", "equals", "numerator", "denominator", "expected", "items"),
+    "oddities": ("affects",),
+}
 COMMON = ("id", "quote", "mentions", "oddities", "note")
 
 
-def squash(text: str) -> str:
-    """The article with layout breaks undone: quotes are compared with all white space removed."""
-    return re.sub(r"\s+", "", text)
-
-
 def read_article(path: str) -> str:
-    p = Path(path)
-    try:
-        return p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise FactBaseError(f"article not found: {path}") from None
-    except IsADirectoryError:
-        raise FactBaseError(f"article is a directory: {path}") from None
-    except UnicodeDecodeError:
-        raise FactBaseError(f"article is not UTF-8 text: {path}") from None
-    except OSError as exc:
-        raise FactBaseError(f"cannot read article {path}: {exc.strerror or exc}") from None
+    """The article's text; a missing or unreadable article is a fact base problem (exit 3)."""
+    return files.read_text(path, "article", FactBaseError)
 
 
-def _refs(rec: dict, table: str) -> list[str]:
-    out: list[str] = []
-    for fld in REF_FIELDS:
-        if fld == "unit" and table == "figures":
-            continue  # a figure's `unit` is its unit of measure (元, 栋), not a reference
-        v = rec.get(fld)
-        if isinstance(v, str):
-            out.append(v)
-        elif isinstance(v, list):
-            out.extend(x for x in v if isinstance(x, str))
-    for h in rec.get("history") or []:
-        if isinstance(h, dict) and isinstance(h.get("office_id"), str):
-            out.append(h["office_id"])
-    return out
+def references(table: str, rec: dict, fields: tuple[str, ...] | None = None) -> Iterator[tuple[str, str]]:
+    """The one walk over a record's references: (field, id) for every id it holds (nulls skipped).
+
+    `fields` limits the walk to some fields; nested fields are written `history.office_id`."""
+    for fld in (*REF_FIELDS["*"], *REF_FIELDS.get(table, ())):
+        if fields is not None and fld not in fields:
+            continue
+        top, _, inner = fld.partition(".")
+        value = rec.get(top)
+        if inner:
+            value = [v.get(inner) for v in value or () if isinstance(v, dict)]
+        for v in value if isinstance(value, list) else (value,):
+            if isinstance(v, str):
+                yield fld, v
 
 
 def validate(fb: FactBase, source: str | None = None) -> list[str]:
@@ -76,7 +70,7 @@ def validate(fb: FactBase, source: str | None = None) -> list[str]:
                     problems.append(f"{rid}: missing precomputed pinyin")
     for table, rows in fb.tables.items():
         for rec in rows:
-            for ref in _refs(rec, table):
+            for _fld, ref in references(table, rec):
                 if ref not in seen:
                     problems.append(f"{rec['id']}: reference {ref!r} does not resolve")
     topics = fb.meta.get("topics") or {}

@@ -1,0 +1,69 @@
+"""Reading a text file named on the command line (article, draft) or by the fact base: one-line errors.
+
+Every failure names the file and says what is wrong with it, in one line, as the error type the caller
+chooses (a missing draft is bad input, exit 2; a missing article or fact base is a fact base problem, exit 3):
+
+    missing · a directory · not a regular file (a FIFO would block, a device is no text) · unreadable ·
+    not UTF-8
+
+`check_file` is the part that needs no read (the loader hands the path to TinyDB afterwards).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+
+from jzcli.errors import BadInput, JzError
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISSOCK, "a socket"))
+
+
+def check_file(path: str | os.PathLike, what: str, error: type[JzError] = BadInput) -> None:
+    """Raise `error` unless `path` is an existing regular file this process may read."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        raise error(f"{what} not found: {path}") from None
+    except OSError as exc:
+        raise _os_error(exc, path, what, error) from None
+    if stat.S_ISDIR(mode):
+        raise error(f"{what} is a directory, not a file: {path}")
+    if not stat.S_ISREG(mode):
+        kind = next((name for test, name in _KINDS if test(mode)), "a special file")
+        raise error(f"{what} is not a regular file ({kind}): {path}")
+    if not os.access(path, os.R_OK):
+        raise error(f"cannot read {what} {path}: permission denied")
+
+
+def read_bytes(path: str | os.PathLike, what: str, error: type[JzError] = BadInput) -> bytes:
+    check_file(path, what, error)
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except OSError as exc:  # removed or changed between the check and the read
+        raise _os_error(exc, path, what, error) from None
+
+
+def decode(data: bytes, name: str | os.PathLike, what: str, error: type[JzError] = BadInput) -> str:
+    """UTF-8 text (a leading byte-order mark is dropped)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise error(f"{what} {name} is not UTF-8 text (byte {exc.start})") from None
+
+
+def read_text(path: str | os.PathLike, what: str, error: type[JzError] = BadInput) -> str:
+    """The whole file as text, or one `error` naming the file."""
+    return decode(read_bytes(path, what, error), path, what, error)
+
+
+def _os_error(exc: OSError, path: str | os.PathLike, what: str, error: type[JzError]) -> JzError:
+    if isinstance(exc, FileNotFoundError):
+        return error(f"{what} not found: {path}")
+    if isinstance(exc, IsADirectoryError):
+        return error(f"{what} is a directory, not a file: {path}")
+    if isinstance(exc, PermissionError):
+        return error(f"cannot read {what} {path}: permission denied")
+    return error(f"cannot read {what} {path}: {exc.strerror or exc}")
