@@ -1,0 +1,342 @@
+"""`check --file`: a draft's checked items, where they stand, in every format.
+
+    check_lines(reader, lines)       -> (Line, [item, ...]) per line, one sentence at a time
+    write_view(path, checked, ...)   the draft itself with marks and notes (a terminal, --format table)
+    write_rows(path, checked, fmt)   json / jsonl / tsv / csv rows, or `lines`: DRAFT:LINE:COL: verdict: ...
+
+An item is a dict: line, column (1-based, in characters, where the item starts in the file), end_column,
+kind (figure, date, title, state), figure (the item's own text), verdict, reason, id (the fact it was set
+against), article (the article's value), quote, value, unit, qualifier, sentence, evidence (every fact used,
+with its quote) and, for a derived verdict, derivation. Keys and values are the same in every locale; the
+view and `lines` show the reason in the user's language.
+
+Everything is streamed: a draft is read, checked and written one line at a time, so memory stays bounded.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+from jzcli import output as out
+from jzcli.drafts import Line
+from jzcli.i18n import N_, _, ngettext
+from jzcli.text import canon
+
+VERDICTS = ("supported", "contradicted", "unknown")
+SYMBOL = {"supported": "✔", "contradicted": "✘", "unknown": "?"}
+STYLE = {"supported": "green", "contradicted": "bold red", "unknown": "yellow"}
+VERDICT_WORD = {"supported": N_("supported"), "contradicted": N_("contradicted"), "unknown": N_("unknown")}
+ROW_KEYS = ("line", "column", "kind", "figure", "verdict", "reason", "id", "article", "quote", "sentence")
+
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+MAX_SENTENCE = 2000  # characters checked as one sentence; a longer run is cut at its clause marks
+_CLAUSE_CUT = re.compile(r"[^，,；;：:]{1,%d}[，,；;：:]?" % MAX_SENTENCE)
+
+
+def verdict_word(verdict: str) -> str:
+    return _(VERDICT_WORD.get(verdict, verdict))
+
+
+def translate_reason(reason: str) -> str:
+    """The checker's reason in the user's language (its English is the JSON value)."""
+    from jzcli.i18n import translate_like
+
+    return translate_like(reason, REASONS)
+
+
+# The checker's reasons, as the msgids they are formatted from (tests/test_i18n.py checks that every reason
+# the checker gives over the test claims matches one, so a new reason cannot go untranslated).
+REASONS = (
+    N_("the article gives {text} ({unit}), not {claim_unit}"),
+    N_("the article gives {text}; the claim gives no unit"),
+    N_("the article gives {text} {per}, not {rate}"),
+    N_("the article gives {text} {per} only"),
+    N_("the article gives {text}, not a rate {rate}"),
+    N_("the claim gives a range; the article gives one figure"),
+    N_("the article says exactly {text}; the claim makes it approximate"),
+    N_("the article says {text} (approximate); the claim is worded differently"),
+    N_("the article only says {text}"),
+    N_("the article says {text}: above the claim's lower bound, but not what the claim says"),
+    N_("the article says {text}: below the claim's upper bound, but not what the claim says"),
+    N_("the article says {text}; the claim only gives it roughly"),
+    N_("the article gives no investment for {name}"),
+    N_("the article gives {text} in 元, not 美元"),
+    N_("the article gives the band for {period}, not for {span}"),
+    N_("the article gives the band {text}"),
+    N_("the article only gives the band {text}"),
+    N_("the claim's band overlaps the article's band {text}"),
+    N_("outside the article's band {text}"),
+    N_("the article says nothing that matches this figure"),
+    N_("the article gives this for {period}, not for the claim's period ({span})"),
+    N_("the article gives {text} as a past state ({when}, {period}); the claim says nothing of when"),
+    N_("the claim speaks of a plan; the article gives {text} as done"),
+    N_("the claim fits several figures of the article (one of them matches)"),
+    N_("the claim fits several figures of the article"),
+    N_("the claim counts {noun} ({text} in the article), the matching figure counts {other}"),
+    N_("the article says {text}"),
+    N_("no stated period"),
+)
+
+
+# ---------------------------------------------------------------- checking, line by line
+
+
+def sentence_spans(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, sentence) for each sentence of one line, white space around it left out."""
+    for m in _SENTENCE.finditer(text):
+        raw = m.group()
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = m.start() + (len(raw) - len(raw.lstrip()))
+        if len(stripped) <= MAX_SENTENCE:
+            yield start, stripped
+            continue
+        for piece in _CLAUSE_CUT.finditer(stripped):  # an endless "sentence": clause by clause, bounded work
+            if piece.group().strip():
+                yield start + piece.start(), piece.group()
+
+
+def _canon_index(sentence: str) -> list[int] | None:
+    """For each character of canon(sentence), its index in `sentence` (None if canon is not per character)."""
+    index: list[int] = []
+    for i, c in enumerate(sentence):
+        piece = "".join(unicodedata.normalize("NFKC", c).split())
+        index.extend([i] * len(piece))
+    return index if len(index) == len(canon(sentence)) else None
+
+
+def _position(result, sentence: str, index: list[int] | None, search_from: int) -> tuple[int, int]:
+    """Start and end of a result's item in `sentence`."""
+    start = getattr(result, "start", None)  # the checker's own offsets, when it gives them
+    fig = result.figure
+    if start is None and fig is not None:
+        start, end = fig.start, fig.end
+    else:
+        end = getattr(result, "end", start)
+    if start is not None and index is not None and 0 <= start < len(index):
+        return index[start], index[min(max(end, start + 1), len(index)) - 1] + 1
+    text = fig.text if fig is not None else ""
+    at = sentence.find(text, search_from) if text else -1
+    if at < 0:
+        at = max(sentence.find(text), 0) if text else 0
+    return at, at + len(text)
+
+
+def check_lines(reader, lines: Iterable[Line]) -> Iterator[tuple[Line, list[dict]]]:
+    """Each line of a draft with its checked items, in the order they stand."""
+    from jzcli import check as ck
+
+    for line in lines:
+        items: list[dict] = []
+        for offset, sentence in sentence_spans(line.text):
+            results = ck.check_sentence(reader, sentence)
+            if not results:
+                continue
+            index = _canon_index(sentence)
+            search_from = 0
+            for r in results:
+                start, end = _position(r, sentence, index, search_from)
+                search_from = end
+                items.append(_item(r, line, offset + start, offset + end, sentence))
+        items.sort(key=lambda i: (i["column"], i["end_column"]))
+        yield line, items
+
+
+def _item(r, line: Line, start: int, end: int, sentence: str) -> dict:
+    doc = r.as_json()
+    ev = doc.get("evidence") or []
+    first = ev[0] if ev else {}
+    return {
+        "line": line.number, "column": line.column(start), "end_column": line.column(max(end - 1, start)) + 1,
+        "kind": getattr(r, "kind", None) or "figure", "figure": doc.get("figure"), "verdict": doc["verdict"],
+        "reason": doc.get("reason"), "id": first.get("id"), "article": first.get("text"),
+        "quote": first.get("quote"), "value": doc.get("value"), "unit": doc.get("unit"),
+        "qualifier": doc.get("qualifier"), "sentence": sentence,
+        **({"derivation": doc["derivation"]} if doc.get("derivation") else {}),
+        "evidence": ev,
+    }
+
+
+# ---------------------------------------------------------------- rows for scripts and editors
+
+
+class Tally:
+    """Counts of verdicts as items go by."""
+
+    def __init__(self) -> None:
+        self.counts = dict.fromkeys(VERDICTS, 0)
+
+    def add(self, items: list[dict]) -> list[dict]:
+        for item in items:
+            self.counts[item["verdict"]] = self.counts.get(item["verdict"], 0) + 1
+        return items
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def summary(self) -> str:
+        c = self.counts
+        return ngettext("checked {n} item: {s} supported, {x} contradicted, {u} unknown",
+                        "checked {n} items: {s} supported, {x} contradicted, {u} unknown", self.total).format(
+            n=self.total, s=c["supported"], x=c["contradicted"], u=c["unknown"])
+
+
+def write_rows(path: str, checked: Iterable[tuple[Line, list[dict]]], fmt: str, tally: Tally) -> None:
+    """Stream the items as rows: json (one array), jsonl, tsv, csv, or `lines` (DRAFT:LINE:COL: ...)."""
+    if fmt == "csv":
+        import csv
+        import io
+
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+    first = True
+    for _line, items in checked:
+        for item in tally.add(items):
+            if fmt == "json":
+                body = json.dumps(item, ensure_ascii=False, indent=2, default=out._json_default)
+                out.write(("[\n" if first else ",\n") + "\n".join("  " + s for s in body.split("\n")))
+            elif fmt == "jsonl":
+                out.write(json.dumps(item, ensure_ascii=False, default=out._json_default) + "\n")
+            elif fmt == "lines":
+                out.write(diagnostic(path, item) + "\n")
+            else:
+                values = [out.cell(item.get(k)) for k in ROW_KEYS]
+                if first:
+                    _write_row(fmt, list(ROW_KEYS), writer if fmt == "csv" else None, buf if fmt == "csv" else None)
+                _write_row(fmt, values, writer if fmt == "csv" else None, buf if fmt == "csv" else None)
+            first = False
+    if fmt == "json":
+        out.write("[]\n" if first else "\n]\n")
+    elif fmt in ("tsv", "csv") and first:
+        _write_row(fmt, list(ROW_KEYS), writer if fmt == "csv" else None, buf if fmt == "csv" else None)
+
+
+def _write_row(fmt: str, values: list[str], writer, buf) -> None:
+    if fmt == "csv":
+        buf.seek(0)
+        buf.truncate()
+        writer.writerow(values)
+        out.write(buf.getvalue())
+    else:
+        out.write("\t".join(out._tsv_field(v) for v in values) + "\n")
+
+
+def diagnostic(path: str, item: dict) -> str:
+    """`DRAFT:LINE:COL: verdict: figure — reason [id]`, as compilers and linters write (vim, VS Code, CI)."""
+    name = "-" if path == "-" else path
+    fact = f" [{item['id']}]" if item.get("id") else ""
+    reason = " ".join(translate_reason(item.get("reason") or "").split())
+    return f"{name}:{item['line']}:{item['column']}: {item['verdict']}: {item['figure']} — {reason}{fact}"
+
+
+# ---------------------------------------------------------------- the draft itself, marked
+
+
+def write_view(checked: Iterable[tuple[Line, list[dict]]], tally: Tally) -> None:
+    """The draft with line numbers, each item marked where it stands, numbered notes under each paragraph,
+    and a summary. Colours follow the terminal (NO_COLOR keeps the symbols)."""
+    from rich.text import Text
+
+    console = out.make_console()
+    gutter = 4
+    paragraph: list[tuple[Line, list[dict]]] = []
+    counter = [0]
+
+    def flush() -> None:
+        notes = []
+        for line, items in paragraph:
+            console.print(_marked_line(line, items, gutter, counter, notes), overflow="fold", crop=False)
+        if notes:
+            for note in notes:
+                console.print(note, overflow="fold", crop=False)
+            console.print()
+        paragraph.clear()
+
+    for line, items in checked:
+        tally.add(items)
+        gutter = max(gutter, len(str(line.number)))
+        if not line.text.strip():
+            flush()
+            console.print(Text(f"{line.number:>{gutter}} │", style="dim"))
+            continue
+        paragraph.append((line, items))
+        if len(paragraph) >= 50:  # a very long paragraph: notes every 50 lines, memory stays bounded
+            flush()
+    flush()
+    console.print(summary_text(tally))
+
+
+def _marked_line(line: Line, items: list[dict], gutter: int, counter: list[int], notes: list):
+    from rich.text import Text
+
+    text = Text()
+    text.append(f"{line.number:>{gutter}} │ ", style="dim")
+    body = line.text
+    pos = 0
+    for item in items:
+        # back from file columns to positions in line.text
+        start = _text_index(line, item["column"])
+        end = max(_text_index(line, item["end_column"] - 1) + 1, start)
+        if start < pos:
+            start = pos
+        text.append(body[pos:start])
+        style = STYLE.get(item["verdict"], "")
+        text.append(body[start:end], style=style + " underline")
+        counter[0] += 1
+        text.append(f"{SYMBOL.get(item['verdict'], '?')}{counter[0]}", style=style)
+        notes.append(_note(item, counter[0], gutter))
+        pos = end
+    text.append(body[pos:])
+    return text
+
+
+def _text_index(line: Line, column: int) -> int:
+    if line.columns is None:
+        return column - 1 - line.offset
+    for i, c in enumerate(line.columns):
+        if c + 1 >= column:
+            return i
+    return len(line.columns)
+
+
+def _note(item: dict, n: int, gutter: int):
+    from rich.text import Text
+
+    pad = " " * (gutter + 3)
+    verdict = item["verdict"]
+    style = STYLE.get(verdict, "")
+    note = Text(pad)
+    note.append(f"{SYMBOL.get(verdict, '?')}{n} ", style=style)
+    note.append(f"{item['figure']}", style="bold")
+    note.append(f"  {verdict_word(verdict)}", style=style)
+    note.append(_("  (line {line}, column {column})").format(line=item["line"], column=item["column"]), style="dim")
+    note.append("\n" + pad + "   " + _("reason: {reason}").format(reason=translate_reason(item.get("reason") or "")))
+    if item.get("article") or item.get("quote"):
+        note.append("\n" + pad + "   " + _("article: {value}").format(value=item.get("article") or "—"))
+        if item.get("quote"):
+            note.append("  “" + item["quote"] + "”", style="italic")
+    if item.get("id"):
+        note.append("  [" + item["id"] + "]", style="dim")
+    derivation = item.get("derivation")
+    if derivation:
+        formula = derivation.get("formula") if isinstance(derivation, dict) else str(derivation)
+        note.append("\n" + pad + "   " + _("arithmetic: {formula}").format(formula=formula))
+    return note
+
+
+def summary_text(tally: Tally):
+    from rich.text import Text
+
+    c = tally.counts
+    text = Text(ngettext("checked {n} item:", "checked {n} items:", tally.total).format(n=tally.total) + " ")
+    parts = [(f"{SYMBOL[v]} {c[v]} {verdict_word(v)}", STYLE[v]) for v in VERDICTS]
+    for i, (part, style) in enumerate(parts):
+        if i:
+            text.append(" · ")
+        text.append(part, style=style)
+    return text
