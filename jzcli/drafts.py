@@ -189,8 +189,15 @@ def sniff_encoding(head: bytes, name: str) -> str:
 
 
 def _looks_utf16(head: bytes) -> bool:
-    even, odd = head[0::2], head[1::2]
-    return bool(head) and (even.count(0) > len(even) // 3 or odd.count(0) > len(odd) // 3)
+    """NULs on one side only (the high byte of ASCII characters) and text when read as UTF-16."""
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if min(even, odd) * 4 > max(even, odd):  # CJK code units may have a NUL byte too, but rarely
+        return False
+    try:
+        text = head[: len(head) // 2 * 2].decode("utf-16-le" if odd else "utf-16-be")
+    except UnicodeDecodeError:
+        return False
+    return _mostly_text(text)
 
 
 def _mostly_text(text: str) -> bool:
@@ -219,8 +226,13 @@ def _split(text: str) -> Iterator[Line]:
         line = m.group().rstrip("\r\n")
         if "\x00" in line:
             line = line.replace("\x00", " ")
-        for at in range(0, max(len(line), 1), MAX_LINE):  # an endless line: pieces with one line number
-            yield Line(number, line[at: at + MAX_LINE], offset=at)
+        at = 0
+        while len(line) - at > MAX_LINE:  # an endless line: pieces cut at a clause mark, with one line number
+            cut = max(line.rfind(mark, at, at + MAX_LINE) for mark in "。！？!?；;，,") + 1
+            cut = cut if cut > at else at + MAX_LINE
+            yield Line(number, line[at:cut], offset=at)
+            at = cut
+        yield Line(number, line[at:], offset=at)
 
 
 # ---------------------------------------------------------------- Markdown
@@ -273,12 +285,12 @@ def markdown_lines(lines) -> Iterator[Line]:
 
 
 def _cells(raw: str, columns: list[int]) -> tuple[str, list[int]]:
-    """A table row: cells joined with "；" (a clause break, so cells are not read as one phrase)."""
+    """A table row: cells joined with a space (a row reads as one phrase: 实际利用外资 3700万美元)."""
     out, cols = [], []
     prev = None
     for i in columns:
-        if prev is not None and "|" in raw[prev + 1: i] and out and out[-1] != "；":
-            out.append("；")
+        if prev is not None and "|" in raw[prev + 1: i] and out and out[-1] != " ":
+            out.append(" ")
             cols.append(i)
         out.append(raw[i])
         cols.append(i)
