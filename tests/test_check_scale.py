@@ -39,10 +39,29 @@ def test_a_long_line_of_digits_or_numerals_is_checked(jz, tmp_path, line):
         assert isinstance(json.loads(r.out), list)
 
 
-@pytest.mark.parametrize("pattern", [name for name, value in vars(ck).items() if isinstance(value, re.Pattern)])
+def _checker_patterns() -> list[str]:
+    """"module.NAME" of every module-level regex of the checker package."""
+    import pkgutil
+
+    out = []
+    for info in pkgutil.iter_modules(ck.__path__):
+        module = importlib.import_module(f"jzcli.check.{info.name}")
+        out += [f"{info.name}.{name}" for name, value in vars(module).items() if isinstance(value, re.Pattern)]
+    return out
+
+
+PATTERNS = _checker_patterns()
+
+
+def test_the_regexes_are_found():
+    assert len(PATTERNS) >= 20 and any(p.startswith("reading.") for p in PATTERNS)
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
 def test_no_regex_of_the_checker_is_quadratic_on_digits(pattern):
-    """Every module-level regex of check.py over 100,000 digits / numerals, in a child process."""
-    code = (f"from jzcli import check\np = check.{pattern}\n"
+    """Every module-level regex of the checker package over 100,000 digits / numerals, in a child process."""
+    module, name = pattern.split(".")
+    code = (f"from jzcli.check import {module}\np = {module}.{name}\n"
             "for s in ('1' * 100_000, '五' * 100_000, '1五' * 50_000, '2018年' * 20_000, '1,000' * 20_000):\n"
             "    p.sub('', s); p.search(s + '年来')\n")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=20)

@@ -91,7 +91,7 @@ def test_json_query_imports_neither_rich_nor_pydantic(tmp_path, args):
 @pytest.mark.parametrize("args", [("check", "大寨店社区开工36栋楼", "--json"), ("ask", "大寨店社区开工了多少栋楼", "--json")],
                          ids=lambda a: " ".join(a))
 def test_the_claim_checker_imports_no_dataclasses(tmp_path, args):
-    """dataclasses (and inspect with it) cost ~10 ms at start-up: jzcli/check.py uses plain classes."""
+    """dataclasses (and inspect with it) cost ~10 ms at start-up: the jzcli/check/ package uses plain classes."""
     code, modules = imported(tmp_path, *args)
     assert code in (0, 1)
     assert not modules & {"dataclasses", "inspect"}, sorted(modules & {"dataclasses", "inspect"})

@@ -1,0 +1,185 @@
+"""The verdict: supported / contradicted / unknown for a figure against its candidate facts, with evidence."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from jzcli.check import weights as W
+from jzcli.check.index import Fact
+from jzcli.check.periods import fact_span, period_fits
+from jzcli.check.reading import MONEY, QUALIFIER_CLASS, _num, _step, interval_of
+from jzcli.check.vocab import FUTURE, PAST_WORDS
+
+if TYPE_CHECKING:
+    from jzcli.check.index import Reader
+    from jzcli.check.matching import Match
+    from jzcli.check.periods import Span
+    from jzcli.check.reading import Figure
+
+SUPPORTED, CONTRADICTED, UNKNOWN = "supported", "contradicted", "unknown"
+# the verdict of several figures is the worst of theirs
+VERDICT_ORDER = {SUPPORTED: 0, UNKNOWN: 1, CONTRADICTED: 2}
+
+
+class Result:
+    __slots__ = ("claim", "figure", "verdict", "reason", "evidence")
+
+    def __init__(self, claim: str, figure: Figure | None, verdict: str, reason: str,
+                 evidence: list[dict] | None = None) -> None:
+        self.claim = claim
+        self.figure = figure
+        self.verdict = verdict
+        self.reason = reason
+        self.evidence = [] if evidence is None else evidence
+
+    def __repr__(self) -> str:
+        return f"Result({self.verdict!r}, {self.reason!r}, figure={self.figure!r})"
+
+    def as_json(self) -> dict:
+        f = self.figure
+        return {"verdict": self.verdict, "claim": self.claim, "figure": f.text if f else None,
+                "value": _num(f.value) if f else None, "unit": f.unit if f else None,
+                "qualifier": f.qualifier if f else None, "reason": self.reason, "evidence": self.evidence}
+
+
+_PER_WORD = {"月": "每月", "年": "每年", "天": "每天", "周": "每周"}
+
+
+def compare(fig: Figure, fact: Fact | dict) -> tuple[str, str]:
+    """Verdict for a claim figure against one fact of the same thing."""
+    rec = fact.rec if isinstance(fact, Fact) else fact
+    fv = Decimal(str(rec["value"]))
+    fu = rec["unit"]
+    text = rec.get("text")
+    per = fact.per if isinstance(fact, Fact) else (rec.get("per") or "").split("·")[-1] or None
+    if fig.unit in MONEY and fu in MONEY and fig.unit != fu:
+        return CONTRADICTED, f"the article gives {text} ({fu}), not {fig.unit}"
+    if fig.unit is None and fu in ("美元", "%") and fig.value == fv:
+        # "3700万" is read as 元 unless said otherwise; "52" is not 52%
+        return UNKNOWN, f"the article gives {text}; the claim gives no unit"
+    if fig.rate is not None and per is not None and fig.rate != per:
+        if fig.value == fv:
+            return CONTRADICTED, f"the article gives {text} {_PER_WORD.get(per, '每' + per)}, not {_PER_WORD.get(fig.rate)}"
+        return UNKNOWN, f"the article gives {text} {_PER_WORD.get(per, '每' + per)} only"
+    if fig.rate is not None and per is None:
+        return UNKNOWN, f"the article gives {text}, not a rate {_PER_WORD.get(fig.rate)}"
+    cq = QUALIFIER_CLASS.get(fig.qualifier or "")
+    aq = QUALIFIER_CLASS.get(rec.get("qualifier") or "")
+    if fig.high is not None:
+        return UNKNOWN, "the claim gives a range; the article gives one figure"
+    if fig.value == fv and cq == aq:
+        return SUPPORTED, f"the article says {text}"
+    if fig.value == fv:
+        if aq is None:
+            return UNKNOWN, f"the article says exactly {text}; the claim makes it approximate"
+        return UNKNOWN, f"the article says {text} (approximate); the claim is worded differently"
+    # different numbers: can the claim still be right within the article's approximation?
+    if cq == "over" and aq == "over" and rec.get("qualifier") == "以上" and fig.qualifier in ("以上", "超过", "逾", "多于"):
+        return UNKNOWN, f"the article only says {text}"  # two lower bounds never contradict
+    if aq == "over" and fv < fig.value < fv + _step(fv):
+        return UNKNOWN, f"the article only says {text}"
+    if aq == "under" and fv - _step(fv) < fig.value < fv:
+        return UNKNOWN, f"the article only says {text}"
+    if aq == "over" and rec.get("qualifier") == "以上" and fig.value > fv:
+        return UNKNOWN, f"the article only says {text}"
+    if fig.qualifier in ("以上", "超过", "逾", "多于") and aq is None and fv > fig.value:
+        return UNKNOWN, f"the article says {text}: above the claim's lower bound, but not what the claim says"
+    if fig.qualifier in ("以下", "不到") and aq is None and fv < fig.value:
+        return UNKNOWN, f"the article says {text}: below the claim's upper bound, but not what the claim says"
+    if cq == "approx" and abs(fig.value - fv) < _step(fig.value):
+        return UNKNOWN, f"the article says {text}; the claim only gives it roughly"
+    if cq == "under" and aq is None and fig.value > fv and fig.value - _step(fig.value) < fv:
+        return UNKNOWN, f"the article says {text}"  # 近40名 when the article says 39
+    if cq == "over" and aq is None and fig.value < fv and fv < fig.value + _step(fig.value):
+        return UNKNOWN, f"the article says {text}"  # 1700余名 when the article says 1750
+    return CONTRADICTED, f"the article says {text}"
+
+
+def evidence(fact: Fact | dict) -> dict:
+    rec = fact.rec if isinstance(fact, Fact) else fact
+    return {"id": rec["id"], "quote": rec.get("quote", ""), "value": rec.get("value"), "unit": rec.get("unit"),
+            "text": rec.get("text"), "qualifier": rec.get("qualifier"), "period": rec.get("period")}
+
+
+def _project_evidence(p: dict) -> dict:
+    inv = p.get("investment") or {}
+    return {"id": p["id"], "quote": p.get("quote", ""), "value": {"min": inv.get("min"), "max": inv.get("max")},
+            "unit": inv.get("currency") and "元", "text": inv.get("text")}
+
+
+def check_project(reader: Reader, fig: Figure, project: dict, claim: str, span: Span | None) -> Result:
+    inv = project.get("investment")
+    if inv is None:
+        return Result(claim, fig, UNKNOWN, f"the article gives no investment for {project['name']}",
+                      [{"id": project["id"], "quote": project.get("quote", ""), "value": None, "unit": None, "text": None}])
+    ev = [_project_evidence(project)]
+    if fig.unit == "美元":
+        return Result(claim, fig, CONTRADICTED, f"the article gives {inv.get('text')} in 元, not 美元", ev)
+    if span is not None and not period_fits(span, fact_span(project.get("period"), reader.as_of)):
+        return Result(claim, fig, UNKNOWN, f"the article gives the band for {project.get('period')}, "
+                      f"not for {span}", ev)
+    lo, hi = (None if x is None else Decimal(x) for x in (inv.get("min"), inv.get("max")))
+    c_lo, lo_strict, c_hi, hi_strict = interval_of(fig)
+    if (c_lo, c_hi) == (lo, hi) and not lo_strict and not hi_strict:
+        return Result(claim, fig, SUPPORTED, f"the article gives the band {inv.get('text')}", ev)
+    inside = (lo is None or (c_lo is not None and c_lo >= lo)) and (hi is None or (c_hi is not None and c_hi <= hi))
+    if inside:
+        return Result(claim, fig, UNKNOWN, f"the article only gives the band {inv.get('text')}", ev)
+    below = c_hi is not None and lo is not None and (c_hi < lo or (c_hi == lo and hi_strict))
+    above = c_lo is not None and hi is not None and (c_lo > hi or (c_lo == hi and lo_strict))
+    if not below and not above:
+        return Result(claim, fig, UNKNOWN, f"the claim's band overlaps the article's band {inv.get('text')}", ev)
+    return Result(claim, fig, CONTRADICTED, f"outside the article's band {inv.get('text')}", ev)
+
+
+def decide(reader: Reader, m: Match, claim: str) -> Result:
+    fig, span = m.fig, m.span
+    if m.project is not None:
+        return check_project(reader, fig, m.project, claim, span)
+    scored = m.scored
+    if not scored:
+        return Result(claim, fig, UNKNOWN, "the article says nothing that matches this figure")
+    best = scored[0][0]
+    top = [f for s, f in scored if best - s < W.TIE_MARGIN]
+    if span is not None:
+        fitting = [f for f in top if period_fits(span, f.span)]
+        if not fitting:
+            f = top[0]
+            return Result(claim, fig, UNKNOWN,
+                          f"the article gives this for {f.rec.get('period_text') or f.rec.get('period') or 'no stated period'}, "
+                          f"not for the claim's period ({span})", [evidence(f) for f in top])
+        top = fitting
+    elif any(f.past for f in top) and not PAST_WORDS.search(m.scope.text):
+        f = next(f for f in top if f.past)
+        return Result(claim, fig, UNKNOWN, f"the article gives {f.rec.get('text')} as a past state "
+                      f"({f.rec.get('period_text')}, {f.rec.get('period')}); the claim says nothing of when",
+                      [evidence(f) for f in top])
+    if FUTURE.search(m.scope.text[m.scope.left:]) and all(f.rec.get("status", "actual") == "actual" for f in top):
+        f = top[0]
+        return Result(claim, fig, UNKNOWN, f"the claim speaks of a plan; the article gives {f.rec.get('text')} as done",
+                      [evidence(f) for f in top])
+    verdicts = [(compare(fig, f), f) for f in top]
+    if len({f.value for f in top}) > 1:
+        # several facts fit equally well and they disagree: the claim does not say which one it means
+        exact = [f for (v, _), f in verdicts if v == SUPPORTED]
+        return Result(claim, fig, UNKNOWN,
+                      "the claim fits several figures of the article" + (" (one of them matches)" if exact else ""),
+                      [evidence(f) for f in top])
+    (verdict, reason), fact = verdicts[0]
+    for (v, r), f in verdicts:
+        if VERDICT_ORDER[v] < VERDICT_ORDER[verdict]:
+            (verdict, reason), fact = (v, r), f
+    if verdict == SUPPORTED:
+        said = m.scope.text
+        other = reader.other_noun(fact, said, fig.end)
+        if other is not None and fact.noun and not any(said.startswith(k, fig.end) for k in (fact.noun, *fact.keywords)):
+            # "20名城管队员组成专职巡防队": the number is the patrol's, the people are the emergency team's
+            return Result(claim, fig, UNKNOWN, f"the claim counts {other.noun} ({other.rec.get('text')} in the "
+                          f"article), the matching figure counts {fact.rec.get('text')}",
+                          [evidence(fact), evidence(other)])
+    return Result(claim, fig, verdict, reason, [evidence(fact)] + [evidence(f) for f in top if f is not fact])
+
+
+def combined(results: list[Result]) -> str:
+    return max((r.verdict for r in results), key=VERDICT_ORDER.__getitem__)

@@ -1,0 +1,45 @@
+"""Weights and thresholds of matching a claim's figure to a fact, named, each with why.
+
+A keyword scores its length times the weight of where it stands (`Scope.weight`); a fact is a candidate
+only when its score reaches MIN_SCORE and some words other than the counted noun say what is measured.
+"""
+
+from __future__ import annotations
+
+# Where a keyword of a fact stands in the claim (Scope.weight).
+IN_CLAUSE = 1.0  # in the figure's own clause (its side of it): the word is about this figure
+EARLIER_IN_SENTENCE = 0.5  # in an earlier clause: it sets the topic, but may be another figure's
+
+# A keyword of two characters in the figure's clause is the least that says what is measured: one character
+# (楼, 人) matches almost anything.
+MIN_SCORE = 2.0
+# Without a keyword in the figure's own clause, words from earlier clauses must weigh twice as much.
+MIN_SCORE_FROM_ELSEWHERE = 4.0
+
+# "6个社区": the claim counts the noun the article counts.
+COUNTED_NOUN_BONUS = 2.0
+# "投资额1亿至5亿元的项目": the claim's band is the fact's band, which says what is counted.
+SAME_BAND_BONUS = 4.0
+# A count of projects in one band: a claim that names no band is probably about something else.
+UNNAMED_BAND_PENALTY = 2.0
+
+# A unit that by itself says what is measured: "73岁" is an age whatever the words around it.
+SELF_DESCRIBING_UNITS = {"岁": 2.0, "平方公里": 2.0}
+
+# The subject: a fact about a subject named on the figure's side of its clause, or elsewhere in the claim.
+NEAR_SUBJECT_BONUS = 3.0
+SUBJECT_BONUS = 1.5
+# Shared bigrams of the claim's clause and the article's quote: a tie-breaker, never a match by itself.
+BIGRAM_WEIGHT = 0.1
+
+# Candidates within this much of the best score are equally good: if they disagree, the claim is ambiguous.
+TIE_MARGIN = 0.5
+
+# assign(): how many candidates per figure are shared out, and up to how many figures an exhaustive search is
+# affordable (3 ** 6 ≈ 700 combinations); above that, greedy in order.
+ASSIGN_DEPTH = 3
+ASSIGN_EXHAUSTIVE_MAX = 6
+
+# ask(): a fact about a subject named in the question; a fact outside the question's period.
+ASK_SUBJECT_BONUS = 3.0
+ASK_WRONG_PERIOD_PENALTY = 3.0
