@@ -114,3 +114,102 @@ def quote_po(text: str) -> str:
         return q(text)
     parts = text.splitlines(keepends=True)
     return '""\n' + "\n".join(q(p) for p in parts)
+
+
+# ---------------------------------------------------------------- extraction (developers: python -m jzcli.catalog)
+
+MARKERS = {"_": 1, "N_": 1, "gettext": 1, "ngettext": 2}
+
+
+def extract(sources: dict[str, str]) -> tuple[dict, list[str]]:
+    """The msgids of the code ({path: source}) -> ({msgid or (singular, plural): [where, ...]}, problems).
+
+    Found: the literal arguments of _(), N_(), gettext(), ngettext(), and the docstrings of functions
+    registered as commands (their --help). A variable is translated where it is shown (an N_-marked msgid);
+    an f-string, a concatenation or a .format() inside the call cannot be (format after translating:
+    _("{n} left").format(n=n)): those are problems."""
+    found: dict = {}
+    problems: list[str] = []
+    for path, source in sources.items():
+        tree = ast.parse(source, path)
+        for node in ast.walk(tree):
+            where = f"{path}:{getattr(node, 'lineno', 0)}"
+            if isinstance(node, ast.Call) and _marker(node.func) in MARKERS:
+                n = MARKERS[_marker(node.func)]
+                args = node.args[:n]
+                if len(args) == n and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args):
+                    key = args[0].value if n == 1 else (args[0].value, args[1].value)
+                    found.setdefault(key, []).append(where)
+                elif any(isinstance(a, (ast.JoinedStr, ast.BinOp)) or (isinstance(a, ast.Call) and isinstance(
+                        a.func, ast.Attribute) and a.func.attr == "format") for a in args):
+                    problems.append(f"{where}: {_marker(node.func)}() of a text built before translation")
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and any(
+                    "command" in ast.unparse(d) for d in node.decorator_list):
+                doc = ast.get_docstring(node, clean=True)
+                if doc:
+                    found.setdefault(doc, []).append(where)
+    return found, problems
+
+
+def _marker(func: ast.AST) -> str | None:
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute) and func.attr in ("gettext", "ngettext", "N_"):
+        return func.attr
+    return None
+
+
+def package_sources(root) -> dict[str, str]:
+    from pathlib import Path
+
+    root = Path(root)
+    return {str(p.relative_to(root.parent)): p.read_text(encoding="utf-8")
+            for p in sorted(root.rglob("*.py"))}
+
+
+def render_po(header: str, entries: dict, translations: dict) -> str:
+    """A .po file: `header` (comment lines + the "" entry), then every extracted entry with where it is used,
+    its translation if known (untranslated ones have an empty msgstr)."""
+    out = [header.rstrip("\n"), ""]
+    for key, where in entries.items():
+        out.append("#: " + " ".join(sorted(set(where))[:4]))
+        if isinstance(key, tuple):
+            forms = translations.get(key) or [""]
+            out.append("msgid " + quote_po(key[0]))
+            out.append("msgid_plural " + quote_po(key[1]))
+            out.extend(f"msgstr[{i}] " + quote_po(f) for i, f in enumerate(forms))
+        else:
+            out.append("msgid " + quote_po(key))
+            out.append("msgstr " + quote_po(translations.get(key, "")))
+        out.append("")
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Update jzcli/locale/*/LC_MESSAGES/jzcli.po from the code: new msgids added (empty), gone ones dropped,
+    translations kept; extra msgids (words of Typer and Click we translate) are kept as they are."""
+    import sys
+    from pathlib import Path
+
+    argv = sys.argv[1:] if argv is None else argv
+    root = Path(__file__).resolve().parent
+    entries, problems = extract(package_sources(root))
+    for p in problems:
+        print(p, file=sys.stderr)
+    for po in sorted((root / "locale").glob("*/LC_MESSAGES/jzcli.po")):
+        text = po.read_text(encoding="utf-8")
+        translations = parse_po(text)
+        header = text[: text.index("\n\n") + 1] if "\n\n" in text else text
+        from jzcli.i18n import FOREIGN
+
+        merged = dict(entries)
+        for key in FOREIGN:
+            merged.setdefault(key, ["typer"])
+        po.write_text(render_po(header, merged, translations), encoding="utf-8")
+        missing = [k for k in merged if not translations.get(k)]
+        print(f"{po}: {len(merged)} messages, {len(missing)} untranslated", file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

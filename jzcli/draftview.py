@@ -239,7 +239,8 @@ def diagnostic(path: str, item: dict) -> str:
 
 def write_view(checked: Iterable[tuple[Line, list[dict]]], tally: Tally) -> None:
     """The draft with line numbers, each item marked where it stands, numbered notes under each paragraph,
-    and a summary. Colours follow the terminal (NO_COLOR keeps the symbols)."""
+    and a summary. Colours follow the terminal (NO_COLOR keeps the symbols). Lines are wrapped here, never
+    inside an item, a number, an id or a run of Latin letters (the terminal would cut `36栋` into `3` / `6栋`)."""
     from rich.text import Text
 
     console = out.make_console()
@@ -248,12 +249,20 @@ def write_view(checked: Iterable[tuple[Line, list[dict]]], tally: Tally) -> None
     counter = [0]
 
     def flush() -> None:
-        notes = []
+        notes: list = []
+        width = max(console.width - gutter - 3, 8)
         for line, items in paragraph:
-            console.print(_marked_line(line, items, gutter, counter, notes), overflow="fold", crop=False)
+            marked, keep = _marked_line(line, items, counter, notes)
+            for i, part in enumerate(wrap(marked, width, keep)):
+                head = f"{line.number:>{gutter}} │ " if i == 0 else " " * gutter + " │ "
+                console.print(Text(head, style="dim") + part, crop=False, soft_wrap=True)
+        pad = Text(" " * (gutter + 3))
+        for note in notes:
+            for i, line_of_note in enumerate(note):
+                indent = pad if i == 0 else pad + Text("   ")
+                for part in wrap(line_of_note, width - (0 if i == 0 else 3), []):
+                    console.print(indent + part, crop=False, soft_wrap=True)
         if notes:
-            for note in notes:
-                console.print(note, overflow="fold", crop=False)
             console.print()
         paragraph.clear()
 
@@ -268,31 +277,76 @@ def write_view(checked: Iterable[tuple[Line, list[dict]]], tally: Tally) -> None
         if len(paragraph) >= 50:  # a very long paragraph: notes every 50 lines, memory stays bounded
             flush()
     flush()
-    console.print(summary_text(tally))
+    for part in wrap(summary_text(tally), max(console.width, 8), []):
+        console.print(part, crop=False, soft_wrap=True)
 
 
-def _marked_line(line: Line, items: list[dict], gutter: int, counter: list[int], notes: list):
+def _marked_line(line: Line, items: list[dict], counter: list[int], notes: list):
+    """The line's text with each item styled and followed by its mark (✔1); the spans that must stay whole."""
     from rich.text import Text
 
     text = Text()
-    text.append(f"{line.number:>{gutter}} │ ", style="dim")
+    keep: list[tuple[int, int]] = []
     body = line.text
     pos = 0
     for item in items:
-        # back from file columns to positions in line.text
-        start = _text_index(line, item["column"])
+        start = max(_text_index(line, item["column"]), pos)
         end = max(_text_index(line, item["end_column"] - 1) + 1, start)
-        if start < pos:
-            start = pos
         text.append(body[pos:start])
         style = STYLE.get(item["verdict"], "")
+        at = len(text)
         text.append(body[start:end], style=style + " underline")
         counter[0] += 1
         text.append(f"{SYMBOL.get(item['verdict'], '?')}{counter[0]}", style=style)
-        notes.append(_note(item, counter[0], gutter))
+        keep.append((at, len(text)))
+        notes.append(_note(item, counter[0]))
         pos = end
     text.append(body[pos:])
-    return text
+    return text, keep
+
+
+# Latin words, ids, paths, and numbers with their multiplier and counting unit (3700万美元, 36栋楼): never cut
+_WHOLE = re.compile(r"[\x21-\x7e]*\d[\d.,]*[万亿千百十]*(?:美元|[元栋楼个名人户家套亩米吨辆项处条倍岁年月日%]{1,2})?"
+                    r"|[\x21-\x7e]+")
+_NO_LINE_START = set("，。、；：？！）》」』”’.,;:?!)%")
+
+
+def wrap(text, width: int, keep: list[tuple[int, int]]) -> list:
+    """`text` (a rich Text) cut into lines of at most `width` cells, between words and CJK characters but
+    never inside `keep` spans, Latin runs or numbers, and never before closing punctuation."""
+    from rich.cells import cell_len
+
+    plain = text.plain
+    if cell_len(plain) <= width:
+        return [text]
+    whole = [(m.start(), m.end()) for m in _WHOLE.finditer(plain)] + list(keep)
+    blocked = bytearray(len(plain) + 1)  # 1: no line may start here
+    for s, e in whole:
+        for i in range(s + 1, e):
+            blocked[i] = 1
+    for i, c in enumerate(plain):
+        if c in _NO_LINE_START:
+            blocked[i] = 1
+    cuts, line_start, used, last_ok = [], 0, 0, None
+    i = 0
+    while i < len(plain):
+        if i > line_start and not blocked[i]:
+            last_ok = i
+        w = cell_len(plain[i])
+        if used + w > width and i > line_start:
+            cut = last_ok if last_ok is not None and last_ok > line_start else i  # an atom wider than a line
+            cuts.append(cut)
+            line_start, last_ok = cut, None
+            used = cell_len(plain[cut:i + 1])
+        else:
+            used += w
+        i += 1
+    lines = []
+    for part in text.divide(cuts):
+        part.rstrip()
+        n = len(part.plain) - len(part.plain.lstrip(" "))
+        lines.append(part[n:] if n and lines else part)  # a wrapped line does not start with the space
+    return lines
 
 
 def _text_index(line: Line, column: int) -> int:
@@ -304,29 +358,30 @@ def _text_index(line: Line, column: int) -> int:
     return len(line.columns)
 
 
-def _note(item: dict, n: int, gutter: int):
+def _note(item: dict, n: int):
     from rich.text import Text
 
-    pad = " " * (gutter + 3)
     verdict = item["verdict"]
     style = STYLE.get(verdict, "")
-    note = Text(pad)
+    note = Text()
     note.append(f"{SYMBOL.get(verdict, '?')}{n} ", style=style)
     note.append(f"{item['figure']}", style="bold")
     note.append(f"  {verdict_word(verdict)}", style=style)
     note.append(_("  (line {line}, column {column})").format(line=item["line"], column=item["column"]), style="dim")
-    note.append("\n" + pad + "   " + _("reason: {reason}").format(reason=translate_reason(item.get("reason") or "")))
-    if item.get("article") or item.get("quote"):
-        note.append("\n" + pad + "   " + _("article: {value}").format(value=item.get("article") or "—"))
-        if item.get("quote"):
-            note.append("  “" + item["quote"] + "”", style="italic")
     if item.get("id"):
         note.append("  [" + item["id"] + "]", style="dim")
+    lines = [note]
+    lines.append(Text(_("reason: {reason}").format(reason=translate_reason(item.get("reason") or ""))))
+    if item.get("article") or item.get("quote"):
+        quote = Text(_("article: {value}").format(value=item.get("article") or "—"))
+        if item.get("quote"):
+            quote.append("  “" + item["quote"] + "”", style="italic")
+        lines.append(quote)
     derivation = item.get("derivation")
     if derivation:
         formula = derivation.get("formula") if isinstance(derivation, dict) else str(derivation)
-        note.append("\n" + pad + "   " + _("arithmetic: {formula}").format(formula=formula))
-    return note
+        lines.append(Text(_("arithmetic: {formula}").format(formula=formula)))
+    return lines
 
 
 def summary_text(tally: Tally):

@@ -139,3 +139,85 @@ def translate_like(message: str, templates: tuple[str, ...]) -> str:
             parts = {k: translate_like(v, templates) for k, v in m.groupdict().items()}
             return gettext(template).format(**parts)
     return gettext(message)
+
+
+# Typer's own words (typer/core.py calls gettext's default-domain `_`: bound to our catalog by bind_typer) and
+# Click's (typer 0.26-0.28 carries a Click whose words are plain strings: translated by their shapes).
+TYPER_WORDS = (
+    "Usage: ", "Options", "Arguments", "Commands", "Show this message and exit.", "required",
+    "default: {default}", "env var: {var}", "(dynamic)", "Aborted!", "Missing command.", "No such command {name!r}.",
+    "Install completion for the current shell.",
+    "Show completion for the current shell, to copy it or customize the installation.",
+)
+CLICK_SHAPES = (
+    "{message}. Did you mean {names}?",
+    "No such command {name}.",
+    "{message} (Possible options: {options})",
+    "No such option: {name}",
+    "Missing argument {name}.",
+    "Missing option {name}.",
+    "Missing parameter {name}.",
+    "Invalid value for {name}: {reason}",
+    "{value} is not in the range {range}.",
+    "{value} is not a valid integer.",
+    "{value} is not a valid int range.",
+    "{value} is not a valid boolean. Recognized values: {states}",
+    "Option {name} requires an argument.",
+    "Option {name} requires {n} arguments.",
+    "Option {name} does not take a value.",
+    "Got unexpected extra argument(s) ({args})",
+)
+FOREIGN = TYPER_WORDS + CLICK_SHAPES
+
+
+def usage_error(message: str) -> str:
+    """A usage error as Click formatted it, in the user's language."""
+    return translate_like(message, CLICK_SHAPES)
+
+
+def bind_typer() -> None:
+    """Typer's gettext calls (`from gettext import gettext as _` in typer.core) look up our catalog."""
+    import sys
+
+    for name in ("typer.core", "typer.rich_utils"):
+        module = sys.modules.get(name)
+        if module is not None and getattr(module, "_", None) is not gettext:
+            module._ = gettext
+
+
+def translate_command(cmd) -> None:
+    """Help of a Click command tree (built by Typer from our N_-marked declarations), in the user's language."""
+    if language() == "en":
+        return
+    if getattr(cmd, "help", None):
+        cmd.help = gettext(cmd.help)
+        cmd.short_help = cmd.short_help and gettext(cmd.short_help) or cmd.help.split("\n")[0]
+    for param in getattr(cmd, "params", ()):
+        if getattr(param, "help", None):
+            param.help = gettext(param.help)
+    for sub in getattr(cmd, "commands", {}).values():
+        translate_command(sub)
+
+
+def command_classes():
+    """Typer command classes whose usage line and --help option speak the user's language."""
+    from typer.core import TyperCommand, TyperGroup
+
+    class Localized:
+        def format_usage(self, ctx, formatter) -> None:
+            pieces = self.collect_usage_pieces(ctx)
+            formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=gettext("Usage: "))
+
+        def get_help_option(self, ctx):
+            option = super().get_help_option(ctx)
+            if option is not None and option.help:
+                option.help = gettext(option.help)
+            return option
+
+    class Command(Localized, TyperCommand):
+        pass
+
+    class Group(Localized, TyperGroup):
+        pass
+
+    return Command, Group
