@@ -1,118 +1,40 @@
-"""Commands: arguments in, one query call, rows out. Query logic lives in queries/check/validate."""
+"""Commands: each parses its arguments, calls one query, hands the rows to jzcli/output.py.
+
+Every command is declared with its parameters (jzcli/params.py), which both Typer and the fast path read;
+the application shell (entry point, Typer app, errors → exit statuses) is jzcli/app.py.
+"""
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Optional
 
-from jzcli import __version__
 from jzcli import output as out
-from jzcli.errors import BAD_INPUT, Exit, JzError
+from jzcli.errors import BadInput, Exit, ExitStatus, FactBaseError
 from jzcli.output import Column
+from jzcli.params import INT, Command, Param, argument, flag, option
 
-if TYPE_CHECKING:
-    import typer
-
-# Typer is imported only when the app is built (help, usage errors, unusual command lines): the annotations
-# below are strings (PEP 563) that Typer evaluates then. A plain command line skips Typer: see fastargs.py.
-
-EXIT_CODES = """\b
-Exit codes:
-  0  success (an empty list is success: [] with --json)
-  1  a named thing was not found / a claim is not supported
-  2  bad input or usage
-  3  the fact base is missing, unreadable or invalid
-Set JZCLI_DEBUG=1 to see the traceback of an unexpected error."""
-
-APP_HELP = f"""Query the fact base built from one article about 九州路办事处 (淇滨区, 鹤壁).
-
-Tables on a terminal, TSV when piped, JSON with --json. Every command takes --db PATH (or env JZCLI_DB).
-
-\b
-Examples:
-  jzcli projects --min 5亿
-  jzcli community 凤凰城
-  jzcli honors 2017
-  jzcli figures --topic economy --json
-  jzcli check "大寨店社区开工36栋楼"
-
-{EXIT_CODES}"""
-
-# ---------------------------------------------------------------- commands, registered when the app is built
-
-COMMANDS: dict[str, Callable] = {}
+COMMANDS: dict[str, Command] = {}
 
 
-def command(name: str | None = None) -> Callable[[Callable], Callable]:
-    """Register a command (as @app.command() would, but without importing Typer)."""
+def command(*params: Param, name: str | None = None) -> Callable[[Callable], Callable]:
+    """Register a command with its parameters; its function takes exactly those, by dest."""
 
     def register(func: Callable) -> Callable:
-        COMMANDS[name or func.__name__.lower().replace("_", "-")] = func
+        cmd_name = name or func.__name__.lower().replace("_", "-")
+        COMMANDS[cmd_name] = Command(cmd_name, func, params)
         return func
 
     return register
 
 
-def shared_options(typer) -> dict:
-    """The options every command shares (declared once), for the real `typer` or fastargs' stand-in."""
-    return {
-        "DbOpt": Annotated[
-            Optional[str],
-            typer.Option("--db", metavar="PATH", help="Fact base to read instead of the shipped facts.json (env JZCLI_DB)."),
-        ],
-        "JsonOpt": Annotated[bool, typer.Option("--json", help="One JSON document on stdout (same as --format json).")],
-        "FormatOpt": Annotated[
-            Optional[str],
-            typer.Option("--format", "-f", metavar="FORMAT",
-                         help="table | json | jsonl | csv | tsv (default: table on a terminal, tsv when piped)."),
-        ],
-    }
-
-
-_app = None
-
-
-def build_app():
-    """The Typer app (built once per process)."""
-    global _app
-    if _app is None:
-        import typer
-
-        globals().update(typer=typer, **shared_options(typer))  # what the annotations name
-        app = typer.Typer(
-            name="jzcli",
-            help=APP_HELP,
-            rich_markup_mode=None,  # plain help: keeps Rich out of --help and usage errors (start-up cost)
-            no_args_is_help=True,
-            pretty_exceptions_enable=False,
-            context_settings={"help_option_names": ["-h", "--help"]},
-        )
-        app.callback()(_root)
-        for name, func in COMMANDS.items():
-            app.command(name=name)(func)
-        _app = app
-    return _app
-
-
 def __getattr__(name: str):
-    if name == "app":  # `from jzcli.cli import app` (tests, typer.testing.CliRunner) still works
-        return build_app()
+    # callers written before the shell moved to jzcli/app.py: `from jzcli.cli import main`, `cli.run(...)`
+    if name in ("app", "main", "run", "build_app"):
+        from jzcli import app
+
+        return app.build_app() if name == "app" else getattr(app, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def _version(value: bool) -> None:
-    if value:
-        sys.stdout.write(f"jzcli {__version__}\n")
-        raise Exit(0)
-
-
-def _root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
-) -> None:
-    pass
 
 
 def _completer(pool: str) -> Callable[[str], list[str]]:
@@ -123,7 +45,7 @@ def _completer(pool: str) -> Callable[[str], list[str]]:
             from jzcli import factbase, names, queries
 
             return names.complete(incomplete, getattr(queries, pool)(factbase.load()))
-        except Exception:  # completion must never print a traceback into the shell
+        except Exception:  # noqa: BLE001 - completion must never print a traceback into the shell
             return []
 
     return complete
@@ -131,6 +53,13 @@ def _completer(pool: str) -> Callable[[str], list[str]]:
 
 _complete_units = _completer("units")
 _complete_offices = _completer("offices")
+
+# The options every command shares, declared once.
+DB = option("db", "--db", metavar="PATH", help="Fact base to read instead of the shipped facts.json (env JZCLI_DB).")
+JSON = flag("json_", "--json", help="One JSON document on stdout (same as --format json).")
+FORMAT = option("fmt", "--format", "-f", metavar="FORMAT",
+                help="table | json | jsonl | csv | tsv (default: table on a terminal, tsv when piped).")
+READ = (DB, JSON, FORMAT)
 
 
 def _load(db: str | None):
@@ -159,15 +88,15 @@ MATCH_LABEL = {"certain": "确定", "borderline": "边界", "undecidable": "无�
 # ---------------------------------------------------------------- projects
 
 
-@command()
-def projects(
-    min_: Annotated[Optional[str], typer.Option("--min", metavar="AMOUNT", help="At least this investment (5亿, 5e8, 五亿 ...).")] = None,
-    max_: Annotated[Optional[str], typer.Option("--max", metavar="AMOUNT", help="At most this investment.")] = None,
-    maybe: Annotated[bool, typer.Option("--maybe", help="Also list borderline and undecidable projects, marked.")] = False,
-    sort: Annotated[Optional[str], typer.Option("--sort", metavar="invest|name", help="Sort by investment band (largest first) or by name (pinyin).")] = None,
-    status: Annotated[Optional[str], typer.Option("--status", metavar="STATUS", help="signed | landed | key_work")] = None,
-    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
-) -> None:
+@command(
+    option("min_", "--min", metavar="AMOUNT", help="At least this investment (5亿, 5e8, 五亿 ...)."),
+    option("max_", "--max", metavar="AMOUNT", help="At most this investment."),
+    flag("maybe", "--maybe", help="Also list borderline and undecidable projects, marked."),
+    option("sort", "--sort", metavar="invest|name", help="Sort by investment band (largest first) or by name (pinyin)."),
+    option("status", "--status", metavar="STATUS", help="signed | landed | key_work"),
+    *READ,
+)
+def projects(min_, max_, maybe, sort, status, db, json_, fmt) -> None:
     """Projects: signed (with bands), landed, key works.
 
     The 10 projects signed in 2018 H1 with their investment bands, the 4 that landed
@@ -189,7 +118,7 @@ def projects(
 
     fmt_ = out.choose_format(json_, fmt)
     if sort not in (None, "invest", "name"):
-        raise JzError(f"--sort takes invest or name, got {sort!r}", BAD_INPUT)
+        raise BadInput(f"--sort takes invest or name, got {sort!r}")
     lo = parse_money_bound(min_) if min_ is not None else None
     hi = parse_money_bound(max_) if max_ is not None else None
     result = queries.projects(_load(db), lo, hi, maybe=maybe, sort=sort, status=status)
@@ -228,12 +157,11 @@ def _history_text(history: list[dict]) -> str:
     return "；".join(f"{h.get('office')} {h.get('from') or '?'}–{h.get('to') or '今'}" for h in history)
 
 
-@command()
-def community(
-    name: Annotated[str, typer.Argument(metavar="NAME", help="Full or short name, part of it, pinyin or initials.",
-                                        autocompletion=_complete_units)],
-    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
-) -> None:
+@command(
+    argument("name", metavar="NAME", help="Full or short name, part of it, pinyin or initials.", complete=_complete_units),
+    *READ,
+)
+def community(name, db, json_, fmt) -> None:
     """One unit: its office history and every fact on it.
 
     A community or village (or a place that looks like one): its office before and
@@ -259,15 +187,15 @@ def community(
     out.emit_object(prof, fields, fmt_, title=prof["name"], sections=[("相关事实", prof["facts"], fact_cols)])
 
 
-@command()
-def communities(
-    office: Annotated[Optional[str], typer.Option("--office", metavar="NAME", help="Only units of this office (九州路, 泰山路 ...).",
-                                                  autocompletion=_complete_offices)] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="YYYY-MM", help="Office assignment at this month.")] = None,
-    tree: Annotated[bool, typer.Option("--tree", help="Draw office → communities/villages, before and after each change.")] = False,
-    all_: Annotated[bool, typer.Option("--all", help="Also places that are not units of the office (湘江社区, compounds ...).")] = False,
-    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
-) -> None:
+@command(
+    option("office", "--office", metavar="NAME", help="Only units of this office (九州路, 泰山路 ...).",
+           complete=_complete_offices),
+    option("as_of", "--as-of", metavar="YYYY-MM", help="Office assignment at this month."),
+    flag("tree", "--tree", help="Draw office → communities/villages, before and after each change."),
+    flag("all_", "--all", help="Also places that are not units of the office (湘江社区, compounds ...)."),
+    *READ,
+)
+def communities(office, as_of, tree, all_, db, json_, fmt) -> None:
     """All communities and villages, by office.
 
     --tree draws office → units before and after the 2017-11 redistricting.
@@ -285,7 +213,7 @@ def communities(
     fb = _load(db)
     if tree:
         if office is not None:
-            raise JzError("use either --tree or --office, not both", BAD_INPUT)
+            raise BadInput("use either --tree or --office, not both")
         snapshots = queries.tree(fb, as_of)
         if fmt_ == "table":
             _draw_tree(snapshots)
@@ -304,8 +232,8 @@ def communities(
 
 
 def _draw_tree(snapshots: list[dict]) -> None:
-    from rich.tree import Tree
     from rich.text import Text
+    from rich.tree import Tree
 
     console = out.make_console()
     for snap in snapshots:
@@ -320,12 +248,12 @@ def _draw_tree(snapshots: list[dict]) -> None:
 # ---------------------------------------------------------------- honours, figures, timeline, people, search
 
 
-@command()
-def honors(
-    year: Annotated[Optional[str], typer.Argument(metavar="[YEAR]", help="Only honours won in this year.")] = None,
-    level: Annotated[Optional[str], typer.Option("--level", metavar="国家|省|市", help="Only this level.")] = None,
-    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
-) -> None:
+@command(
+    argument("year", metavar="[YEAR]", help="Only honours won in this year.", required=False),
+    option("level", "--level", metavar="国家|省|市", help="Only this level."),
+    *READ,
+)
+def honors(year, level, db, json_, fmt) -> None:
     """Honours won by the office itself.
 
     Year (null when the article gives none) and level 国家 / 省 / 市.
@@ -344,13 +272,13 @@ def honors(
     out.emit(rows, cols, fmt_, title="荣誉")
 
 
-@command()
-def figures(
-    topic: Annotated[Optional[str], typer.Option("--topic", metavar="T", help="economy, construction ... or 经济, 建设进度 ...")] = None,
-    subject: Annotated[Optional[str], typer.Option("--subject", metavar="NAME", help="What the figure is about (大寨店, 张公堰 ...).")] = None,
-    unit: Annotated[Optional[str], typer.Option("--unit", metavar="U", help="Base unit: 元, 美元, 人, 栋, % ...")] = None,
-    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
-) -> None:
+@command(
+    option("topic", "--topic", metavar="T", help="economy, construction ... or 经济, 建设进度 ..."),
+    option("subject", "--subject", metavar="NAME", help="What the figure is about (大寨店, 张公堰 ...)."),
+    option("unit", "--unit", metavar="U", help="Base unit: 元, 美元, 人, 栋, % ..."),
+    *READ,
+)
+def figures(topic, subject, unit, db, json_, fmt) -> None:
     """Every number the article states, normalized to its base unit.
 
     \b
@@ -369,13 +297,13 @@ def figures(
     out.emit(rows, cols, fmt_, title="数字")
 
 
-@command()
-def timeline(
-    year: Annotated[Optional[str], typer.Argument(metavar="[YEAR]", help="Only events in this year.")] = None,
-    from_: Annotated[Optional[str], typer.Option("--from", metavar="D", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD).")] = None,
-    to: Annotated[Optional[str], typer.Option("--to", metavar="D", help="Up to this date.")] = None,
-    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
-) -> None:
+@command(
+    argument("year", metavar="[YEAR]", help="Only events in this year.", required=False),
+    option("from_", "--from", metavar="D", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    option("to", "--to", metavar="D", help="Up to this date."),
+    *READ,
+)
+def timeline(year, from_, to, db, json_, fmt) -> None:
     """Dated events in order.
 
     A year inferred from 今年 / 目前 / 日前 is marked 推断 (JSON: inferred).
@@ -400,8 +328,10 @@ def timeline(
     out.emit(rows, cols, fmt_, title="时间线")
 
 
-@command()
-def people(db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None) -> None:
+@command(
+    *READ,
+)
+def people(db, json_, fmt) -> None:
     """People named, roles exactly as stated.
 
     \b
@@ -416,11 +346,11 @@ def people(db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None) -> N
     out.emit(rows, cols, fmt_, title="人物")
 
 
-@command()
-def search(
-    text: Annotated[str, typer.Argument(metavar="TEXT", help="Text to look for in names, wording and quotes.")],
-    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
-) -> None:
+@command(
+    argument("text", metavar="TEXT", help="Text to look for in names, wording and quotes."),
+    *READ,
+)
+def search(text, db, json_, fmt) -> None:
     """Records whose name, text or quote has TEXT.
 
     \b
@@ -436,8 +366,10 @@ def search(
     out.emit(rows, cols, fmt_, title=f"搜索：{text}", highlight=text.strip())
 
 
-@command()
-def overview(db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None) -> None:
+@command(
+    *READ,
+)
+def overview(db, json_, fmt) -> None:
     """Key figures and progress bars on one screen.
 
     \b
@@ -488,11 +420,11 @@ def _draw_overview(data: dict) -> None:
 # ---------------------------------------------------------------- validate, export
 
 
-@command()
-def validate(
-    source: Annotated[Optional[str], typer.Option("--source", metavar="ARTICLE", help="Also check every quote is in this article.")] = None,
-    db: DbOpt = None,
-) -> None:
+@command(
+    option("source", "--source", metavar="ARTICLE", help="Also check every quote is in this article."),
+    DB,
+)
+def validate(source, db) -> None:
     """Check the fact base itself.
 
     Fields, types, unique ids, references, cross-checks and, with --source, quotes.
@@ -510,18 +442,19 @@ def validate(
     for p in problems:
         out.write(p + "\n")
     if problems:
-        raise JzError(f"{len(problems)} problem(s) in {fb.path}", 3)
+        raise FactBaseError(f"{len(problems)} problem(s) in {fb.path}")
     counts = ", ".join(f"{len(rows)} {t}" for t, rows in fb.tables.items())
     out.note(f"ok: {fb.path} ({counts})" + (" ; every quote found in the article" if source else ""))
 
 
-@command()
-def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="sqlite|csv|jsonl", help="sqlite file, a folder of CSV files, or JSON lines.")],
-    out_path: Annotated[str, typer.Option("--out", metavar="PATH", help="Where to write (not overwritten without --force).")],
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing PATH.")] = False,
-    db: DbOpt = None,
-) -> None:
+@command(
+    option("fmt", "--format", "-f", required=True, metavar="sqlite|csv|jsonl",
+           help="sqlite file, a folder of CSV files, or JSON lines."),
+    option("out_path", "--out", required=True, metavar="PATH", help="Where to write (not overwritten without --force)."),
+    flag("force", "--force", help="Replace an existing PATH."),
+    DB,
+)
+def export(fmt, out_path, force, db) -> None:
     """Export the fact base: sqlite, CSV or JSON lines.
 
     \b
@@ -546,20 +479,21 @@ MAX_SENTENCE = 2000  # characters: a claim or a question is one sentence, not a 
 
 def _one_sentence(text: str, what: str) -> None:
     if len(text) > MAX_SENTENCE:
-        raise JzError(f"the {what} is {len(text)} characters long: give one sentence (at most {MAX_SENTENCE}), "
-                      "or a whole draft with check --file", BAD_INPUT)
+        raise BadInput(f"the {what} is {len(text)} characters long: give one sentence (at most {MAX_SENTENCE}), "
+                      "or a whole draft with check --file")
 
 
 
-@command()
-def check(
-    claim: Annotated[Optional[str], typer.Argument(metavar="CLAIM", help="One sentence with a figure.")] = None,
-    file: Annotated[Optional[str], typer.Option("--file", metavar="DRAFT", help="Check every figure of a draft: .txt, .md or .docx ('-' for stdin).")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="With --file: exit 1 when any item is unknown too (a gate before publication).")] = False,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", metavar="ENC", help="The draft's encoding (default: detected: UTF-8, UTF-16 with BOM, GB18030).")] = None,
-    max_size: Annotated[Optional[str], typer.Option("--max-size", metavar="SIZE", help="Refuse a draft larger than this (default 10MB).")] = None,
-    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
-) -> None:
+@command(
+    argument("claim", metavar="CLAIM", help="One sentence with a figure.", required=False),
+    option("file", "--file", metavar="DRAFT", help="Check every figure of a draft: .txt, .md or .docx ('-' for stdin)."),
+    flag("strict", "--strict", help="With --file: exit 1 when any item is unknown too (a gate before publication)."),
+    option("encoding", "--encoding", metavar="ENC",
+           help="The draft's encoding (default: detected: UTF-8, UTF-16 with BOM, GB18030)."),
+    option("max_size", "--max-size", metavar="SIZE", help="Refuse a draft larger than this (default 10MB)."),
+    *READ,
+)
+def check(claim, file, strict, encoding, max_size, db, json_, fmt) -> None:
     """Check a figure: supported / contradicted / unknown.
 
     Exit code 0 only when supported (for --file: 1 if any item is contradicted, or unknown with --strict).
@@ -583,7 +517,7 @@ def check(
     else:
         fmt_ = out.choose_format(json_, fmt)
     if (claim is None) == (file is None):
-        raise JzError("give either a CLAIM or --file DRAFT", BAD_INPUT)
+        raise BadInput("give either a CLAIM or --file DRAFT")
     if claim is not None:
         _one_sentence(claim, "claim")
     table = fmt_ == "table"
@@ -600,7 +534,8 @@ def check(
             draftview.write_rows(file, checked, fmt_, tally)
             out.note(tally.summary())
         counts = tally.counts
-        raise Exit(1 if counts["contradicted"] or (strict and counts["unknown"]) else 0)
+        raise Exit(ExitStatus.NOT_SUPPORTED if counts["contradicted"] or (strict and counts["unknown"])
+                   else ExitStatus.SUCCESS)
     reader = ck.Reader(_load(db))
     results = ck.check_claim(reader, claim)
     verdict = ck.combined(results)
@@ -623,15 +558,15 @@ def check(
                 Column("article", "原文数值", lambda r: r["ev"].get("text")),
                 Column("quote", "原文", lambda r: r["ev"].get("quote"))]
         out.emit(rows, cols, fmt_, title=f"{VERDICT_LABEL[verdict]}：{claim.strip()}")
-    raise Exit(0 if verdict == "supported" else 1)
+    raise Exit(ExitStatus.SUCCESS if verdict == "supported" else ExitStatus.NOT_SUPPORTED)
 
 
-@command()
-def ask(
-    question: Annotated[str, typer.Argument(metavar="QUESTION", help="A question about a figure.")],
-    limit: Annotated[int, typer.Option("--limit", min=1, max=100, help="At most this many answers.")] = 5,
-    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
-) -> None:
+@command(
+    argument("question", metavar="QUESTION", help="A question about a figure."),
+    option("limit", "--limit", kind=INT, default=5, help="At most this many answers.", low=1, high=100),
+    *READ,
+)
+def ask(question, limit, db, json_, fmt) -> None:
     """Ask for a figure; best matches first.
 
     Exit code 1 when nothing in the article answers the question.
@@ -651,8 +586,10 @@ def ask(
     out.emit(rows, cols, fmt_, title=f"问：{question.strip()}")
 
 
-@command()
-def audit(db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None) -> None:
+@command(
+    *READ,
+)
+def audit(db, json_, fmt) -> None:
     """The article's own arithmetic, and its oddities.
 
     \b
@@ -676,12 +613,12 @@ def audit(db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None) -> No
     out.emit(rows, cols, fmt_, title="核算与疑点")
 
 
-@command()
-def show(
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="A record id (fig:dzd-started) or a unique start of one.")],
-    source: Annotated[Optional[str], typer.Option("--source", metavar="ARTICLE", help="Also print the article's sentence around the quote.")] = None,
-    db: DbOpt = None, json_: JsonOpt = False, fmt: FormatOpt = None,
-) -> None:
+@command(
+    argument("record_id", metavar="ID", help="A record id (fig:dzd-started) or a unique start of one."),
+    option("source", "--source", metavar="ARTICLE", help="Also print the article's sentence around the quote."),
+    *READ,
+)
+def show(record_id, source, db, json_, fmt) -> None:
     """One record in full, with its checks and oddities.
 
     \b
@@ -698,122 +635,3 @@ def show(
     fields = [Column(k, k) for k in rec if k not in ("oddity_records",)]
     odd_cols = [Column("id", "编号"), Column("description", "说明"), Column("quote", "原文")]
     out.emit_object(rec, fields, fmt_, title=rec["id"], sections=[("疑点", rec["oddity_records"], odd_cols)])
-
-
-# ---------------------------------------------------------------- entry point
-
-
-def main(argv: list[str] | None = None) -> None:
-    """The console script: one-line errors, documented exit codes, quiet on a closed pipe."""
-    from jzcli import factbase
-
-    factbase.FREEZE_AFTER_LOAD = True  # one short-lived process: never walk the loaded records again
-    _utf8_stdio()
-    code = run(argv)
-    sys.exit(code)
-
-
-def _utf8_stdio() -> None:
-    """Data is UTF-8 whatever the locale says (LANG=C is UTF-8 already since PEP 538/540; latin-1 is not).
-
-    stdout uses surrogateescape, as Python's UTF-8 mode does: an argument that is not valid UTF-8 (its bytes
-    are kept as lone surrogates in sys.argv) is echoed back as the same bytes instead of failing the write."""
-    for stream, errors in ((sys.stdout, "surrogateescape"), (sys.stderr, "backslashreplace")):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
-        if (encoding not in ("utf-8", "utf8") or getattr(stream, "errors", errors) == "strict") \
-                and hasattr(stream, "reconfigure"):
-            try:
-                stream.reconfigure(encoding="utf-8", errors=errors)
-            except (ValueError, OSError):
-                pass
-
-
-def run(argv: list[str] | None = None, *, fast: bool = True) -> int:
-    """Run one command line; returns the exit code. `fast=False` always goes through Typer (tests)."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    try:
-        from jzcli import fastargs
-
-        planned = fastargs.plan(args, COMMANDS, {"typer": fastargs.StandIn, **shared_options(fastargs.StandIn)}) \
-            if fast else None
-        if planned is not None:
-            func, kwargs = planned
-            rv = func(**kwargs)
-        else:
-            import typer
-
-            rv = typer.main.get_command(build_app()).main(args=args, prog_name="jzcli", standalone_mode=False)
-        _flush()
-        return rv if isinstance(rv, int) else 0
-    except Exit as exc:
-        _flush()
-        return exc.code
-    except JzError as exc:
-        return _fail(str(exc), exc.code)
-    except BrokenPipeError:
-        return _broken_pipe()
-    except KeyboardInterrupt:
-        return _fail("interrupted", 130)
-    except Exception as exc:  # noqa: BLE001 - the one place that turns errors into exit codes
-        typer = sys.modules.get("typer")
-        if typer is not None and isinstance(exc, typer.Exit):
-            _flush()
-            return exc.exit_code
-        if typer is not None and isinstance(exc, typer.Abort):
-            return _fail("aborted", 1)
-        if type(exc).__name__ == "NoArgsIsHelpError":  # `jzcli` alone: the help, where Click puts it (stderr, 2)
-            _flush()
-            sys.stderr.write(exc.format_message().rstrip("\n") + "\n")
-            return exc.exit_code
-        if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # Typer's usage errors
-            return _fail(_usage_message(exc), exc.exit_code)
-        if isinstance(exc, OSError) and getattr(exc, "errno", None) == 32:
-            return _broken_pipe()
-        if os.environ.get("JZCLI_DEBUG"):
-            raise
-        return _fail(f"internal error: {type(exc).__name__}: {exc} (run with JZCLI_DEBUG=1 for the traceback)", 1)
-
-
-def _usage_message(exc) -> str:
-    msg = " ".join(str(exc.format_message()).split())
-    ctx = getattr(exc, "ctx", None)
-    where = f" (see: {ctx.command_path} --help)" if ctx is not None else ""
-    return msg + where
-
-
-MAX_MESSAGE = 400  # characters: a 1 MB argument is not echoed back whole
-
-
-def _fail(message: str, code: int) -> int:
-    one_line = " ".join(message.split())
-    if len(one_line) > MAX_MESSAGE:
-        one_line = one_line[: MAX_MESSAGE - 1] + "…"
-    if not one_line.isprintable():  # control characters (ESC ...) are shown escaped, never sent to the terminal
-        one_line = "".join(c if c.isprintable() else repr(c)[1:-1] for c in one_line)
-    try:
-        _flush()
-    except BrokenPipeError:
-        pass
-    try:
-        sys.stderr.write(f"jzcli: error: {one_line}\n")
-        sys.stderr.flush()
-    except (OSError, ValueError):
-        pass
-    return code
-
-
-def _flush() -> None:
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _broken_pipe()
-
-
-def _broken_pipe() -> int:
-    # The reader went away (`| head`): stop quietly, and keep Python from complaining at exit.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
-    return 0

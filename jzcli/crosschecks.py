@@ -37,7 +37,8 @@ def evaluate(fb: FactBase, check: dict) -> dict:
             tolerance = Decimal(str(check.get("tolerance", 0.5)))
             share = num / den * 100 if den else Decimal("Infinity")
             holds = abs(share - expected) <= tolerance
-            arithmetic = f"{_fmt(num)} / {_fmt(den)} = {share:.2f}% {'≈' if holds else '≠'} {_fmt(expected)}% (±{_fmt(tolerance)})"
+            arithmetic = (f"{_fmt(num)} / {_fmt(den)} = {share:.2f}% {'≈' if holds else '≠'} {_fmt(expected)}% "
+                          f"(±{_fmt(tolerance)})")
             refs = [check["numerator"], check["denominator"], check["expected"]]
         elif kind == "count":
             items = check.get("items") or []

@@ -12,7 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from jzcli.errors import BadInput, JzError
+from jzcli.errors import BadInput
 from jzcli.factbase import FactBase
 
 EXPORT_FORMATS = ("sqlite", "csv", "jsonl")
@@ -52,7 +52,7 @@ def export(fb: FactBase, fmt: str, out: str, force: bool = False) -> str:
     try:
         tmp = Path(tempfile.mkdtemp(prefix=".jzcli-export-", dir=parent))
     except OSError as exc:
-        raise JzError(f"cannot write in {parent}: {exc.strerror or exc}", 2) from None
+        raise BadInput(f"cannot write in {parent}: {exc.strerror or exc}") from None
     try:
         staged = tmp / "out"
         {"sqlite": _sqlite, "csv": _csv, "jsonl": _jsonl}[fmt](fb, staged)
@@ -60,7 +60,7 @@ def export(fb: FactBase, fmt: str, out: str, force: bool = False) -> str:
             shutil.rmtree(target) if target.is_dir() else target.unlink()
         os.replace(staged, target)
     except OSError as exc:
-        raise JzError(f"cannot write {out}: {exc.strerror or exc}", 2) from None
+        raise BadInput(f"cannot write {out}: {exc.strerror or exc}") from None
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return str(target)

@@ -168,8 +168,16 @@ def make_console():
 
     # NO_COLOR (no-color.org): Rich drops colours but still sends bold/dim/reverse; no colour system, no ESC.
     no_color = bool(os.environ.get("NO_COLOR"))
-    return Console(file=sys.stdout, highlight=False, emoji=False, markup=False, soft_wrap=False,
-                   **({"color_system": None} if no_color else {}))
+    console = Console(file=sys.stdout, highlight=False, emoji=False, markup=False, soft_wrap=False,
+                      **({"color_system": None} if no_color else {}))
+    console.on_broken_pipe = _broken_pipe  # Rich would exit 1 itself; the shell (app.py) says 141, in one place
+    return console
+
+
+def _broken_pipe() -> None:
+    import errno
+
+    raise BrokenPipeError(errno.EPIPE, "Broken pipe")
 
 
 def _box():

@@ -37,7 +37,7 @@ class Result:
 
 
 def _run_in_process(args: list[str], env: dict | None = None) -> Result:
-    from jzcli import cli, factbase
+    from jzcli import app, factbase
 
     factbase._cache.clear()
     out, err = io.StringIO(), io.StringIO()
@@ -46,7 +46,7 @@ def _run_in_process(args: list[str], env: dict | None = None) -> Result:
         os.environ.pop("JZCLI_DB", None)
         os.environ.update(env or {})
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            code = cli.run(list(args))
+            code = app.run(list(args))
     finally:
         os.environ.clear()
         os.environ.update(old_env)

@@ -3,10 +3,11 @@
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from jzcli.amounts import Amount, format_amount, parse_amount, parse_money_bound, parse_number
-from jzcli.errors import BadInput
+from jzcli.errors import BadInput, ExitStatus
 
 ACCEPTED = [
     ("5亿", 500_000_000, None),
@@ -49,7 +50,7 @@ def test_accepted_spellings(text, value, currency):
 def test_rejected_with_the_value_quoted(text):
     with pytest.raises(BadInput) as exc:
         parse_amount(text)
-    assert exc.value.code == 2
+    assert exc.value.status == ExitStatus.USAGE == 2
     assert repr(text[:40]) in str(exc.value)
 
 

@@ -9,7 +9,6 @@ import re
 import shutil
 import signal
 import subprocess
-import sys
 import unicodedata
 from contextlib import contextmanager
 from pathlib import Path

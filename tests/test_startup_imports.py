@@ -18,11 +18,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-
 # Runs the installed console script's main() in a fresh interpreter and reports sys.modules at exit.
 PROBE = r"""
 import json, sys
-from jzcli.cli import main
+from jzcli.app import main
 sys.argv = ["jzcli", *json.loads(sys.argv[1])]
 code = 0
 try:
@@ -138,7 +137,7 @@ def test_help_imports_no_rich(tmp_path):
 
 
 def run_both(args: list[str]) -> tuple[tuple, tuple]:
-    from jzcli import cli, factbase
+    from jzcli import app, factbase
 
     results = []
     for fast in (True, False):
@@ -147,7 +146,7 @@ def run_both(args: list[str]) -> tuple[tuple, tuple]:
         old = os.environ.pop("JZCLI_DB", None)
         try:
             with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-                code = cli.run(list(args), fast=fast)
+                code = app.run(list(args), fast=fast)
         finally:
             if old is not None:
                 os.environ["JZCLI_DB"] = old
@@ -156,33 +155,37 @@ def run_both(args: list[str]) -> tuple[tuple, tuple]:
     return results[0], results[1]
 
 
-def test_every_command_is_understood_by_the_fast_path():
-    from jzcli import cli, fastargs
+def test_every_command_function_takes_exactly_its_declared_parameters():
+    """Both readers pass every declared parameter by dest; a function has no defaults to drift from them."""
+    from jzcli import cli
 
-    names = {"typer": fastargs.StandIn, **cli.shared_options(fastargs.StandIn)}
-    assert {name for name, func in cli.COMMANDS.items() if fastargs.spec(func, names) is None} == set()
+    for name, cmd in cli.COMMANDS.items():
+        code = cmd.func.__code__
+        assert code.co_varnames[: code.co_argcount] == tuple(p.dest for p in cmd.params), name
+        assert not cmd.func.__defaults__ and not code.co_kwonlyargcount, name
 
 
 def test_fast_path_reads_the_same_options_as_typer():
-    """Per command: the option strings and the arguments the fast path knows are exactly Typer's."""
+    """Per command: the option strings, arguments, flags and required-ness Typer builds are the declared ones."""
     import typer
 
-    from jzcli import cli, fastargs
+    from jzcli import app, cli
 
-    names = {"typer": fastargs.StandIn, **cli.shared_options(fastargs.StandIn)}
-    group = typer.main.get_command(cli.build_app())
-    for name, func in cli.COMMANDS.items():
+    group = typer.main.get_command(app.build_app())
+    assert set(group.commands) == set(cli.COMMANDS)
+    for name, cmd in cli.COMMANDS.items():
         command = group.commands[name]
-        options, arguments = fastargs.spec(func, names)
+        declared = {d: p for p in cmd.params for d in p.decls}
         click_opts = {o: p.name for p in command.params if p.param_type_name == "option"
                       for o in [*p.opts, *p.secondary_opts] if o not in ("-h", "--help")}
-        assert {o: p.name for o, p in options.items()} == click_opts, name
+        assert {o: p.dest for o, p in declared.items()} == click_opts, name
         click_args = [(p.name, p.required) for p in command.params if p.param_type_name == "argument"]
-        assert [(a.name, a.required) for a in arguments] == click_args, name
-        for opt, p in options.items():
-            click_param = next(cp for cp in command.params if cp.name == p.name)
+        assert [(p.dest, p.required) for p in cmd.params if p.is_argument] == click_args, name
+        for opt, p in declared.items():
+            click_param = next(cp for cp in command.params if cp.name == p.dest)
             assert (p.kind == "flag") == bool(getattr(click_param, "is_flag", False)), (name, opt)
             assert p.required == click_param.required, (name, opt)
+            assert click_param.default == (None if p.required else p.default), (name, opt)
 
 
 SAME = [

@@ -52,12 +52,12 @@ def test_validate_reports_each_problem_with_its_id(cli, tmp_path):
     r = cli(*args)
     assert r.code == 3
     lines = r.out.splitlines()
-    assert any(l.startswith("check:dzd-buildings: recorded holds=True") for l in lines)
+    assert any(line.startswith("check:dzd-buildings: recorded holds=True") for line in lines)
     assert "fig:fdi: reference 'unit:nowhere' does not resolve" in lines
-    assert any(l.startswith("unit:jinhe: duplicate id") for l in lines)
+    assert any(line.startswith("unit:jinhe: duplicate id") for line in lines)
     assert "project:aoti: missing precomputed pinyin" in lines
     if ARTICLE.exists():
-        assert any(l.startswith("person:liuquanfu: quote not found in the article") for l in lines)
+        assert any(line.startswith("person:liuquanfu: quote not found in the article") for line in lines)
     assert r.err.startswith("jzcli: error: ") and r.err.count("\n") == 1
 
 

@@ -16,7 +16,7 @@ from jzcli.check.reading import (
     unit_class,
 )
 from jzcli.check.verdict import Result, decide, evidence
-from jzcli.errors import BadInput, JzError
+from jzcli.errors import BadInput, NotFound
 from jzcli.text import canon as _canon
 
 _QUESTION_WORDS = re.compile(r"多少|几[个名人栋套家辆座处台米场项次天]?|什么|哪些|哪个|是否|吗|呢|？|\?")
@@ -90,5 +90,5 @@ def ask(reader: Reader, question: str, limit: int = 5) -> list[dict]:
                     "score": round(score, 2)})
     out.sort(key=lambda r: (-r["score"], r["id"]))
     if not out:
-        raise JzError(f"the article has no figure that answers {q[:40]!r}", 1)
+        raise NotFound(f"the article has no figure that answers {q[:40]!r}")
     return out[:limit]

@@ -52,7 +52,8 @@ def candidates(reader: Reader, fig: Figure, scope: Scope, descriptors: list[Figu
                 continue
         elif f.band is not None and not desc_bands:
             kw -= W.UNNAMED_BAND_PENALTY  # a count of projects in one band: the claim must name the band
-        if (what < W.MIN_SCORE or (not own and what < W.MIN_SCORE_FROM_ELSEWHERE)) and not (specific and fig.unit in W.SELF_DESCRIBING_UNITS):
+        if (what < W.MIN_SCORE or (not own and what < W.MIN_SCORE_FROM_ELSEWHERE)) \
+                and not (specific and fig.unit in W.SELF_DESCRIBING_UNITS):
             # only the counted noun (社区, 楼) or words of another clause match: the claim's clause does not
             # say what is measured
             continue

@@ -120,7 +120,7 @@ def _list_members(text: str, spans: list[tuple[int, int, dict]]) -> set[int]:
     """Start positions of names that are items of a list ("福田、广场等8个社区", "大寨店、西郭庄3个村"):
     the things counted, not the subject of the figure."""
     members: set[int] = set()
-    for i, (p, e, r) in enumerate(spans):
+    for i, (p, e, _r) in enumerate(spans):
         after = _LIST_SUFFIX.match(text, e).end()
         nxt = text[after:after + 1]
         prev = text[p - 1:p] if p > 0 else ""
@@ -142,7 +142,7 @@ def make_scope(reader: Reader, text: str, fig: Figure, figs: list[Figure]) -> Sc
     spans, members = reader.names_of(text)
     spans = [t for t in spans if t[1] <= right]
     named = []
-    for p, e, r in spans:
+    for p, _e, r in spans:
         if r["id"] in reader.silent_people or p in members:
             continue
         if r["id"] in reader.place_unit:  # a place stands for the unit it is in, if any

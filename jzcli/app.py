@@ -1,0 +1,237 @@
+"""The application shell: the console script's entry point, the Typer app built from the command declarations,
+and the one place where exceptions become exit statuses (one line on stderr, quiet on a closed pipe, 130 on
+Ctrl-C). The commands themselves live in jzcli/cli.py.
+
+A plain command line (most calls) never imports Typer: jzcli/fastargs.py reads it from the same declarations.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+
+from jzcli import __version__
+from jzcli.errors import Exit, ExitStatus, JzError
+from jzcli.params import FLAG, INT, Command
+
+EXIT_CODES = """\b
+Exit codes:
+  0  success (an empty list is success: [] with --json)
+  1  a named thing was not found / a claim is not supported
+  2  bad input or usage
+  3  the fact base is missing, unreadable or invalid
+  130  interrupted (Ctrl-C); 141  the reader of the output went away (| head)
+Set JZCLI_DEBUG=1 to see the traceback of an unexpected error."""
+
+APP_HELP = f"""Query the fact base built from one article about 九州路办事处 (淇滨区, 鹤壁).
+
+Tables on a terminal, TSV when piped, JSON with --json. Every command takes --db PATH (or env JZCLI_DB).
+
+\b
+Examples:
+  jzcli projects --min 5亿
+  jzcli community 凤凰城
+  jzcli honors 2017
+  jzcli figures --topic economy --json
+  jzcli check "大寨店社区开工36栋楼"
+
+{EXIT_CODES}"""
+
+MAX_MESSAGE = 400  # characters: a 1 MB argument is not echoed back whole
+
+# ---------------------------------------------------------------- entry point
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The console script: one-line errors, documented exit statuses, quiet on a closed pipe."""
+    from jzcli import factbase
+
+    factbase.FREEZE_AFTER_LOAD = True  # one short-lived process: never walk the loaded records again
+    _utf8_stdio()
+    sys.exit(int(run(argv)))
+
+
+def run(argv: list[str] | None = None, *, fast: bool = True) -> int:
+    """Run one command line; returns the exit status. `fast=False` always goes through Typer (tests)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        status = _dispatch(args, fast)
+        sys.stdout.flush()
+        return status
+    except BaseException as exc:  # noqa: BLE001 - the one place that turns exceptions into exit statuses
+        return exit_status(exc)
+
+
+def _dispatch(args: list[str], fast: bool) -> int:
+    from jzcli import cli, fastargs
+
+    planned = fastargs.plan(args, cli.COMMANDS) if fast else None
+    if planned is not None:
+        func, kwargs = planned
+        rv = func(**kwargs)
+    else:
+        import typer
+
+        rv = typer.main.get_command(build_app()).main(args=args, prog_name="jzcli", standalone_mode=False)
+    return int(rv) if isinstance(rv, int) else ExitStatus.SUCCESS
+
+
+def exit_status(exc: BaseException) -> int:
+    """The exit status for an exception that ended a command, after saying why on stderr (one line)."""
+    if isinstance(exc, Exit):
+        _flush_quietly()
+        return exc.status
+    if isinstance(exc, JzError):
+        return _fail(str(exc), exc.status)
+    if isinstance(exc, OSError) and exc.errno == errno.EPIPE:  # BrokenPipeError, or a wrapped EPIPE
+        return _broken_pipe()
+    if isinstance(exc, KeyboardInterrupt):
+        return _fail("interrupted", ExitStatus.CTRL_C)
+    if not isinstance(exc, Exception):  # SystemExit and the like: not ours to translate
+        raise exc
+    typer = sys.modules.get("typer")
+    if typer is not None:
+        if isinstance(exc, typer.Exit):
+            _flush_quietly()
+            return exc.exit_code
+        if isinstance(exc, typer.Abort):
+            return _fail("aborted", ExitStatus.NOT_FOUND)
+    if type(exc).__name__ == "NoArgsIsHelpError":  # `jzcli` alone: the help, where Click puts it (stderr, 2)
+        _flush_quietly()
+        sys.stderr.write(exc.format_message().rstrip("\n") + "\n")
+        return exc.exit_code
+    if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # Typer's (Click's) usage errors
+        return _fail(_usage_message(exc), exc.exit_code)
+    if os.environ.get("JZCLI_DEBUG"):
+        raise exc
+    return _fail(f"internal error: {type(exc).__name__}: {exc} (run with JZCLI_DEBUG=1 for the traceback)",
+                 ExitStatus.NOT_FOUND)
+
+
+def _usage_message(exc) -> str:
+    msg = " ".join(str(exc.format_message()).split())
+    ctx = getattr(exc, "ctx", None)
+    where = f" (see: {ctx.command_path} --help)" if ctx is not None else ""
+    return msg + where
+
+
+def _fail(message: str, status: int) -> int:
+    one_line = " ".join(message.split())
+    if len(one_line) > MAX_MESSAGE:
+        one_line = one_line[: MAX_MESSAGE - 1] + "…"
+    if not one_line.isprintable():  # control characters (ESC ...) are shown escaped, never sent to the terminal
+        one_line = "".join(c if c.isprintable() else repr(c)[1:-1] for c in one_line)
+    _flush_quietly()
+    try:
+        sys.stderr.write(f"jzcli: error: {one_line}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    return status
+
+
+def _flush_quietly() -> None:
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            _broken_pipe()
+    except ValueError:  # stdout closed
+        pass
+
+
+def _broken_pipe() -> int:
+    # The reader went away (`| head`): stop quietly, and keep Python from complaining at exit.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    return ExitStatus.BROKEN_PIPE
+
+
+def _utf8_stdio() -> None:
+    """Data is UTF-8 whatever the locale says (LANG=C is UTF-8 already since PEP 538/540; latin-1 is not).
+
+    stdout uses surrogateescape, as Python's UTF-8 mode does: an argument that is not valid UTF-8 (its bytes
+    are kept as lone surrogates in sys.argv) is echoed back as the same bytes instead of failing the write."""
+    for stream, errors in ((sys.stdout, "surrogateescape"), (sys.stderr, "backslashreplace")):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+        if (encoding not in ("utf-8", "utf8") or getattr(stream, "errors", errors) == "strict") \
+                and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(encoding="utf-8", errors=errors)
+            except (ValueError, OSError):
+                pass
+
+
+# ---------------------------------------------------------------- the Typer app, built from the declarations
+
+_app = None
+
+
+def build_app():
+    """The Typer app (built once per process, only when the fast path does not apply)."""
+    global _app
+    if _app is None:
+        import typer
+
+        from jzcli import cli
+
+        def show_version(value: bool) -> None:
+            if value:
+                sys.stdout.write(f"jzcli {__version__}\n")
+                raise Exit(ExitStatus.SUCCESS)
+
+        def root(version: bool = typer.Option(False, "--version", callback=show_version, is_eager=True,
+                                              help="Print the version and exit.")) -> None:
+            pass
+
+        app = typer.Typer(
+            name="jzcli",
+            help=APP_HELP,
+            rich_markup_mode=None,  # plain help: keeps Rich out of --help and usage errors (start-up cost)
+            no_args_is_help=True,
+            pretty_exceptions_enable=False,
+            context_settings={"help_option_names": ["-h", "--help"]},
+        )
+        app.callback()(root)
+        for name, cmd in cli.COMMANDS.items():
+            app.command(name=name)(typer_callback(cmd, typer))
+        _app = app
+    return _app
+
+
+def typer_callback(cmd: Command, typer):
+    """A function Typer can read: `cmd`'s parameters as typer.Option/Argument defaults in its signature."""
+    import inspect
+
+    params = []
+    for p in cmd.params:
+        if p.kind == FLAG:
+            kind = bool
+        elif p.kind == INT:
+            kind = int
+        else:
+            kind = str if p.required else str | None
+        kw: dict = {"help": p.help}
+        if p.metavar:
+            kw["metavar"] = p.metavar
+        if p.complete is not None:
+            kw["autocompletion"] = p.complete
+        if p.kind == INT:
+            kw.update(min=p.low, max=p.high)
+        default = ... if p.required else p.default
+        info = typer.Argument(default, **kw) if p.is_argument else typer.Option(default, *p.decls, **kw)
+        params.append(inspect.Parameter(p.dest, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=info,
+                                        annotation=kind))
+
+    def callback(**kwargs):
+        return cmd.func(**kwargs)
+
+    callback.__signature__ = inspect.Signature(params)
+    callback.__annotations__ = {p.name: p.annotation for p in params}
+    callback.__name__ = cmd.func.__name__
+    callback.__doc__ = cmd.func.__doc__
+    return callback
