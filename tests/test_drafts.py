@@ -287,18 +287,32 @@ def test_view_shows_the_draft_marked(jz, draft):
     assert r.out.splitlines()[:12] == [
         "   1 │ 九州路办事处的经济数据。",
         "   2 │ 大寨店社区开工36栋✔1楼，已交付23栋✔2。",
-        "       ✔1 36栋  supported  (line 2, column 8)",
+        "       ✔1 36栋  supported  (line 2, column 8)  [fig:dzd-started]",
         "          reason: the article says 36栋楼",
-        "          article: 36栋楼  “大寨店社区开工36栋楼”  [fig:dzd-started]",
-        "       ✔2 23栋  supported  (line 2, column 16)",
+        "          article: 36栋楼  “大寨店社区开工36栋楼”",
+        "       ✔2 23栋  supported  (line 2, column 16)  [fig:dzd-delivered]",
         "          reason: the article says 23栋楼",
-        "          article: 23栋楼  “已交付23栋楼”  [fig:dzd-delivered]",
+        "          article: 23栋楼  “已交付23栋楼”",
         "",
         "   3 │",
         "   4 │ 大寨店社区开工29栋✘3楼。实际利用外资3700万美元✔4，进出口贸易额735万美元✔5。",
         "   5 │ 没有数字的一行。",
     ]
     assert r.out.splitlines()[-1] == "checked 5 items: ✔ 4 supported · ✘ 1 contradicted · ? 0 unknown"
+
+
+def test_view_never_breaks_a_number_or_an_id(jz, draft):
+    r = _view(jz, draft, NO_COLOR="1", COLUMNS="34")
+    lines = r.out.splitlines()
+    assert lines[1:6] == [
+        "   2 │ 大寨店社区开工36栋✔1楼，已",
+        "     │ 交付23栋✔2。",
+        "       ✔1 36栋  supported  (line",
+        "       2, column 8)",
+        "       [fig:dzd-started]",
+    ]
+    assert "     │ 际利用外资3700万美元✔4，进" in lines
+    assert all(len(x) <= 34 for x in lines)
 
 
 def test_view_colours_verdicts(jz, draft):
@@ -309,6 +323,6 @@ def test_view_colours_verdicts(jz, draft):
 
 def test_view_in_chinese(jz, draft):
     r = _view(jz, draft, NO_COLOR="1", LANG="zh_CN.UTF-8")
-    assert "       ✘3 29栋  不符  （第4行第8列）" in r.out.splitlines()
+    assert "       ✘3 29栋  不符  （第4行第8列）  [fig:dzd-started]" in r.out.splitlines()
     assert "          理由：原文为36栋楼" in r.out.splitlines()
     assert r.out.splitlines()[-1] == "核对 5 处：✔ 4 有据 · ✘ 1 不符 · ? 0 不明"
