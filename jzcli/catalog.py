@@ -108,7 +108,9 @@ def read_mo(blob: bytes) -> dict:
 def quote_po(text: str) -> str:
     """A .po string literal; long or multi-line texts are split after each newline, as msgcat does."""
     def q(s: str) -> str:
-        return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t").replace("\b", "\\b").replace("\n", "\\n") + '"'
+        for char, escaped in (("\\", "\\\\"), ('"', '\\"'), ("\t", "\\t"), ("\b", "\\b"), ("\n", "\\n")):
+            s = s.replace(char, escaped)
+        return '"' + s + '"'
 
     if "\n" not in text.rstrip("\n"):
         return q(text)

@@ -6,11 +6,12 @@ the application shell (entry point, Typer app, errors → exit statuses) is jzcl
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 
+from jzcli import i18n
 from jzcli import output as out
 from jzcli.errors import BadInput, Exit, ExitStatus, FactBaseError
+from jzcli.i18n import N_, _, gettext, ngettext
 from jzcli.output import Column
 from jzcli.params import INT, Command, Param, argument, flag, option
 
@@ -55,10 +56,10 @@ _complete_units = _completer("units")
 _complete_offices = _completer("offices")
 
 # The options every command shares, declared once.
-DB = option("db", "--db", metavar="PATH", help="Fact base to read instead of the shipped facts.json (env JZCLI_DB).")
-JSON = flag("json_", "--json", help="One JSON document on stdout (same as --format json).")
+DB = option("db", "--db", metavar="PATH", help=N_("Fact base to read instead of the shipped facts.json (env JZCLI_DB)."))
+JSON = flag("json_", "--json", help=N_("One JSON document on stdout (same as --format json)."))
 FORMAT = option("fmt", "--format", "-f", metavar="FORMAT",
-                help="table | json | jsonl | csv | tsv (default: table on a terminal, tsv when piped).")
+                help=N_("table | json | jsonl | csv | tsv (default: table on a terminal, tsv when piped)."))
 READ = (DB, JSON, FORMAT)
 
 
@@ -82,18 +83,28 @@ def _fmt_money(value):
     return None if value is None else format_amount(value, "元")
 
 
-STATUS_LABEL = {"signed": "2018上半年签约", "landed": "已落地", "key_work": "重点工程"}
-MATCH_LABEL = {"certain": "确定", "borderline": "边界", "undecidable": "无法判定"}
+# labels of values for people (a table); scripts get the values themselves
+STATUS_LABEL = {"signed": N_("signed in 2018 H1"), "landed": N_("landed"), "key_work": N_("key work")}
+MATCH_LABEL = {"certain": N_("certain"), "borderline": N_("borderline"), "undecidable": N_("undecidable")}
+PRECISION_LABEL = {"year": N_("year"), "month": N_("month"), "day": N_("day"), "range": N_("range")}
+TABLE_LABEL = {"sources": N_("sources"), "units": N_("units"), "projects": N_("projects"), "figures": N_("figures"),
+               "honours": N_("honours"), "people": N_("people"), "events": N_("events"), "places": N_("places"),
+               "checks": N_("checks"), "oddities": N_("oddities")}
+
+
+def _label(labels: dict, value):
+    """A value's label in the user's language (the value itself when it has none)."""
+    return gettext(labels[value]) if value in labels else value
 
 # ---------------------------------------------------------------- projects
 
 
 @command(
-    option("min_", "--min", metavar="AMOUNT", help="At least this investment (5亿, 5e8, 五亿 ...)."),
-    option("max_", "--max", metavar="AMOUNT", help="At most this investment."),
-    flag("maybe", "--maybe", help="Also list borderline and undecidable projects, marked."),
-    option("sort", "--sort", metavar="invest|name", help="Sort by investment band (largest first) or by name (pinyin)."),
-    option("status", "--status", metavar="STATUS", help="signed | landed | key_work"),
+    option("min_", "--min", metavar="AMOUNT", help=N_("At least this investment (5亿, 5e8, 五亿 ...).")),
+    option("max_", "--max", metavar="AMOUNT", help=N_("At most this investment.")),
+    flag("maybe", "--maybe", help=N_("Also list borderline and undecidable projects, marked.")),
+    option("sort", "--sort", metavar="invest|name", help=N_("Sort by investment band (largest first) or by name (pinyin).")),
+    option("status", "--status", metavar="STATUS", help=N_("signed | landed | key_work")),
     *READ,
 )
 def projects(min_, max_, maybe, sort, status, db, json_, fmt) -> None:
@@ -118,7 +129,7 @@ def projects(min_, max_, maybe, sort, status, db, json_, fmt) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     if sort not in (None, "invest", "name"):
-        raise BadInput(f"--sort takes invest or name, got {sort!r}")
+        raise BadInput(_("--sort takes invest or name, got {value!r}").format(value=sort))
     lo = parse_money_bound(min_) if min_ is not None else None
     hi = parse_money_bound(max_) if max_ is not None else None
     result = queries.projects(_load(db), lo, hi, maybe=maybe, sort=sort, status=status)
@@ -126,39 +137,42 @@ def projects(min_, max_, maybe, sort, status, db, json_, fmt) -> None:
     if result.left_out:
         parts = []
         if result.left_out.get("borderline"):
-            parts.append(f"{result.left_out['borderline']} borderline (the band only touches the bound)")
+            parts.append(_("{n} borderline (the band only touches the bound)").format(n=result.left_out["borderline"]))
         if result.left_out.get("undecidable"):
-            parts.append(f"{result.left_out['undecidable']} undecidable (the bound falls inside the band)")
-        left_out = f"left out {' and '.join(parts)}; add --maybe to list them"
+            parts.append(_("{n} undecidable (the bound falls inside the band)").format(
+                n=result.left_out["undecidable"]))
+        left_out = _("left out {parts}; add --maybe to list them").format(parts=_(" and ").join(parts))
         if result.rows or fmt_ != "table":  # an empty table says it in its one "no matching records" line
-            out.note(f"note: {left_out}")
+            out.note(_("note: {message}").format(message=left_out))
     filtered = lo is not None or hi is not None
     cols = [
-        Column("name", "项目"),
-        Column("status", "类别", lambda r: STATUS_LABEL.get(r.get("status"), r.get("status"))),
-        Column("investment", "投资额（原文）", _money(lambda i: i.get("text"))),
-        Column("min", "下限", _money(lambda i: i.get("min"))),
-        Column("max", "上限", _money(lambda i: i.get("max"))),
+        Column("name", N_("Project")),
+        Column("status", N_("Category"), lambda r: _label(STATUS_LABEL, r.get("status")) if fmt_ == "table"
+               else r.get("status")),
+        Column("investment", N_("Investment (as written)"), _money(lambda i: i.get("text"))),
+        Column("min", N_("From"), _money(lambda i: i.get("min"))),
+        Column("max", N_("To"), _money(lambda i: i.get("max"))),
     ]
     if fmt_ == "table":
-        cols[3] = Column("min", "下限", lambda r: _fmt_money(_money(lambda i: i.get("min"))(r)))
-        cols[4] = Column("max", "上限", lambda r: _fmt_money(_money(lambda i: i.get("max"))(r)))
+        cols[3] = Column("min", N_("From"), lambda r: _fmt_money(_money(lambda i: i.get("min"))(r)))
+        cols[4] = Column("max", N_("To"), lambda r: _fmt_money(_money(lambda i: i.get("max"))(r)))
     if filtered:
-        cols.append(Column("match", "匹配", lambda r: MATCH_LABEL.get(r["match"], r["match"]) if fmt_ == "table" else r["match"]))
-    cols.insert(0, Column("id", "编号"))
-    out.emit(result.rows, cols, fmt_, title="项目",
-             empty_note="no matching records" + (f": {left_out}" if left_out else ""))
+        cols.append(Column("match", N_("Match"), lambda r: _label(MATCH_LABEL, r["match"]) if fmt_ == "table" else r["match"]))
+    cols.insert(0, Column("id", N_("ID")))
+    out.emit(result.rows, cols, fmt_, title=N_("Projects"),
+             empty_note=lambda: _("no matching records") + (_(": {reason}").format(reason=left_out) if left_out else ""))
 
 
 # ---------------------------------------------------------------- units
 
 
-def _history_text(history: list[dict]) -> str:
-    return "；".join(f"{h.get('office')} {h.get('from') or '?'}–{h.get('to') or '今'}" for h in history)
+def _history_text(history: list[dict], table: bool) -> str:
+    now = _("now") if table else "今"  # data (TSV, CSV) is the same in every locale
+    return "；".join(f"{h.get('office')} {h.get('from') or '?'}–{h.get('to') or now}" for h in history)
 
 
 @command(
-    argument("name", metavar="NAME", help="Full or short name, part of it, pinyin or initials.", complete=_complete_units),
+    argument("name", metavar="NAME", help=N_("Full or short name, part of it, pinyin or initials."), complete=_complete_units),
     *READ,
 )
 def community(name, db, json_, fmt) -> None:
@@ -178,21 +192,22 @@ def community(name, db, json_, fmt) -> None:
     fmt_ = out.choose_format(json_, fmt)
     prof = queries.community(_load(db), name)
     fields = [
-        Column("name", "名称"), Column("kind", "类别"), Column("office", "现属"),
-        Column("history", "隶属沿革", lambda r: _history_text(r["history"])),
-        Column("designations", "定位"), Column("aliases", "别称"), Column("parent", "上级"),
-        Column("flags", "标记"), Column("note", "说明"), Column("quote", "原文"),
+        Column("name", N_("Name")), Column("kind", N_("Kind")), Column("office", N_("Office now")),
+        Column("history", N_("Office history"), lambda r: _history_text(r["history"], fmt_ == "table")),
+        Column("designations", N_("Designations")), Column("aliases", N_("Also called")),
+        Column("parent", N_("Part of")),
+        Column("flags", N_("Flags")), Column("note", N_("Note")), Column("quote", N_("Quote")),
     ]
-    fact_cols = [Column("kind", "类型"), Column("text", "内容"), Column("quote", "原文")]
-    out.emit_object(prof, fields, fmt_, title=prof["name"], sections=[("相关事实", prof["facts"], fact_cols)])
+    fact_cols = [Column("kind", N_("Type")), Column("text", N_("Text")), Column("quote", N_("Quote"))]
+    out.emit_object(prof, fields, fmt_, title=prof["name"], sections=[(N_("Facts about it"), prof["facts"], fact_cols)])
 
 
 @command(
-    option("office", "--office", metavar="NAME", help="Only units of this office (九州路, 泰山路 ...).",
+    option("office", "--office", metavar="NAME", help=N_("Only units of this office (九州路, 泰山路 ...)."),
            complete=_complete_offices),
-    option("as_of", "--as-of", metavar="YYYY-MM", help="Office assignment at this month."),
-    flag("tree", "--tree", help="Draw office → communities/villages, before and after each change."),
-    flag("all_", "--all", help="Also places that are not units of the office (湘江社区, compounds ...)."),
+    option("as_of", "--as-of", metavar="YYYY-MM", help=N_("Office assignment at this month.")),
+    flag("tree", "--tree", help=N_("Draw office → communities/villages, before and after each change.")),
+    flag("all_", "--all", help=N_("Also places that are not units of the office (湘江社区, compounds ...).")),
     *READ,
 )
 def communities(office, as_of, tree, all_, db, json_, fmt) -> None:
@@ -213,7 +228,7 @@ def communities(office, as_of, tree, all_, db, json_, fmt) -> None:
     fb = _load(db)
     if tree:
         if office is not None:
-            raise BadInput("use either --tree or --office, not both")
+            raise BadInput(_("use either --tree or --office, not both"))
         snapshots = queries.tree(fb, as_of)
         if fmt_ == "table":
             _draw_tree(snapshots)
@@ -222,13 +237,15 @@ def communities(office, as_of, tree, all_, db, json_, fmt) -> None:
         else:
             rows = [{"as_of": s["as_of"], "office": o["office"], "name": u["name"], "kind": u["kind"]}
                     for s in snapshots for o in s["offices"] for u in o["units"]]
-            out.emit(rows, [Column("as_of", "时间"), Column("office", "办事处"), Column("name", "名称"),
-                            Column("kind", "类别")], fmt_)
+            out.emit(rows, [Column("as_of", N_("As of")), Column("office", N_("Office")), Column("name", N_("Name")),
+                            Column("kind", N_("Kind"))], fmt_)
         return
     rows = queries.communities(fb, office=office, as_of=as_of, include_all=all_)
-    cols = [Column("id", "编号"), Column("name", "名称"), Column("kind", "类别"), Column("office", "所属办事处"),
-            Column("designations", "定位")]
-    out.emit(rows, cols, fmt_, title="社区和村" + (f"（{as_of}）" if as_of else ""))
+    cols = [Column("id", N_("ID")), Column("name", N_("Name")), Column("kind", N_("Kind")),
+            Column("office", N_("Office")),
+            Column("designations", N_("Designations"))]
+    out.emit(rows, cols, fmt_, title=lambda: _("Communities and villages") + (
+        _(" (as of {month})").format(month=as_of) if as_of else ""))
 
 
 def _draw_tree(snapshots: list[dict]) -> None:
@@ -237,7 +254,7 @@ def _draw_tree(snapshots: list[dict]) -> None:
 
     console = out.make_console()
     for snap in snapshots:
-        root = Tree(Text(f"{snap['as_of']} 起"))
+        root = Tree(Text(_("from {month}").format(month=snap["as_of"])))
         for office in snap["offices"]:
             branch = root.add(Text(f"{office['office']}（{len(office['units'])}）"))
             for unit in office["units"]:
@@ -249,8 +266,8 @@ def _draw_tree(snapshots: list[dict]) -> None:
 
 
 @command(
-    argument("year", metavar="[YEAR]", help="Only honours won in this year.", required=False),
-    option("level", "--level", metavar="国家|省|市", help="Only this level."),
+    argument("year", metavar="[YEAR]", help=N_("Only honours won in this year."), required=False),
+    option("level", "--level", metavar="国家|省|市", help=N_("Only this level.")),
     *READ,
 )
 def honors(year, level, db, json_, fmt) -> None:
@@ -267,15 +284,16 @@ def honors(year, level, db, json_, fmt) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     rows = queries.honours(_load(db), year, level)
-    cols = [Column("id", "编号"), Column("title", "荣誉"), Column("year", "年份"), Column("level", "级别"),
-            Column("text", "原文措辞"), Column("quote", "原文")]
-    out.emit(rows, cols, fmt_, title="荣誉")
+    cols = [Column("id", N_("ID")), Column("title", N_("Honour")), Column("year", N_("Year")),
+            Column("level", N_("Level")),
+            Column("text", N_("Wording")), Column("quote", N_("Quote"))]
+    out.emit(rows, cols, fmt_, title=N_("Honours"))
 
 
 @command(
-    option("topic", "--topic", metavar="T", help="economy, construction ... or 经济, 建设进度 ..."),
-    option("subject", "--subject", metavar="NAME", help="What the figure is about (大寨店, 张公堰 ...)."),
-    option("unit", "--unit", metavar="U", help="Base unit: 元, 美元, 人, 栋, % ..."),
+    option("topic", "--topic", metavar="T", help=N_("economy, construction ... or 经济, 建设进度 ...")),
+    option("subject", "--subject", metavar="NAME", help=N_("What the figure is about (大寨店, 张公堰 ...).")),
+    option("unit", "--unit", metavar="U", help=N_("Base unit: 元, 美元, 人, 栋, % ...")),
     *READ,
 )
 def figures(topic, subject, unit, db, json_, fmt) -> None:
@@ -290,17 +308,21 @@ def figures(topic, subject, unit, db, json_, fmt) -> None:
     from jzcli import queries
 
     fmt_ = out.choose_format(json_, fmt)
-    rows = queries.figures(_load(db), topic=topic, subject=subject, unit=unit)
-    cols = [Column("id", "编号"), Column("subject_name", "对象"), Column("metric", "指标"), Column("value", "数值"),
-            Column("unit", "单位"), Column("qualifier", "约数"), Column("period", "时间"), Column("topic", "主题"),
-            Column("text", "原文措辞")]
-    out.emit(rows, cols, fmt_, title="数字")
+    fb = _load(db)
+    rows = queries.figures(fb, topic=topic, subject=subject, unit=unit)
+    topics = queries.topics(fb) if fmt_ == "table" and i18n.chinese() else {}  # 行政区划 for administration
+    cols = [Column("id", N_("ID")), Column("subject_name", N_("Subject")), Column("metric", N_("Metric")),
+            Column("value", N_("Value")),
+            Column("unit", N_("Unit")), Column("qualifier", N_("Qualifier")), Column("period", N_("Period")),
+            Column("topic", N_("Topic"), lambda r: topics.get(r.get("topic"), r.get("topic"))),
+            Column("text", N_("Wording"))]
+    out.emit(rows, cols, fmt_, title=N_("Figures"))
 
 
 @command(
-    argument("year", metavar="[YEAR]", help="Only events in this year.", required=False),
-    option("from_", "--from", metavar="D", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
-    option("to", "--to", metavar="D", help="Up to this date."),
+    argument("year", metavar="[YEAR]", help=N_("Only events in this year."), required=False),
+    option("from_", "--from", metavar="D", help=N_("From this date (YYYY, YYYY-MM or YYYY-MM-DD).")),
+    option("to", "--to", metavar="D", help=N_("Up to this date.")),
     *READ,
 )
 def timeline(year, from_, to, db, json_, fmt) -> None:
@@ -318,14 +340,16 @@ def timeline(year, from_, to, db, json_, fmt) -> None:
     fmt_ = out.choose_format(json_, fmt)
     rows = queries.timeline(_load(db), year, from_, to)
     table = fmt_ == "table"
-    cols = [Column("id", "编号"),
-            Column("date", "日期", lambda r: (r["date"] + (f"…{r['end']}" if r.get("end") else "")) if table else r["date"]),
-            Column("end", "结束"), Column("precision", "精度"),
-            Column("inferred", "推断", lambda r: ("推断" if r["inferred"] else "") if table else r["inferred"]),
-            Column("event", "事件"), Column("quote", "原文")]
+    cols = [Column("id", N_("ID")),
+            Column("date", N_("Date"), lambda r: (r["date"] + (f"…{r['end']}" if r.get("end") else "")) if table else r["date"]),
+            Column("end", N_("End")),
+            Column("precision", N_("Precision"), lambda r: _label(PRECISION_LABEL, r.get("precision")) if table
+                   else r.get("precision")),
+            Column("inferred", N_("Inferred"), lambda r: (_("inferred") if r["inferred"] else "") if table else r["inferred"]),
+            Column("event", N_("Event")), Column("quote", N_("Quote"))]
     if table:
         cols.pop(2)
-    out.emit(rows, cols, fmt_, title="时间线")
+    out.emit(rows, cols, fmt_, title=N_("Timeline"))
 
 
 @command(
@@ -342,12 +366,13 @@ def people(db, json_, fmt) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     rows = queries.people(_load(db))
-    cols = [Column("id", "编号"), Column("name", "姓名"), Column("role", "身份（原文）"), Column("quote", "原文")]
-    out.emit(rows, cols, fmt_, title="人物")
+    cols = [Column("id", N_("ID")), Column("name", N_("Person")), Column("role", N_("Role (as stated)")),
+            Column("quote", N_("Quote"))]
+    out.emit(rows, cols, fmt_, title=N_("People"))
 
 
 @command(
-    argument("text", metavar="TEXT", help="Text to look for in names, wording and quotes."),
+    argument("text", metavar="TEXT", help=N_("Text to look for in names, wording and quotes.")),
     *READ,
 )
 def search(text, db, json_, fmt) -> None:
@@ -362,8 +387,9 @@ def search(text, db, json_, fmt) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     rows = queries.search(_load(db), text)
-    cols = [Column("id", "编号"), Column("kind", "类型"), Column("text", "内容"), Column("quote", "原文")]
-    out.emit(rows, cols, fmt_, title=f"搜索：{text}", highlight=text.strip())
+    cols = [Column("id", N_("ID")), Column("kind", N_("Type")), Column("text", N_("Text")),
+            Column("quote", N_("Quote"))]
+    out.emit(rows, cols, fmt_, title=lambda: _("Search: {text}").format(text=text), highlight=text.strip())
 
 
 @command(
@@ -386,8 +412,9 @@ def overview(db, json_, fmt) -> None:
     if fmt_ != "table":
         rows = [{"id": p["id"], "label": p["label"], "value": p["value"], "total": p["total"], "unit": p["unit"],
                  "share": p["share"]} for p in data["progress"]]
-        out.emit(rows, [Column("id", "编号"), Column("label", "进度"), Column("value", "完成"), Column("total", "总量"),
-                        Column("unit", "单位"), Column("share", "比例")], fmt_)
+        out.emit(rows, [Column("id", N_("ID")), Column("label", N_("Progress")), Column("value", N_("Done")),
+        Column("total", N_("Total")),
+                        Column("unit", N_("Unit")), Column("share", N_("Share"))], fmt_)
         return
     _draw_overview(data)
 
@@ -398,19 +425,20 @@ def _draw_overview(data: dict) -> None:
     from rich.text import Text
 
     console = out.make_console()
-    console.print(Text(f"{data['title']} — {data['place']}（截至约 {data['as_of']}）", style="bold"))
-    counts = "  ".join(f"{k} {v}" for k, v in data["counts"].items())
+    console.print(Text(_("{title} — {place} (as of about {date})").format(
+        title=data["title"], place=data["place"], date=data["as_of"]), style="bold"))
+    counts = "  ".join(f"{_label(TABLE_LABEL, k)} {v}" for k, v in data["counts"].items())
     console.print(Text(counts))
-    key = Table(title="关键数字", title_justify="left", box=None)
-    key.add_column("指标", overflow="fold")
-    key.add_column("原文", overflow="fold")
+    key = Table(title=_("Key figures"), title_justify="left", box=None)
+    key.add_column(_("Metric"), overflow="fold")
+    key.add_column(_("Article says"), overflow="fold")
     for f in data["key_figures"]:
         key.add_row(Text(f"{f.get('subject_name', '')} {f['metric']}"), Text(f["text"]))
     console.print(key)
-    bars = Table(title="进度", title_justify="left", box=None)
-    bars.add_column("项目", no_wrap=True)
-    bars.add_column("进度", width=20)
-    bars.add_column("比例", no_wrap=True)
+    bars = Table(title=_("Progress"), title_justify="left", box=None)
+    bars.add_column(_("Figure"), no_wrap=True)
+    bars.add_column(_("Progress"), width=20)
+    bars.add_column(_("Share"), no_wrap=True)
     for p in data["progress"]:
         bars.add_row(Text(p["label"]), Bar(size=p["total"], begin=0, end=p["value"], width=20),
                      Text(f"{p['share']}%  {p['text']}"))
@@ -421,7 +449,7 @@ def _draw_overview(data: dict) -> None:
 
 
 @command(
-    option("source", "--source", metavar="ARTICLE", help="Also check every quote is in this article."),
+    option("source", "--source", metavar="ARTICLE", help=N_("Also check every quote is in this article.")),
     DB,
 )
 def validate(source, db) -> None:
@@ -442,16 +470,18 @@ def validate(source, db) -> None:
     for p in problems:
         out.write(p + "\n")
     if problems:
-        raise FactBaseError(f"{len(problems)} problem(s) in {fb.path}")
+        raise FactBaseError(ngettext("{n} problem in {path}", "{n} problems in {path}", len(problems)).format(
+            n=len(problems), path=fb.path))
     counts = ", ".join(f"{len(rows)} {t}" for t, rows in fb.tables.items())
-    out.note(f"ok: {fb.path} ({counts})" + (" ; every quote found in the article" if source else ""))
+    out.note(_("ok: {path} ({counts})").format(path=fb.path, counts=counts)
+             + (_(" ; every quote found in the article") if source else ""))
 
 
 @command(
     option("fmt", "--format", "-f", required=True, metavar="sqlite|csv|jsonl",
-           help="sqlite file, a folder of CSV files, or JSON lines."),
-    option("out_path", "--out", required=True, metavar="PATH", help="Where to write (not overwritten without --force)."),
-    flag("force", "--force", help="Replace an existing PATH."),
+           help=N_("sqlite file, a folder of CSV files, or JSON lines.")),
+    option("out_path", "--out", required=True, metavar="PATH", help=N_("Where to write (not overwritten without --force).")),
+    flag("force", "--force", help=N_("Replace an existing PATH.")),
     DB,
 )
 def export(fmt, out_path, force, db) -> None:
@@ -466,12 +496,16 @@ def export(fmt, out_path, force, db) -> None:
     from jzcli import export as ex
 
     written = ex.export(_load(db), fmt, out_path, force=force)
-    out.note(f"wrote {written}")
+    out.note(_("wrote {path}").format(path=written))
 
 
 # ---------------------------------------------------------------- reporter's tools
 
-VERDICT_LABEL = {"supported": "✔ 有据 supported", "contradicted": "✘ 不符 contradicted", "unknown": "? 不明 unknown"}
+def _verdict_label(verdict: str) -> str:
+    from jzcli.draftview import SYMBOL, verdict_word
+
+    return f"{SYMBOL.get(verdict, '?')} {verdict_word(verdict)}"
+
 
 
 MAX_SENTENCE = 2000  # characters: a claim or a question is one sentence, not a document
@@ -479,18 +513,18 @@ MAX_SENTENCE = 2000  # characters: a claim or a question is one sentence, not a 
 
 def _one_sentence(text: str, what: str) -> None:
     if len(text) > MAX_SENTENCE:
-        raise BadInput(f"the {what} is {len(text)} characters long: give one sentence (at most {MAX_SENTENCE}), "
-                      "or a whole draft with check --file")
+        raise BadInput(_("the {what} is {n} characters long: give one sentence (at most {limit}), "
+                         "or a whole draft with check --file").format(what=_(what), n=len(text), limit=MAX_SENTENCE))
 
 
 
 @command(
-    argument("claim", metavar="CLAIM", help="One sentence with a figure.", required=False),
-    option("file", "--file", metavar="DRAFT", help="Check every figure of a draft: .txt, .md or .docx ('-' for stdin)."),
-    flag("strict", "--strict", help="With --file: exit 1 when any item is unknown too (a gate before publication)."),
+    argument("claim", metavar="CLAIM", help=N_("One sentence with a figure."), required=False),
+    option("file", "--file", metavar="DRAFT", help=N_("Check every figure of a draft: .txt, .md or .docx ('-' for stdin).")),
+    flag("strict", "--strict", help=N_("With --file: exit 1 when any item is unknown too (a gate before publication).")),
     option("encoding", "--encoding", metavar="ENC",
-           help="The draft's encoding (default: detected: UTF-8, UTF-16 with BOM, GB18030)."),
-    option("max_size", "--max-size", metavar="SIZE", help="Refuse a draft larger than this (default 10MB)."),
+           help=N_("The draft's encoding (default: detected: UTF-8, UTF-16 with BOM, GB18030).")),
+    option("max_size", "--max-size", metavar="SIZE", help=N_("Refuse a draft larger than this (default 10MB).")),
     *READ,
 )
 def check(claim, file, strict, encoding, max_size, db, json_, fmt) -> None:
@@ -517,12 +551,12 @@ def check(claim, file, strict, encoding, max_size, db, json_, fmt) -> None:
     else:
         fmt_ = out.choose_format(json_, fmt)
     if (claim is None) == (file is None):
-        raise BadInput("give either a CLAIM or --file DRAFT")
+        raise BadInput(_("give either a CLAIM or --file DRAFT"))
     if claim is not None:
-        _one_sentence(claim, "claim")
+        _one_sentence(claim, N_("claim"))
     table = fmt_ == "table"
     if file is not None:
-        from jzcli import draftview, drafts
+        from jzcli import drafts, draftview
 
         limit = drafts.parse_size(max_size) if max_size is not None else drafts.DEFAULT_MAX_SIZE
         lines = drafts.read_draft(file, encoding=encoding, max_size=limit)  # fails before anything is written
@@ -550,20 +584,24 @@ def check(claim, file, strict, encoding, max_size, db, json_, fmt) -> None:
     elif fmt_ == "jsonl":
         out.emit([doc], [], "jsonl")
     else:
+        from jzcli import draftview
+
         rows = [{**r.as_json(), "ev": e} for r in results for e in (r.evidence or [{}])]
-        cols = [Column("figure", "数字"),
-                Column("verdict", "结论", lambda r: VERDICT_LABEL[r["verdict"]] if table else r["verdict"]),
-                Column("reason", "理由"),
-                Column("fact", "依据", lambda r: r["ev"].get("id")),
-                Column("article", "原文数值", lambda r: r["ev"].get("text")),
-                Column("quote", "原文", lambda r: r["ev"].get("quote"))]
-        out.emit(rows, cols, fmt_, title=f"{VERDICT_LABEL[verdict]}：{claim.strip()}")
+        cols = [Column("figure", N_("Figure")),
+                Column("verdict", N_("Verdict"), lambda r: _verdict_label(r["verdict"]) if table else r["verdict"]),
+                Column("reason", N_("Reason"), lambda r: draftview.translate_reason(r["reason"]) if table
+                       else r["reason"]),
+                Column("fact", N_("Fact"), lambda r: r["ev"].get("id")),
+                Column("article", N_("Article says"), lambda r: r["ev"].get("text")),
+                Column("quote", N_("Quote"), lambda r: r["ev"].get("quote"))]
+        out.emit(rows, cols, fmt_, title=lambda: _("{verdict}: {claim}").format(verdict=_verdict_label(verdict),
+                                                                      claim=claim.strip()))
     raise Exit(ExitStatus.SUCCESS if verdict == "supported" else ExitStatus.NOT_SUPPORTED)
 
 
 @command(
-    argument("question", metavar="QUESTION", help="A question about a figure."),
-    option("limit", "--limit", kind=INT, default=5, help="At most this many answers.", low=1, high=100),
+    argument("question", metavar="QUESTION", help=N_("A question about a figure.")),
+    option("limit", "--limit", kind=INT, default=5, metavar="N", help=N_("At most this many answers."), low=1, high=100),
     *READ,
 )
 def ask(question, limit, db, json_, fmt) -> None:
@@ -579,11 +617,13 @@ def ask(question, limit, db, json_, fmt) -> None:
     from jzcli import check as ck
 
     fmt_ = out.choose_format(json_, fmt)
-    _one_sentence(question, "question")
+    _one_sentence(question, N_("question"))
     rows = ck.ask(ck.Reader(_load(db)), question, limit)
-    cols = [Column("id", "编号"), Column("subject", "对象"), Column("metric", "指标"), Column("text", "原文数值"),
-            Column("value", "数值"), Column("unit", "单位"), Column("score", "得分"), Column("quote", "原文")]
-    out.emit(rows, cols, fmt_, title=f"问：{question.strip()}")
+    cols = [Column("id", N_("ID")), Column("subject", N_("Subject")), Column("metric", N_("Metric")),
+            Column("text", N_("Article says")),
+            Column("value", N_("Value")), Column("unit", N_("Unit")), Column("score", N_("Score")),
+            Column("quote", N_("Quote"))]
+    out.emit(rows, cols, fmt_, title=lambda: _("Q: {question}").format(question=question.strip()))
 
 
 @command(
@@ -605,17 +645,18 @@ def audit(db, json_, fmt) -> None:
     def holds(r):
         if r["holds"] is None:
             return "" if table else None
-        return ("✔ 成立" if r["holds"] else "✘ 不成立") if table else r["holds"]
+        return (_("✔ holds") if r["holds"] else _("✘ does not hold")) if table else r["holds"]
 
-    cols = [Column("id", "编号"), Column("kind", "类型"), Column("description", "内容"), Column("arithmetic", "算式"),
-            Column("holds", "结果", holds),
-            Column("quotes", "原文", lambda r: "\n".join(r["quotes"]) if table else r["quotes"])]
-    out.emit(rows, cols, fmt_, title="核算与疑点")
+    cols = [Column("id", N_("ID")), Column("kind", N_("Type")), Column("description", N_("Description")),
+            Column("arithmetic", N_("Arithmetic")),
+            Column("holds", N_("Holds"), holds),
+            Column("quotes", N_("Quotes"), lambda r: "\n".join(r["quotes"]) if table else r["quotes"])]
+    out.emit(rows, cols, fmt_, title=N_("Checks and oddities"))
 
 
 @command(
-    argument("record_id", metavar="ID", help="A record id (fig:dzd-started) or a unique start of one."),
-    option("source", "--source", metavar="ARTICLE", help="Also print the article's sentence around the quote."),
+    argument("record_id", metavar="ID", help=N_("A record id (fig:dzd-started) or a unique start of one.")),
+    option("source", "--source", metavar="ARTICLE", help=N_("Also print the article's sentence around the quote.")),
     *READ,
 )
 def show(record_id, source, db, json_, fmt) -> None:
@@ -633,5 +674,5 @@ def show(record_id, source, db, json_, fmt) -> None:
     article = read_article(source) if source else None
     rec = queries.show(_load(db), record_id, article)
     fields = [Column(k, k) for k in rec if k not in ("oddity_records",)]
-    odd_cols = [Column("id", "编号"), Column("description", "说明"), Column("quote", "原文")]
-    out.emit_object(rec, fields, fmt_, title=rec["id"], sections=[("疑点", rec["oddity_records"], odd_cols)])
+    odd_cols = [Column("id", N_("ID")), Column("description", N_("Description")), Column("quote", N_("Quote"))]
+    out.emit_object(rec, fields, fmt_, title=rec["id"], sections=[(N_("Oddities"), rec["oddity_records"], odd_cols)])

@@ -131,7 +131,7 @@ def _open(path: str, max_size: int):
         files.check_file(path, _("draft"))
         _check_size(os.stat(path).st_size, max_size, path)
     try:
-        return open(path, "rb")  # noqa: SIM115 - closed by read_draft
+        return open(path, "rb")
     except OSError as exc:
         raise files._os_error(exc, path, _("draft"), BadInput) from None
 

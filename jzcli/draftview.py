@@ -33,7 +33,7 @@ ROW_KEYS = ("line", "column", "kind", "figure", "verdict", "reason", "id", "arti
 
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 MAX_SENTENCE = 2000  # characters checked as one sentence; a longer run is cut at its clause marks
-_CLAUSE_CUT = re.compile(r"[^，,；;：:]{1,%d}[，,；;：:]?" % MAX_SENTENCE)
+_CLAUSE_CUT = re.compile(r"[^，,；;：:]{1,%d}[，,；;：:]?".replace("%d", str(MAX_SENTENCE)))
 
 
 def verdict_word(verdict: str) -> str:
@@ -385,7 +385,7 @@ def summary_text(tally: Tally):
     from rich.text import Text
 
     c = tally.counts
-    text = Text(ngettext("checked {n} item:", "checked {n} items:", tally.total).format(n=tally.total) + " ")
+    text = Text(ngettext("checked {n} item: ", "checked {n} items: ", tally.total).format(n=tally.total))
     parts = [(f"{SYMBOL[v]} {c[v]} {verdict_word(v)}", STYLE[v]) for v in VERDICTS]
     for i, (part, style) in enumerate(parts):
         if i:

@@ -106,7 +106,7 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return singular if n == 1 else plural
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+def N_(message: str) -> str:
     """Mark a message for the catalog; it is translated (gettext) where it is shown."""
     return message
 
@@ -172,7 +172,7 @@ FOREIGN = TYPER_WORDS + CLICK_SHAPES
 
 def usage_error(message: str) -> str:
     """A usage error as Click formatted it, in the user's language."""
-    return translate_like(message, CLICK_SHAPES)
+    return translate_like(message, CLICK_SHAPES).replace("。。", "。")  # Typer adds its "." to a translated "。"
 
 
 def bind_typer() -> None:

@@ -14,12 +14,14 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from jzcli.errors import BadInput
+from jzcli.i18n import N_, _, gettext
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv")
 
 
 class Column:
-    """One column: `key` (the TSV/CSV header, for scripts), `header` (Chinese, for people), how to get the value.
+    """One column: `key` (the TSV/CSV header, for scripts), `header` (for people: an N_-marked msgid, shown in
+    the user's language), how to get the value.
 
     A plain class, not a dataclass: importing dataclasses (and inspect with it) costs ~10 ms at start-up.
     """
@@ -39,12 +41,13 @@ class Column:
 def choose_format(json_flag: bool, fmt: str | None) -> str:
     """One place decides the output format; conflicting flags are rejected up front."""
     if json_flag and fmt and fmt != "json":
-        raise BadInput(f"use just one of --json and --format {fmt}")
+        raise BadInput(_("use just one of --json and --format {format}").format(format=fmt))
     if json_flag:
         return "json"
     if fmt:
         if fmt not in FORMATS:
-            raise BadInput(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+            raise BadInput(_("unknown format {format!r}: choose one of {choices}").format(
+                format=fmt, choices=", ".join(FORMATS)))
         return fmt
     return "table" if stdout_is_terminal() else "tsv"
 
@@ -101,9 +104,10 @@ def emit(
     *,
     title: str | None = None,
     highlight: str | None = None,
-    empty_note: str = "no matching records",
+    empty_note: str | None = None,
 ) -> None:
-    """Write a list of records in the chosen format. JSON carries the records whole; the others, the columns."""
+    """Write a list of records in the chosen format. JSON carries the records whole; the others, the columns.
+    `title` (an N_-marked msgid, or a function that makes it) is translated only when a table shows it."""
     if fmt == "json":
         write(dump_json(list(records)))
     elif fmt == "jsonl":
@@ -123,9 +127,9 @@ def emit(
         write(buf.getvalue())
     else:
         if not records:
-            note(empty_note)
+            note(_("no matching records") if empty_note is None else shown(empty_note))
             return
-        render_table(records, columns, title=title, highlight=highlight)
+        render_table(records, columns, title=shown(title), highlight=highlight)
 
 
 def emit_object(obj: dict, fields: Sequence[Column], fmt: str, *, title: str | None = None,
@@ -143,23 +147,30 @@ def emit_object(obj: dict, fields: Sequence[Column], fmt: str, *, title: str | N
             pairs.append({"field": row.get("id", ""), "header": cell(cols[0].value(row)),
                           "value": " | ".join(cell(c.value(row)) for c in cols[1:])})
     if fmt in ("tsv", "csv"):
-        emit(pairs, [Column("field", "字段"), Column("value", "值")], fmt)
+        emit(pairs, [Column("field", N_("Field")), Column("value", N_("Value"))], fmt)
         return
     console = make_console()
     from rich.table import Table
     from rich.text import Text
 
-    head = Table(title=title, show_header=False, box=None if os.environ.get("TERM") == "dumb" else _box())
+    head = Table(title=shown(title), show_header=False, box=None if os.environ.get("TERM") == "dumb" else _box())
     head.add_column(style="bold", overflow="fold")
     head.add_column(overflow="fold")
     for c in fields:
         value = cell(c.value(obj))
         if value:  # a person reads only what is there; scripts get every field from tsv/json
-            head.add_row(Text(c.header), Text(value))
+            head.add_row(Text(gettext(c.header)), Text(value))
     console.print(head)
     for name, rows, cols in sections:
         if rows:
-            render_table(rows, cols, title=name, console=console)
+            render_table(rows, cols, title=shown(name), console=console)
+
+
+def shown(title) -> str | None:
+    """A title for people: called if it is a function, else looked up in the catalog (data stays as it is)."""
+    if title is None:
+        return None
+    return title() if callable(title) else gettext(title)
 
 
 def make_console():
@@ -204,7 +215,7 @@ def _render_records(console, records: Sequence[dict], columns: Sequence[Column],
             value = Text(cell(c.value(rec)))
             if highlight:
                 value.highlight_words([highlight], style="reverse", case_sensitive=False)
-            console.print(Text.assemble((f"{c.header}：", "bold"), value), overflow="fold")
+            console.print(Text.assemble((gettext(c.header) + "：", "bold"), value), overflow="fold")
 
 
 def render_table(records: Sequence[dict], columns: Sequence[Column], *, title: str | None = None,
@@ -221,7 +232,7 @@ def render_table(records: Sequence[dict], columns: Sequence[Column], *, title: s
     columns = [c for c in columns if c.key != "id"] + [c for c in columns if c.key == "id"]
     table = Table(title=title, box=_box() if not dumb else None, header_style="bold", title_justify="left")
     for c in columns:
-        table.add_column(c.header, overflow="fold", style=c.style or ("dim" if c.key == "id" else None))
+        table.add_column(gettext(c.header), overflow="fold", style=c.style or ("dim" if c.key == "id" else None))
     for rec in records:
         cells = []
         for c in columns:

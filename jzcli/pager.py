@@ -50,7 +50,7 @@ class _Screen(io.StringIO):
         return self._real.fileno()
 
     @property
-    def encoding(self) -> str:  # noqa: D401 - io.StringIO has None
+    def encoding(self) -> str:
         return "utf-8"
 
 
@@ -91,7 +91,7 @@ def _show(text: str, real, cmd: str) -> None:
     env.setdefault("LESS", "FRX")
     env.setdefault("LV", "-c")
     try:
-        proc = subprocess.Popen(cmd, shell=True, stdin=subprocess.PIPE, env=env)  # noqa: S602 - $PAGER is a shell command (git runs it so)
+        proc = subprocess.Popen(cmd, shell=True, stdin=subprocess.PIPE, env=env)
     except (OSError, ValueError):
         real.write(text)
         real.flush()

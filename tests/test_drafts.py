@@ -6,10 +6,8 @@ import codecs
 import json
 import os
 import subprocess
-import sys
 
 import pytest
-
 from conftest import installed_command
 
 DRAFT = (

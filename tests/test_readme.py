@@ -1,10 +1,11 @@
 """Docs that cannot drift: every console example of the README is run and its output compared.
 
-A ```console block holds commands (`$ ` lines, run with bash, stdout and stderr together as a terminal would
-show them) each followed by its expected output. The installed `jzcli` is first on PATH; each block runs in
-a fresh folder beside a `shared/` link to the article (so `../shared/source/...` works as in a checkout), so an
-example that needs a file creates it in the example. In expected output, `…` stands for any text within a
-line, and white space at the end of a line is not compared (Markdown keeps none). Piped output (TSV), a C.UTF-8 locale, and no colour.
+A ```console block holds commands (`$ ` lines, run with bash, stdout and stderr together as a terminal
+would show them) each followed by its expected output. The installed `jzcli` is first on PATH; the README
+is read as one session in a fresh folder beside a `shared/` link to the article (so `../shared/source/...`
+works as in a checkout): an example that needs a file creates it (a later example may use it again). In
+expected output, `…` stands for any text within a line, and white space at the end of a line is not
+compared (Markdown keeps none). Piped output (TSV), a C.UTF-8 locale, and no colour.
 """
 
 from __future__ import annotations
@@ -14,10 +15,8 @@ import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, installed_command
 
 README = ROOT / "README.md"
@@ -89,8 +88,8 @@ def _blocks():
 @pytest.mark.parametrize("line,examples", _blocks(), ids=[f"README.md:{line}" for line, _ in _blocks()])
 def test_console_example(sandbox, line, examples):
     base, bindir = sandbox
-    work = base / f"block-{line}"
-    work.mkdir()
+    work = base / "work"
+    work.mkdir(exist_ok=True)
     env = {k: v for k, v in os.environ.items() if k not in ("JZCLI_DB", "NO_COLOR", "JZCLI_PAGER", "COLUMNS")}
     env.update(PATH=f"{bindir}{os.pathsep}{os.path.dirname(sys.executable)}{os.pathsep}{env.get('PATH', '')}",
                LANG="C.UTF-8", LANGUAGE="", LC_ALL="", PAGER="cat")
