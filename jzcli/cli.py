@@ -12,18 +12,20 @@ from jzcli import i18n
 from jzcli import output as out
 from jzcli.errors import BadInput, Exit, ExitStatus, FactBaseError
 from jzcli.i18n import N_, _, gettext, ngettext
-from jzcli.output import Column
+from jzcli.output import Column, View
 from jzcli.params import INT, Command, Param, argument, flag, option
 
 COMMANDS: dict[str, Command] = {}
 
 
-def command(*params: Param, name: str | None = None) -> Callable[[Callable], Callable]:
-    """Register a command with its parameters; its function takes exactly those, by dest."""
+def command(*params: Param, name: str | None = None, views: tuple[View, ...] = ()) -> Callable[[Callable], Callable]:
+    """Register a command with its parameters (its function takes exactly those, by dest) and the views it
+    prints (their field names are what --fields completes)."""
 
     def register(func: Callable) -> Callable:
         cmd_name = name or func.__name__.lower().replace("_", "-")
-        COMMANDS[cmd_name] = Command(cmd_name, func, params)
+        fields = dict.fromkeys(key for view in views for key in view.keys)
+        COMMANDS[cmd_name] = Command(cmd_name, func, params, fields)
         return func
 
     return register
@@ -38,29 +40,86 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _completer(pool: str) -> Callable[[str], list[str]]:
-    """Shell completion of names from `queries.<pool>` (units or offices) of the fact base in use."""
+# ---------------------------------------------------------------- shell completion
+# Typer calls these with the command line parsed so far (ctx.params: --db is honoured) and what was typed.
 
-    def complete(incomplete: str) -> list[str]:
+
+def _completion(values: Callable[[object, str], list[str]]) -> Callable:
+    """A completer from `values(fact base, incomplete)`: never a traceback, never a control character."""
+
+    def complete(ctx, incomplete: str) -> list[str]:
         try:
-            from jzcli import factbase, names, queries
+            from jzcli import factbase
 
-            return names.complete(incomplete, getattr(queries, pool)(factbase.load()))
+            fb = factbase.load((getattr(ctx, "params", None) or {}).get("db"))
+            return [v for v in values(fb, incomplete) if v.isprintable()]
         except Exception:  # noqa: BLE001 - completion must never print a traceback into the shell
             return []
 
     return complete
 
 
-_complete_units = _completer("units")
-_complete_offices = _completer("offices")
+def _names_of(pool: str) -> Callable:
+    def values(fb, incomplete: str) -> list[str]:
+        from jzcli import names, queries
 
-# The options every command shares, declared once.
+        return names.complete(incomplete, getattr(queries, pool)(fb))
+
+    return _completion(values)
+
+
+def _starting(values: Callable[[object], list[str]]) -> Callable:
+    return _completion(lambda fb, incomplete: [v for v in values(fb) if v.startswith(incomplete)])
+
+
+def _record_ids(fb) -> list[str]:
+    return [r["id"] for rows in fb.tables.values() for r in rows if isinstance(r.get("id"), str)]
+
+
+def _topics(fb) -> list[str]:
+    from jzcli import queries
+
+    return list(dict.fromkeys(w for slug, label in queries.topics(fb).items() for w in (slug, label)))
+
+
+def _figure_units(fb) -> list[str]:
+    return sorted({f["unit"] for f in fb.records("figures") if f.get("unit")})
+
+
+def _subject_names(fb) -> list[str]:
+    from jzcli import queries
+
+    return [r["name"] for r in queries.subjects(fb)]
+
+
+def _fixed(*values: str) -> Callable:
+    return lambda ctx, incomplete: [v for v in values if v.startswith(incomplete)]
+
+
+def _complete_fields(ctx, incomplete: str) -> list[str]:
+    """--fields a,b: the command's field names, after the ones already typed."""
+    cmd = COMMANDS.get(getattr(ctx, "info_name", None) or "")
+    if cmd is None:
+        return []
+    done, _, last = incomplete.rpartition(",")
+    chosen = set(done.split(","))
+    prefix = f"{done}," if done else ""
+    return [prefix + f for f in cmd.fields if f.startswith(last) and f not in chosen]
+
+
+_complete_units = _names_of("units")
+_complete_offices = _names_of("offices")
+_complete_ids = _starting(_record_ids)
+
+# ---------------------------------------------------------------- the options every read command shares
+
 DB = option("db", "--db", metavar="PATH", help=N_("Fact base to read instead of the shipped facts.json (env JZCLI_DB)."))
 JSON = flag("json_", "--json", help=N_("One JSON document on stdout (same as --format json)."))
-FORMAT = option("fmt", "--format", "-f", metavar="FORMAT",
+FORMAT = option("fmt", "--format", "-f", metavar="FORMAT", complete=_fixed(*out.FORMATS),
                 help=N_("table | json | jsonl | csv | tsv (default: table on a terminal, tsv when piped)."))
-READ = (DB, JSON, FORMAT)
+FIELDS = option("fields", "--fields", metavar="A,B", complete=_complete_fields,
+                help=N_("Only these fields, in this order, in every format (an unknown name lists the fields)."))
+READ = (DB, JSON, FORMAT, FIELDS)
 
 
 def _load(db: str | None):
@@ -69,22 +128,18 @@ def _load(db: str | None):
     return factbase.load(db)
 
 
-def _money(rec_get):
-    def get(rec: dict):
-        inv = rec.get("investment")
-        return None if inv is None else rec_get(inv)
-
-    return get
+def _investment(key: str) -> Callable[[dict], object]:
+    return lambda rec: (rec.get("investment") or {}).get(key)
 
 
-def _fmt_money(value):
+def _yuan(value) -> str:
     from jzcli.amounts import format_amount
 
-    return None if value is None else format_amount(value, "元")
+    return format_amount(value, "元")
 
 
-# labels of values for people (a table); scripts get the values themselves
-STATUS_LABEL = {"signed": N_("signed in 2018 H1"), "landed": N_("landed"), "key_work": N_("key work")}
+# labels of values for people (a table), in the user's language; scripts get the values themselves
+STATUS_LABEL = {"signed": N_("signed 2018 H1"), "landed": N_("landed"), "key_work": N_("key work")}
 MATCH_LABEL = {"certain": N_("certain"), "borderline": N_("borderline"), "undecidable": N_("undecidable")}
 PRECISION_LABEL = {"year": N_("year"), "month": N_("month"), "day": N_("day"), "range": N_("range")}
 TABLE_LABEL = {"sources": N_("sources"), "units": N_("units"), "projects": N_("projects"), "figures": N_("figures"),
@@ -92,11 +147,30 @@ TABLE_LABEL = {"sources": N_("sources"), "units": N_("units"), "projects": N_("p
                "checks": N_("checks"), "oddities": N_("oddities")}
 
 
-def _label(labels: dict, value):
-    """A value's label in the user's language (the value itself when it has none)."""
-    return gettext(labels[value]) if value in labels else value
+_TOPIC_LABEL: dict[str, str] = {}
+
+
+def _label(labels: dict):
+    """A `show` function: a value's label in the user's language (the value itself when it has none)."""
+    return lambda value: gettext(labels[value]) if value in labels else out.cell(value)
+ID = Column("id", N_("ID"), wrap=False)
+QUOTE = Column("quote", N_("Quote"))
 
 # ---------------------------------------------------------------- projects
+
+
+PROJECTS = View(
+    ID,
+    Column("name", N_("Project")),
+    Column("status", N_("Category"), show=_label(STATUS_LABEL), wrap=False),
+    Column("investment_text", N_("Investment (as written)"), _investment("text")),
+    Column("min", N_("From"), _investment("min"), show=_yuan, wrap=False),
+    Column("max", N_("To"), _investment("max"), show=_yuan, wrap=False),
+    Column("match", N_("Match"), show=_label(MATCH_LABEL), wrap=False, default=False),
+    Column("band", N_("Band"), wrap=False, default=False),
+    Column("period", N_("Period"), wrap=False, default=False),
+    Column("quote", N_("Quote"), default=False),
+)
 
 
 @command(
@@ -106,8 +180,9 @@ def _label(labels: dict, value):
     option("sort", "--sort", metavar="invest|name", help=N_("Sort by investment band (largest first) or by name (pinyin).")),
     option("status", "--status", metavar="STATUS", help=N_("signed | landed | key_work")),
     *READ,
+    views=(PROJECTS,),
 )
-def projects(min_, max_, maybe, sort, status, db, json_, fmt) -> None:
+def projects(min_, max_, maybe, sort, status, db, json_, fmt, fields) -> None:
     """Projects: signed (with bands), landed, key works.
 
     The 10 projects signed in 2018 H1 with their investment bands, the 4 that landed
@@ -132,6 +207,8 @@ def projects(min_, max_, maybe, sort, status, db, json_, fmt) -> None:
         raise BadInput(_("--sort takes invest or name, got {value!r}").format(value=sort))
     lo = parse_money_bound(min_) if min_ is not None else None
     hi = parse_money_bound(max_) if max_ is not None else None
+    view = PROJECTS.plus("match") if lo is not None or hi is not None else PROJECTS
+    view.pick(fields)  # an unknown field is a usage error before any note
     result = queries.projects(_load(db), lo, hi, maybe=maybe, sort=sort, status=status)
     left_out = ""
     if result.left_out:
@@ -144,38 +221,34 @@ def projects(min_, max_, maybe, sort, status, db, json_, fmt) -> None:
         left_out = _("left out {parts}; add --maybe to list them").format(parts=_(" and ").join(parts))
         if result.rows or fmt_ != "table":  # an empty table says it in its one "no matching records" line
             out.note(_("note: {message}").format(message=left_out))
-    filtered = lo is not None or hi is not None
-    cols = [
-        Column("name", N_("Project")),
-        Column("status", N_("Category"), lambda r: _label(STATUS_LABEL, r.get("status")) if fmt_ == "table"
-               else r.get("status")),
-        Column("investment", N_("Investment (as written)"), _money(lambda i: i.get("text"))),
-        Column("min", N_("From"), _money(lambda i: i.get("min"))),
-        Column("max", N_("To"), _money(lambda i: i.get("max"))),
-    ]
-    if fmt_ == "table":
-        cols[3] = Column("min", N_("From"), lambda r: _fmt_money(_money(lambda i: i.get("min"))(r)))
-        cols[4] = Column("max", N_("To"), lambda r: _fmt_money(_money(lambda i: i.get("max"))(r)))
-    if filtered:
-        cols.append(Column("match", N_("Match"), lambda r: _label(MATCH_LABEL, r["match"]) if fmt_ == "table" else r["match"]))
-    cols.insert(0, Column("id", N_("ID")))
-    out.emit(result.rows, cols, fmt_, title=N_("Projects"),
+    out.emit(result.rows, view, fmt_, fields=fields, title=N_("Projects"),
              empty_note=lambda: _("no matching records") + (_(": {reason}").format(reason=left_out) if left_out else ""))
 
 
 # ---------------------------------------------------------------- units
 
 
-def _history_text(history: list[dict], table: bool) -> str:
-    now = _("now") if table else "今"  # data (TSV, CSV) is the same in every locale
-    return "；".join(f"{h.get('office')} {h.get('from') or '?'}–{h.get('to') or now}" for h in history)
+def _history_text(history: list[dict]) -> str:
+    return "；".join(f"{h.get('office')} {h.get('from') or '?'}–{h.get('to') or _('now')}" for h in history)
+
+
+COMMUNITY = View(
+    ID, Column("name", N_("Name")), Column("short", N_("Short name"), default=False), Column("kind", N_("Kind")),
+    Column("member", N_("Member of the office"), default=False), Column("office", N_("Office now")),
+    Column("history", N_("Office history"), show=_history_text),
+    Column("designations", N_("Designations")), Column("aliases", N_("Also called")), Column("parent", N_("Part of")),
+    Column("flags", N_("Flags")), Column("note", N_("Note")), QUOTE,
+    Column("oddities", N_("Oddities"), default=False), Column("facts", N_("Facts about it"), default=False),
+)
+FACTS_OF = View(Column("kind", N_("Type")), Column("text", N_("Text")), QUOTE)
 
 
 @command(
     argument("name", metavar="NAME", help=N_("Full or short name, part of it, pinyin or initials."), complete=_complete_units),
     *READ,
+    views=(COMMUNITY,),
 )
-def community(name, db, json_, fmt) -> None:
+def community(name, db, json_, fmt, fields) -> None:
     """One unit: its office history and every fact on it.
 
     A community or village (or a place that looks like one): its office before and
@@ -191,15 +264,17 @@ def community(name, db, json_, fmt) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     prof = queries.community(_load(db), name)
-    fields = [
-        Column("name", N_("Name")), Column("kind", N_("Kind")), Column("office", N_("Office now")),
-        Column("history", N_("Office history"), lambda r: _history_text(r["history"], fmt_ == "table")),
-        Column("designations", N_("Designations")), Column("aliases", N_("Also called")),
-        Column("parent", N_("Part of")),
-        Column("flags", N_("Flags")), Column("note", N_("Note")), Column("quote", N_("Quote")),
-    ]
-    fact_cols = [Column("kind", N_("Type")), Column("text", N_("Text")), Column("quote", N_("Quote"))]
-    out.emit_object(prof, fields, fmt_, title=prof["name"], sections=[(N_("Facts about it"), prof["facts"], fact_cols)])
+    out.emit_object(prof, COMMUNITY, fmt_, fields=fields, title=prof["name"],
+                    sections=[(N_("Facts about it"), prof["facts"], FACTS_OF)])
+
+
+UNITS = View(ID, Column("name", N_("Name")), Column("short", N_("Short name"), default=False),
+                 Column("kind", N_("Kind")),
+             Column("office", N_("Office")), Column("member", N_("Member of the office"), default=False),
+             Column("designations", N_("Designations")),
+             Column("quote", N_("Quote"), default=False))
+TREE = View(Column("as_of", N_("As of"), wrap=False), Column("office", N_("Office")),
+            Column("name", N_("Name")), Column("kind", N_("Kind")))
 
 
 @command(
@@ -209,8 +284,9 @@ def community(name, db, json_, fmt) -> None:
     flag("tree", "--tree", help=N_("Draw office → communities/villages, before and after each change.")),
     flag("all_", "--all", help=N_("Also places that are not units of the office (湘江社区, compounds ...).")),
     *READ,
+    views=(UNITS, TREE),
 )
-def communities(office, as_of, tree, all_, db, json_, fmt) -> None:
+def communities(office, as_of, tree, all_, db, json_, fmt, fields) -> None:
     """All communities and villages, by office.
 
     --tree draws office → units before and after the 2017-11 redistricting.
@@ -225,26 +301,17 @@ def communities(office, as_of, tree, all_, db, json_, fmt) -> None:
     from jzcli import queries
 
     fmt_ = out.choose_format(json_, fmt)
+    if tree and office is not None:
+        raise BadInput(_("use either --tree or --office, not both"))
     fb = _load(db)
     if tree:
-        if office is not None:
-            raise BadInput(_("use either --tree or --office, not both"))
         snapshots = queries.tree(fb, as_of)
-        if fmt_ == "table":
-            _draw_tree(snapshots)
-        elif fmt_ == "json":
-            out.write(out.dump_json(snapshots))
-        else:
-            rows = [{"as_of": s["as_of"], "office": o["office"], "name": u["name"], "kind": u["kind"]}
-                    for s in snapshots for o in s["offices"] for u in o["units"]]
-            out.emit(rows, [Column("as_of", N_("As of")), Column("office", N_("Office")), Column("name", N_("Name")),
-                            Column("kind", N_("Kind"))], fmt_)
+        rows = [{"as_of": s["as_of"], "office": o["office"], "name": u["name"], "kind": u["kind"]}
+                for s in snapshots for o in s["offices"] for u in o["units"]]
+        out.emit(rows, TREE, fmt_, fields=fields, document=snapshots, draw=lambda: _draw_tree(snapshots))
         return
     rows = queries.communities(fb, office=office, as_of=as_of, include_all=all_)
-    cols = [Column("id", N_("ID")), Column("name", N_("Name")), Column("kind", N_("Kind")),
-            Column("office", N_("Office")),
-            Column("designations", N_("Designations"))]
-    out.emit(rows, cols, fmt_, title=lambda: _("Communities and villages") + (
+    out.emit(rows, UNITS, fmt_, fields=fields, title=lambda: _("Communities and villages") + (
         _(" (as of {month})").format(month=as_of) if as_of else ""))
 
 
@@ -265,12 +332,20 @@ def _draw_tree(snapshots: list[dict]) -> None:
 # ---------------------------------------------------------------- honours, figures, timeline, people, search
 
 
+HONOURS = View(ID, Column("title", N_("Honour")), Column("year", N_("Year"), wrap=False),
+                   Column("level", N_("Level"), wrap=False),
+               Column("text", N_("Wording")), QUOTE, Column("holder", N_("Holder"), default=False),
+               Column("consecutive_years", N_("Years running"), wrap=False, default=False),
+               Column("note", N_("Note"), default=False))
+
+
 @command(
     argument("year", metavar="[YEAR]", help=N_("Only honours won in this year."), required=False),
-    option("level", "--level", metavar="国家|省|市", help=N_("Only this level.")),
+    option("level", "--level", metavar="国家|省|市", help=N_("Only this level."), complete=_fixed("国家", "省", "市")),
     *READ,
+    views=(HONOURS,),
 )
-def honors(year, level, db, json_, fmt) -> None:
+def honors(year, level, db, json_, fmt, fields) -> None:
     """Honours won by the office itself.
 
     Year (null when the article gives none) and level 国家 / 省 / 市.
@@ -284,19 +359,36 @@ def honors(year, level, db, json_, fmt) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     rows = queries.honours(_load(db), year, level)
-    cols = [Column("id", N_("ID")), Column("title", N_("Honour")), Column("year", N_("Year")),
-            Column("level", N_("Level")),
-            Column("text", N_("Wording")), Column("quote", N_("Quote"))]
-    out.emit(rows, cols, fmt_, title=N_("Honours"))
+    out.emit(rows, HONOURS, fmt_, fields=fields, title=N_("Honours"))
+
+
+FIGURES = View(
+    ID, Column("subject_name", N_("Subject")), Column("metric", N_("Metric")), Column("value", N_("Value"), wrap=False),
+    Column("unit", N_("Unit"), wrap=False), Column("qualifier", N_("Qualifier"), wrap=False),
+    Column("period", N_("Period"), wrap=False),
+    Column("topic", N_("Topic"), show=lambda v: _TOPIC_LABEL.get(v, v), wrap=False),
+    Column("text", N_("Wording"), wrap=False),
+    Column("subject", N_("Subject ID"), wrap=False, default=False),
+    Column("period_text", N_("Period (as written)"), default=False),
+    Column("period_inferred", N_("Period inferred"), default=False), Column("status", N_("Status"), default=False),
+    Column("per", N_("Per"), default=False), Column("part_of", N_("Part of"), default=False),
+    Column("key", N_("Key figure"), default=False),
+    Column("band", N_("Band"), default=False), Column("keywords", N_("Keywords"), default=False),
+    Column("note", N_("Note"), default=False),
+    Column("quote", N_("Quote"), default=False),
+)
 
 
 @command(
-    option("topic", "--topic", metavar="T", help=N_("economy, construction ... or 经济, 建设进度 ...")),
-    option("subject", "--subject", metavar="NAME", help=N_("What the figure is about (大寨店, 张公堰 ...).")),
-    option("unit", "--unit", metavar="U", help=N_("Base unit: 元, 美元, 人, 栋, % ...")),
+    option("topic", "--topic", metavar="T", help=N_("economy, construction ... or 经济, 建设进度 ..."),
+           complete=_starting(_topics)),
+    option("subject", "--subject", metavar="NAME", help=N_("What the figure is about (大寨店, 张公堰 ...)."),
+           complete=_starting(_subject_names)),
+    option("unit", "--unit", metavar="U", help=N_("Base unit: 元, 美元, 人, 栋, % ..."), complete=_starting(_figure_units)),
     *READ,
+    views=(FIGURES,),
 )
-def figures(topic, subject, unit, db, json_, fmt) -> None:
+def figures(topic, subject, unit, db, json_, fmt, fields) -> None:
     """Every number the article states, normalized to its base unit.
 
     \b
@@ -310,13 +402,17 @@ def figures(topic, subject, unit, db, json_, fmt) -> None:
     fmt_ = out.choose_format(json_, fmt)
     fb = _load(db)
     rows = queries.figures(fb, topic=topic, subject=subject, unit=unit)
-    topics = queries.topics(fb) if fmt_ == "table" and i18n.chinese() else {}  # 行政区划 for administration
-    cols = [Column("id", N_("ID")), Column("subject_name", N_("Subject")), Column("metric", N_("Metric")),
-            Column("value", N_("Value")),
-            Column("unit", N_("Unit")), Column("qualifier", N_("Qualifier")), Column("period", N_("Period")),
-            Column("topic", N_("Topic"), lambda r: topics.get(r.get("topic"), r.get("topic"))),
-            Column("text", N_("Wording"))]
-    out.emit(rows, cols, fmt_, title=N_("Figures"))
+    _TOPIC_LABEL.clear()
+    if fmt_ == "table" and i18n.chinese():  # a Chinese table shows 行政区划 for administration (facts.json meta)
+        _TOPIC_LABEL.update(queries.topics(fb))
+    out.emit(rows, FIGURES, fmt_, fields=fields, title=N_("Figures"))
+
+
+TIMELINE = View(ID, Column("date", N_("Date"), wrap=False), Column("end", N_("End"), wrap=False),
+                Column("precision", N_("Precision"), show=_label(PRECISION_LABEL), wrap=False),
+                Column("inferred", N_("Inferred"), show=lambda v: _("inferred") if v else "", wrap=False),
+                Column("event", N_("Event")), QUOTE, Column("date_text", N_("Date (as written)"), default=False),
+                Column("status", N_("Status"), default=False), Column("note", N_("Note"), default=False))
 
 
 @command(
@@ -324,8 +420,9 @@ def figures(topic, subject, unit, db, json_, fmt) -> None:
     option("from_", "--from", metavar="D", help=N_("From this date (YYYY, YYYY-MM or YYYY-MM-DD).")),
     option("to", "--to", metavar="D", help=N_("Up to this date.")),
     *READ,
+    views=(TIMELINE,),
 )
-def timeline(year, from_, to, db, json_, fmt) -> None:
+def timeline(year, from_, to, db, json_, fmt, fields) -> None:
     """Dated events in order.
 
     A year inferred from 今年 / 目前 / 日前 is marked 推断 (JSON: inferred).
@@ -339,23 +436,18 @@ def timeline(year, from_, to, db, json_, fmt) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     rows = queries.timeline(_load(db), year, from_, to)
-    table = fmt_ == "table"
-    cols = [Column("id", N_("ID")),
-            Column("date", N_("Date"), lambda r: (r["date"] + (f"…{r['end']}" if r.get("end") else "")) if table else r["date"]),
-            Column("end", N_("End")),
-            Column("precision", N_("Precision"), lambda r: _label(PRECISION_LABEL, r.get("precision")) if table
-                   else r.get("precision")),
-            Column("inferred", N_("Inferred"), lambda r: (_("inferred") if r["inferred"] else "") if table else r["inferred"]),
-            Column("event", N_("Event")), Column("quote", N_("Quote"))]
-    if table:
-        cols.pop(2)
-    out.emit(rows, cols, fmt_, title=N_("Timeline"))
+    out.emit(rows, TIMELINE, fmt_, fields=fields, title=N_("Timeline"))
+
+
+PEOPLE = View(ID, Column("name", N_("Person")), Column("role", N_("Role (as stated)")), QUOTE,
+              Column("unit", N_("Unit"), default=False), Column("age", N_("Age"), wrap=False, default=False))
 
 
 @command(
     *READ,
+    views=(PEOPLE,),
 )
-def people(db, json_, fmt) -> None:
+def people(db, json_, fmt, fields) -> None:
     """People named, roles exactly as stated.
 
     \b
@@ -366,16 +458,19 @@ def people(db, json_, fmt) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     rows = queries.people(_load(db))
-    cols = [Column("id", N_("ID")), Column("name", N_("Person")), Column("role", N_("Role (as stated)")),
-            Column("quote", N_("Quote"))]
-    out.emit(rows, cols, fmt_, title=N_("People"))
+    out.emit(rows, PEOPLE, fmt_, fields=fields, title=N_("People"))
+
+
+SEARCH = View(ID, Column("kind", N_("Type"), wrap=False), Column("text", N_("Text")), QUOTE,
+              Column("field", N_("Matched field"), default=False))
 
 
 @command(
     argument("text", metavar="TEXT", help=N_("Text to look for in names, wording and quotes.")),
     *READ,
+    views=(SEARCH,),
 )
-def search(text, db, json_, fmt) -> None:
+def search(text, db, json_, fmt, fields) -> None:
     """Records whose name, text or quote has TEXT.
 
     \b
@@ -387,15 +482,20 @@ def search(text, db, json_, fmt) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     rows = queries.search(_load(db), text)
-    cols = [Column("id", N_("ID")), Column("kind", N_("Type")), Column("text", N_("Text")),
-            Column("quote", N_("Quote"))]
-    out.emit(rows, cols, fmt_, title=lambda: _("Search: {text}").format(text=text), highlight=text.strip())
+    out.emit(rows, SEARCH, fmt_, fields=fields, title=lambda: _("Search: {text}").format(text=text), highlight=text.strip())
+
+
+PROGRESS = View(ID, Column("label", N_("Progress")), Column("value", N_("Done"), wrap=False),
+                    Column("total", N_("Total"), wrap=False),
+                Column("unit", N_("Unit"), wrap=False), Column("share", N_("Share"), wrap=False),
+                Column("text", N_("Wording"), default=False))
 
 
 @command(
     *READ,
+    views=(PROGRESS,),
 )
-def overview(db, json_, fmt) -> None:
+def overview(db, json_, fmt, fields) -> None:
     """Key figures and progress bars on one screen.
 
     \b
@@ -406,17 +506,7 @@ def overview(db, json_, fmt) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     data = queries.overview(_load(db))
-    if fmt_ == "json":
-        out.write(out.dump_json(data))
-        return
-    if fmt_ != "table":
-        rows = [{"id": p["id"], "label": p["label"], "value": p["value"], "total": p["total"], "unit": p["unit"],
-                 "share": p["share"]} for p in data["progress"]]
-        out.emit(rows, [Column("id", N_("ID")), Column("label", N_("Progress")), Column("value", N_("Done")),
-        Column("total", N_("Total")),
-                        Column("unit", N_("Unit")), Column("share", N_("Share"))], fmt_)
-        return
-    _draw_overview(data)
+    out.emit(data["progress"], PROGRESS, fmt_, fields=fields, document=data, draw=lambda: _draw_overview(data))
 
 
 def _draw_overview(data: dict) -> None:
@@ -427,7 +517,7 @@ def _draw_overview(data: dict) -> None:
     console = out.make_console()
     console.print(Text(_("{title} — {place} (as of about {date})").format(
         title=data["title"], place=data["place"], date=data["as_of"]), style="bold"))
-    counts = "  ".join(f"{_label(TABLE_LABEL, k)} {v}" for k, v in data["counts"].items())
+    counts = "  ".join(f"{_label(TABLE_LABEL)(k)} {v}" for k, v in data["counts"].items())
     console.print(Text(counts))
     key = Table(title=_("Key figures"), title_justify="left", box=None)
     key.add_column(_("Metric"), overflow="fold")
@@ -479,6 +569,7 @@ def validate(source, db) -> None:
 
 @command(
     option("fmt", "--format", "-f", required=True, metavar="sqlite|csv|jsonl",
+           complete=_fixed("sqlite", "csv", "jsonl"),
            help=N_("sqlite file, a folder of CSV files, or JSON lines.")),
     option("out_path", "--out", required=True, metavar="PATH", help=N_("Where to write (not overwritten without --force).")),
     flag("force", "--force", help=N_("Replace an existing PATH.")),
@@ -507,7 +598,6 @@ def _verdict_label(verdict: str) -> str:
     return f"{SYMBOL.get(verdict, '?')} {verdict_word(verdict)}"
 
 
-
 MAX_SENTENCE = 2000  # characters: a claim or a question is one sentence, not a document
 
 
@@ -517,17 +607,44 @@ def _one_sentence(text: str, what: str) -> None:
                          "or a whole draft with check --file").format(what=_(what), n=len(text), limit=MAX_SENTENCE))
 
 
+def _reason(reason: str) -> str:
+    from jzcli.draftview import translate_reason
+
+    return translate_reason(reason)
+
+
+# the items of a draft (jzcli/draftview.py makes the rows; the draft view itself is drawn there)
+DRAFT_ITEMS = View(
+    Column("line", N_("Line"), wrap=False), Column("column", N_("Column"), wrap=False),
+    Column("kind", N_("Kind of item"), wrap=False), Column("figure", N_("Figure"), wrap=False),
+    Column("verdict", N_("Verdict"), show=_verdict_label, wrap=False), Column("reason", N_("Reason"), show=_reason),
+    Column("id", N_("Fact"), wrap=False), Column("article", N_("Article says"), wrap=False), QUOTE,
+    Column("sentence", N_("Sentence")), Column("end_column", N_("End column"), wrap=False, default=False),
+    Column("value", N_("Value"), wrap=False, default=False), Column("unit", N_("Unit"), wrap=False, default=False),
+    Column("qualifier", N_("Qualifier"), wrap=False, default=False),
+)
+CLAIM_EVIDENCE = View(
+    Column("figure", N_("Figure"), wrap=False), Column("verdict", N_("Verdict"), show=_verdict_label, wrap=False),
+    Column("reason", N_("Reason"), show=_reason), Column("fact", N_("Fact"), lambda r: r["ev"].get("id"), wrap=False),
+    Column("article", N_("Article says"), lambda r: r["ev"].get("text"), wrap=False),
+    Column("quote", N_("Quote"), lambda r: r["ev"].get("quote")),
+    Column("claim", N_("Sentence"), default=False), Column("value", N_("Value"), wrap=False, default=False),
+    Column("unit", N_("Unit"), wrap=False, default=False),
+)
+
 
 @command(
     argument("claim", metavar="CLAIM", help=N_("One sentence with a figure."), required=False),
-    option("file", "--file", metavar="DRAFT", help=N_("Check every figure of a draft: .txt, .md or .docx ('-' for stdin).")),
+    option("file", "--file", metavar="DRAFT",
+           help=N_("Check every figure of a draft: .txt, .md or .docx ('-' for stdin).")),
     flag("strict", "--strict", help=N_("With --file: exit 1 when any item is unknown too (a gate before publication).")),
     option("encoding", "--encoding", metavar="ENC",
            help=N_("The draft's encoding (default: detected: UTF-8, UTF-16 with BOM, GB18030).")),
     option("max_size", "--max-size", metavar="SIZE", help=N_("Refuse a draft larger than this (default 10MB).")),
     *READ,
+    views=(DRAFT_ITEMS, CLAIM_EVIDENCE,),
 )
-def check(claim, file, strict, encoding, max_size, db, json_, fmt) -> None:
+def check(claim, file, strict, encoding, max_size, db, json_, fmt, fields) -> None:
     """Check a figure: supported / contradicted / unknown.
 
     Exit code 0 only when supported (for --file: 1 if any item is contradicted, or unknown with --strict).
@@ -554,18 +671,19 @@ def check(claim, file, strict, encoding, max_size, db, json_, fmt) -> None:
         raise BadInput(_("give either a CLAIM or --file DRAFT"))
     if claim is not None:
         _one_sentence(claim, N_("claim"))
-    table = fmt_ == "table"
     if file is not None:
         from jzcli import drafts, draftview
 
+        columns = DRAFT_ITEMS.pick(fields)  # an unknown field is a usage error before the draft is read
         limit = drafts.parse_size(max_size) if max_size is not None else drafts.DEFAULT_MAX_SIZE
         lines = drafts.read_draft(file, encoding=encoding, max_size=limit)  # fails before anything is written
         checked = draftview.check_lines(ck.Reader(_load(db)), lines)
         tally = draftview.Tally()
-        if table:
+        if fmt_ == "table" and fields is None:
             draftview.write_view(checked, tally)
         else:
-            draftview.write_rows(file, checked, fmt_, tally)
+            draftview.write_rows(file, checked, fmt_, tally, columns if fields is not None or fmt_ in ("tsv", "csv")
+                                 else None)
             out.note(tally.summary())
         counts = tally.counts
         raise Exit(ExitStatus.NOT_SUPPORTED if counts["contradicted"] or (strict and counts["unknown"])
@@ -579,32 +697,27 @@ def check(claim, file, strict, encoding, max_size, db, json_, fmt) -> None:
         first = results[0].as_json()
         doc = {**first, "verdict": verdict, "reason": "; ".join(f"{r.figure.text}: {r.verdict}" for r in results),
                "evidence": [e for r in results for e in r.evidence], "figures": [r.as_json() for r in results]}
-    if fmt_ == "json":
-        out.write(out.dump_json(doc))
-    elif fmt_ == "jsonl":
-        out.emit([doc], [], "jsonl")
-    else:
-        from jzcli import draftview
-
-        rows = [{**r.as_json(), "ev": e} for r in results for e in (r.evidence or [{}])]
-        cols = [Column("figure", N_("Figure")),
-                Column("verdict", N_("Verdict"), lambda r: _verdict_label(r["verdict"]) if table else r["verdict"]),
-                Column("reason", N_("Reason"), lambda r: draftview.translate_reason(r["reason"]) if table
-                       else r["reason"]),
-                Column("fact", N_("Fact"), lambda r: r["ev"].get("id")),
-                Column("article", N_("Article says"), lambda r: r["ev"].get("text")),
-                Column("quote", N_("Quote"), lambda r: r["ev"].get("quote"))]
-        out.emit(rows, cols, fmt_, title=lambda: _("{verdict}: {claim}").format(verdict=_verdict_label(verdict),
-                                                                      claim=claim.strip()))
+    rows = [{**r.as_json(), "ev": e} for r in results for e in (r.evidence or [{}])]
+    out.emit(rows, CLAIM_EVIDENCE, fmt_, fields=fields, document=doc,
+             title=lambda: _("{verdict}: {claim}").format(verdict=_verdict_label(verdict), claim=claim.strip()))
     raise Exit(ExitStatus.SUCCESS if verdict == "supported" else ExitStatus.NOT_SUPPORTED)
+
+
+ANSWERS = View(ID, Column("subject", N_("Subject")), Column("metric", N_("Metric")),
+                   Column("text", N_("Article says"), wrap=False),
+               Column("value", N_("Value"), wrap=False), Column("unit", N_("Unit"), wrap=False),
+               Column("score", N_("Score"), wrap=False),
+               QUOTE, Column("period", N_("Period"), wrap=False, default=False),
+               Column("qualifier", N_("Qualifier"), wrap=False, default=False))
 
 
 @command(
     argument("question", metavar="QUESTION", help=N_("A question about a figure.")),
     option("limit", "--limit", kind=INT, default=5, metavar="N", help=N_("At most this many answers."), low=1, high=100),
     *READ,
+    views=(ANSWERS,),
 )
-def ask(question, limit, db, json_, fmt) -> None:
+def ask(question, limit, db, json_, fmt, fields) -> None:
     """Ask for a figure; best matches first.
 
     Exit code 1 when nothing in the article answers the question.
@@ -619,17 +732,22 @@ def ask(question, limit, db, json_, fmt) -> None:
     fmt_ = out.choose_format(json_, fmt)
     _one_sentence(question, N_("question"))
     rows = ck.ask(ck.Reader(_load(db)), question, limit)
-    cols = [Column("id", N_("ID")), Column("subject", N_("Subject")), Column("metric", N_("Metric")),
-            Column("text", N_("Article says")),
-            Column("value", N_("Value")), Column("unit", N_("Unit")), Column("score", N_("Score")),
-            Column("quote", N_("Quote"))]
-    out.emit(rows, cols, fmt_, title=lambda: _("Q: {question}").format(question=question.strip()))
+    out.emit(rows, ANSWERS, fmt_, fields=fields, title=lambda: _("Q: {question}").format(question=question.strip()))
+
+
+AUDIT = View(ID, Column("kind", N_("Type"), wrap=False), Column("description", N_("Description")),
+                 Column("arithmetic", N_("Arithmetic")),
+             Column("holds", N_("Holds"), show=lambda v: _("✔ holds") if v else _("✘ does not hold"), wrap=False),
+             Column("quotes", N_("Quotes"), show="\n".join),
+             Column("recorded_holds", N_("Recorded result"), default=False),
+             Column("refs", N_("Refers to"), default=False), Column("quote", N_("Main quote"), default=False))
 
 
 @command(
     *READ,
+    views=(AUDIT,),
 )
-def audit(db, json_, fmt) -> None:
+def audit(db, json_, fmt, fields) -> None:
     """The article's own arithmetic, and its oddities.
 
     \b
@@ -640,26 +758,19 @@ def audit(db, json_, fmt) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     rows = crosschecks.audit(_load(db))
-    table = fmt_ == "table"
+    out.emit(rows, AUDIT, fmt_, fields=fields, title=N_("Checks and oddities"))
 
-    def holds(r):
-        if r["holds"] is None:
-            return "" if table else None
-        return (_("✔ holds") if r["holds"] else _("✘ does not hold")) if table else r["holds"]
 
-    cols = [Column("id", N_("ID")), Column("kind", N_("Type")), Column("description", N_("Description")),
-            Column("arithmetic", N_("Arithmetic")),
-            Column("holds", N_("Holds"), holds),
-            Column("quotes", N_("Quotes"), lambda r: "\n".join(r["quotes"]) if table else r["quotes"])]
-    out.emit(rows, cols, fmt_, title=N_("Checks and oddities"))
+ODDITIES = View(ID, Column("description", N_("Description")), QUOTE)
 
 
 @command(
-    argument("record_id", metavar="ID", help=N_("A record id (fig:dzd-started) or a unique start of one.")),
+    argument("record_id", metavar="ID", help=N_("A record id (fig:dzd-started) or a unique start of one."),
+             complete=_complete_ids),
     option("source", "--source", metavar="ARTICLE", help=N_("Also print the article's sentence around the quote.")),
     *READ,
 )
-def show(record_id, source, db, json_, fmt) -> None:
+def show(record_id, source, db, json_, fmt, fields) -> None:
     """One record in full, with its checks and oddities.
 
     \b
@@ -673,6 +784,7 @@ def show(record_id, source, db, json_, fmt) -> None:
     fmt_ = out.choose_format(json_, fmt)
     article = read_article(source) if source else None
     rec = queries.show(_load(db), record_id, article)
-    fields = [Column(k, k) for k in rec if k not in ("oddity_records",)]
-    odd_cols = [Column("id", N_("ID")), Column("description", N_("Description")), Column("quote", N_("Quote"))]
-    out.emit_object(rec, fields, fmt_, title=rec["id"], sections=[(N_("Oddities"), rec["oddity_records"], odd_cols)])
+    view = View(*(Column(k, k, wrap=k != "quote") for k in rec if k != "oddity_records"))  # every field the record has
+    out.emit_object(rec, view, fmt_, fields=fields, title=rec["id"], sections=[(N_("Oddities"), rec["oddity_records"], ODDITIES)])
+
+

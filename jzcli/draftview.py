@@ -29,7 +29,6 @@ VERDICTS = ("supported", "contradicted", "unknown")
 SYMBOL = {"supported": "✔", "contradicted": "✘", "unknown": "?"}
 STYLE = {"supported": "green", "contradicted": "bold red", "unknown": "yellow"}
 VERDICT_WORD = {"supported": N_("supported"), "contradicted": N_("contradicted"), "unknown": N_("unknown")}
-ROW_KEYS = ("line", "column", "kind", "figure", "verdict", "reason", "id", "article", "quote", "sentence")
 
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 MAX_SENTENCE = 2000  # characters checked as one sentence; a longer run is cut at its clause marks
@@ -42,14 +41,24 @@ def verdict_word(verdict: str) -> str:
 
 def translate_reason(reason: str) -> str:
     """The checker's reason in the user's language (its English is the JSON value)."""
-    from jzcli.i18n import translate_like
+    from jzcli.i18n import language, translate_like
 
-    return translate_like(reason, REASONS)
+    if language() == "en":
+        return reason
+    # a derived value: "the article implies …" reads as "says", the "(derived: formula)" after it says how
+    return translate_like(reason.replace("the article implies", "the article says"), REASONS)
 
 
 # The checker's reasons, as the msgids they are formatted from (tests/test_i18n.py checks that every reason
 # the checker gives over the test claims matches one, so a new reason cannot go untranslated).
 REASONS = (
+    N_("{reason} (derived: {formula})"),
+    N_("{said}: every such value is {claim}"),
+    N_("{said}: none is {claim}"),
+    N_("{said}: some values are {claim}, some are not"),
+    N_("the article allows {interval}"),
+    N_("the article says {text}, which is {claim}"),
+    N_("the article says {text}, not {claim}"),
     N_("the article gives {text} ({unit}), not {claim_unit}"),
     N_("the article gives {text}; the claim gives no unit"),
     N_("the article gives {text} {per}, not {rate}"),
@@ -155,6 +164,7 @@ def _item(r, line: Line, start: int, end: int, sentence: str) -> dict:
         "line": line.number, "column": line.column(start), "end_column": line.column(max(end - 1, start)) + 1,
         "kind": doc.get("kind") or getattr(r, "kind", None) or "figure", "id": first.get("id"),
         "article": first.get("text"), "quote": first.get("quote"), **doc, "sentence": sentence,
+        **({"derivation": first["derivation"]} if first.get("derivation") and "derivation" not in doc else {}),
     }
 
 
@@ -183,17 +193,24 @@ class Tally:
             n=self.total, s=c["supported"], x=c["contradicted"], u=c["unknown"])
 
 
-def write_rows(path: str, checked: Iterable[tuple[Line, list[dict]]], fmt: str, tally: Tally) -> None:
-    """Stream the items as rows: json (one array), jsonl, tsv, csv, or `lines` (DRAFT:LINE:COL: ...)."""
+def write_rows(path: str, checked: Iterable[tuple[Line, list[dict]]], fmt: str, tally: Tally,
+               columns: list | None = None) -> None:
+    """Stream the items as rows: json (one array), jsonl, tsv, csv, or `lines` (DRAFT:LINE:COL: ...).
+    JSON and JSONL carry each item whole unless `columns` (output.Column, from --fields) are given; TSV and
+    CSV show `columns`."""
     if fmt == "csv":
         import csv
         import io
 
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
+    else:
+        buf = writer = None
     first = True
     for _line, items in checked:
         for item in tally.add(items):
+            if fmt in ("json", "jsonl") and columns is not None:
+                item = {c.key: c.value(item) for c in columns}
             if fmt == "json":
                 body = json.dumps(item, ensure_ascii=False, indent=2, default=out._json_default)
                 out.write(("[\n" if first else ",\n") + "\n".join("  " + s for s in body.split("\n")))
@@ -202,15 +219,14 @@ def write_rows(path: str, checked: Iterable[tuple[Line, list[dict]]], fmt: str, 
             elif fmt == "lines":
                 out.write(diagnostic(path, item) + "\n")
             else:
-                values = [out.cell(item.get(k)) for k in ROW_KEYS]
                 if first:
-                    _write_row(fmt, list(ROW_KEYS), writer if fmt == "csv" else None, buf if fmt == "csv" else None)
-                _write_row(fmt, values, writer if fmt == "csv" else None, buf if fmt == "csv" else None)
+                    _write_row(fmt, [c.key for c in columns], writer, buf)
+                _write_row(fmt, [out.cell(c.value(item)) for c in columns], writer, buf)
             first = False
     if fmt == "json":
         out.write("[]\n" if first else "\n]\n")
     elif fmt in ("tsv", "csv") and first:
-        _write_row(fmt, list(ROW_KEYS), writer if fmt == "csv" else None, buf if fmt == "csv" else None)
+        _write_row(fmt, [c.key for c in columns], writer, buf)
 
 
 def _write_row(fmt: str, values: list[str], writer, buf) -> None:

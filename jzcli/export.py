@@ -67,20 +67,62 @@ def export(fb: FactBase, fmt: str, out: str, force: bool = False) -> str:
 
 
 def _sqlite(fb: FactBase, path: Path) -> None:
+    """One SQL table per fact table (column types and foreign keys from jzcli/schema.py), plus `search`: a
+    full-text index of every record's searchable fields that works for Chinese (FTS5 trigram tokenizer)."""
     import sqlite3
+
+    from jzcli import schema
 
     con = sqlite3.connect(path)
     try:
         for table, rows in fb.tables.items():
             cols = columns_of(rows)
-            col_sql = ", ".join(f'"{c}"' + (" TEXT PRIMARY KEY" if c == "id" else "") for c in cols)
+            t = schema.TABLES.get(table)
+            col_sql = ", ".join(_column_sql(c, t.by_name.get(c) if t else None) for c in cols)
             con.execute(f'CREATE TABLE "{table}" ({col_sql})')
             marks = ", ".join("?" for _ in cols)
             con.executemany(f'INSERT INTO "{table}" VALUES ({marks})',
                             [[flat(rec.get(c)) for c in cols] for rec in rows])
+        _search_index(con, fb, schema)
         con.commit()
     finally:
         con.close()
+
+
+_AFFINITY = {"str": "TEXT", "int": "INTEGER", "number": "NUMERIC", "bool": "INTEGER"}  # lists, objects: JSON TEXT
+
+
+def _column_sql(col: str, field) -> str:
+    if col == "id":
+        return '"id" TEXT PRIMARY KEY'
+    if field is None:
+        return f'"{col}"'
+    sql = f'"{col}" {_AFFINITY.get(field.type, "TEXT")}'
+    if field.ref not in (None, "*") and field.type == "str":
+        sql += f' REFERENCES "{field.ref}"("id")'
+    return sql
+
+
+def _search_index(con, fb: FactBase, schema) -> None:
+    """search(id, "table", kind, text, quote): `SELECT id FROM search WHERE search MATCH '海绵城市'` (three
+    characters or more); LIKE '%海绵%' for shorter text. A plain table where SQLite has no trigram tokenizer."""
+    import sqlite3
+
+    columns = 'id UNINDEXED, "table" UNINDEXED, kind UNINDEXED, text, quote'
+    try:
+        con.execute(f"CREATE VIRTUAL TABLE search USING fts5({columns}, tokenize='trigram')")
+    except sqlite3.OperationalError:  # SQLite older than 3.34: no trigram tokenizer
+        con.execute('CREATE TABLE search (id TEXT, "table" TEXT, kind TEXT, text TEXT, quote TEXT)')
+    rows = []
+    for table, recs in fb.tables.items():
+        t = schema.TABLES.get(table)
+        if t is None or table == "meta":
+            continue
+        fields = [f for f in t.searchable() if f != "quote"]
+        for rec in recs:
+            text = "\n".join(v for f in fields if isinstance(v := rec.get(f), str) and v)
+            rows.append((rec["id"], table, t.kind, text, rec.get("quote") or ""))
+    con.executemany('INSERT INTO search (id, "table", kind, text, quote) VALUES (?, ?, ?, ?, ?)', rows)
 
 
 def _csv(fb: FactBase, path: Path) -> None:

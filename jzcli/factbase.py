@@ -14,47 +14,10 @@ import os
 from functools import cached_property
 from pathlib import Path
 
-from jzcli import files
+from jzcli import files, schema
 from jzcli.errors import FactBaseError
 
 ENV_VAR = "JZCLI_DB"
-
-# Tables a fact base of this schema has (a table may be empty, but it must be there).
-TABLES = (
-    "source",
-    "meta",
-    "units",
-    "projects",
-    "figures",
-    "honours",
-    "people",
-    "events",
-    "places",
-    "checks",
-    "oddities",
-)
-
-_NUMBER = (int, float)
-_OPT_INT = (int, type(None))
-_OPT_STR = (str, type(None))
-
-# Field types the queries rely on, per table: (field, allowed types, required).
-FIELD_TYPES: dict[str, tuple[tuple[str, tuple[type, ...], bool], ...]] = {
-    "units": (("name", (str,), True), ("kind", (str,), True), ("member", (bool,), True),
-              ("history", (list,), True), ("aliases", (list,), False), ("short", _OPT_STR, False)),
-    "projects": (("name", (str,), True), ("status", (str,), True), ("investment", (dict, type(None)), True)),
-    "figures": (("subject", _OPT_STR, True), ("metric", (str,), True), ("value", _NUMBER, True),
-                ("unit", (str,), True), ("qualifier", _OPT_STR, False), ("period", _OPT_STR, False),
-                ("topic", (str,), True), ("text", (str,), True), ("keywords", (list,), False)),
-    "honours": (("title", (str,), True), ("year", _OPT_INT, True), ("level", (str,), True)),
-    "people": (("name", (str,), True), ("role", _OPT_STR, True)),
-    "events": (("date", (str,), True), ("precision", (str,), True), ("inferred", (bool,), True),
-               ("event", (str,), True)),
-    "places": (("name", (str,), True), ("kind", (str,), True)),
-    "checks": (("description", (str,), True), ("kind", (str,), True)),
-    "oddities": (("kind", (str,), True), ("description", (str,), True), ("affects", (list,), True)),
-}
-
 
 _MISSING = object()
 
@@ -202,43 +165,66 @@ def _read_tables(path: Path) -> dict[str, list[dict]]:
 
 
 def check_structure(fb: FactBase) -> None:
-    """The cheap structural check done on every load: tables present, ids and quotes, field types."""
+    """The cheap structural check done on every load: tables present, ids, and every field's type (schema)."""
     path = fb.path
-    missing = [t for t in TABLES if t not in fb.tables]
+    missing = [t for t in schema.TABLES if t not in fb.tables]  # a table may be empty, but it must be there
     if missing:
         if not fb.tables:
             raise FactBaseError(f"{path}: the fact base has no tables")
         raise FactBaseError(f"{path}: missing table(s): {', '.join(missing)}")
     for table, rows in fb.tables.items():
-        # (field, types, required, bool allowed): bool is an int to isinstance, so it is refused explicitly
-        spec = [(f, types, required, bool in types) for f, types, required in FIELD_TYPES.get(table, ())]
+        spec = shape_spec(table)
         for rec in rows:
             rid = rec.get("id")
             if not isinstance(rid, str) or not rid:
                 raise FactBaseError(f"{path}: a record in table '{table}' has no string 'id'")
-            quote = rec.get("quote")
-            if not isinstance(quote, str):
-                raise FactBaseError(
-                    f"{path}: record '{rid}' in table '{table}': field 'quote' must be a string, "
-                    f"got {_type_name(quote)}"
-                )
-            for field, types, required, bool_ok in spec:
-                value = rec.get(field, _MISSING)
-                if value is _MISSING:
-                    if required:
-                        raise FactBaseError(f"{path}: record '{rid}' in table '{table}': missing field '{field}'")
-                    continue
-                if not isinstance(value, types) or (value.__class__ is bool and not bool_ok):
-                    raise FactBaseError(
-                        f"{path}: record '{rid}' in table '{table}': field '{field}' has the wrong type "
-                        f"({_type_name(value)})"
-                    )
-            if table == "projects" and rec["investment"] is not None:
-                inv = rec["investment"]
-                for bound in ("min", "max"):
-                    value = inv.get(bound)
-                    if not isinstance(value, _OPT_INT) or isinstance(value, bool):
-                        raise FactBaseError(
-                            f"{path}: record '{rid}' in table 'projects': investment.{bound} must be an integer "
-                            f"or null, got {_type_name(value)}"
-                        )
+            problems = shape_problems(spec, rec)
+            if problems:
+                raise FactBaseError(f"{path}: record '{rid}' in table '{table}': {problems[0]}")
+
+
+# (field, allowed classes, must be present, type, spec of its objects or None, type as text)
+Spec = tuple[tuple[str, frozenset, bool, str, "Spec | None", str], ...]
+_specs: dict[str, Spec] = {}
+
+
+def _spec_of(fields: tuple[schema.Field, ...]) -> Spec:
+    return tuple((f.name, frozenset(f.python_types), f.always, f.type, _spec_of(f.fields) if f.fields else None,
+                  f.type_text()) for f in fields)
+
+
+def shape_spec(table: str) -> Spec:
+    """The schema's fields of `table` as the tuples shape_problems() walks (built once per table)."""
+    spec = _specs.get(table)
+    if spec is None:
+        spec = _specs[table] = _spec_of(schema.fields_of(table))
+    return spec
+
+
+def shape_problems(spec: Spec, rec: dict, prefix: str = "") -> list[str]:
+    """Every field missing or of the wrong type (exact classes: a bool is no int), nested objects included.
+
+    The one type check: the loader raises the first problem, `validate` reports them all."""
+    out: list[str] = []
+    for name, classes, must, kind, sub, expected in spec:
+        value = rec.get(name, _MISSING)
+        if value is _MISSING:
+            if must:
+                out.append(f"missing field '{prefix}{name}'")
+            continue
+        if value.__class__ not in classes:
+            out.append(f"field '{prefix}{name}' has the wrong type ({_type_name(value)}, expected {expected})")
+        elif kind == "list[str]" or kind == "map[str]":
+            items = value.values() if kind == "map[str]" else value
+            bad = next((x for x in items if x.__class__ is not str), _MISSING)
+            if bad is not _MISSING:
+                out.append(f"field '{prefix}{name}' holds a {_type_name(bad)}, expected strings")
+        elif sub is not None and value is not None:
+            many = kind == "list[object]"
+            for i, item in enumerate(value if many else (value,)):
+                where = f"{prefix}{name}[{i}]" if many else f"{prefix}{name}"
+                if item.__class__ is not dict:
+                    out.append(f"field '{where}' has the wrong type ({_type_name(item)}, expected object)")
+                else:
+                    out.extend(shape_problems(sub, item, where + "."))
+    return out

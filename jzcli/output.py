@@ -20,22 +20,64 @@ FORMATS = ("table", "json", "jsonl", "csv", "tsv")
 
 
 class Column:
-    """One column: `key` (the TSV/CSV header, for scripts), `header` (for people: an N_-marked msgid, shown in
-    the user's language), how to get the value.
+    """One field of a view, declared once.
+
+    `key` is the field's name for scripts (the JSON key, the CSV/TSV header, what --fields names), `label` its
+    header for people (tables), an N_-marked msgid shown in the user's language. `get` reads the raw value from
+    a record (default: `record[key]`); JSON, JSONL, CSV and TSV all show that raw value, so one key means one
+    vocabulary in every format. `show` turns the raw value into what a table shows (a label such as
+    2018上半年签约 for `signed`, 5亿元 for 500000000); `wrap=False` keeps numbers, amounts, dates and ids whole
+    on a narrow terminal; `default=False` leaves the field out unless --fields asks for it.
 
     A plain class, not a dataclass: importing dataclasses (and inspect with it) costs ~10 ms at start-up.
     """
 
-    __slots__ = ("key", "header", "get", "style")
+    __slots__ = ("key", "label", "get", "show", "wrap", "default")
 
-    def __init__(self, key: str, header: str, get: Callable[[dict], Any] | None = None, style: str | None = None):
-        self.key, self.header, self.get, self.style = key, header, get, style
+    def __init__(self, key: str, label: str, get: Callable[[dict], Any] | None = None, *,
+                 show: Callable[[Any], str] | None = None, wrap: bool = True, default: bool = True) -> None:
+        self.key, self.label, self.get, self.show, self.wrap, self.default = key, label, get, show, wrap, default
 
     def __repr__(self) -> str:
-        return f"Column({self.key!r}, {self.header!r})"
+        return f"Column({self.key!r}, {self.label!r})"
 
     def value(self, rec: dict) -> Any:
+        """The raw value (for scripts)."""
         return self.get(rec) if self.get else rec.get(self.key)
+
+    def text(self, rec: dict) -> str:
+        """What a person reads in a table cell."""
+        raw = self.value(rec)
+        return cell(raw) if self.show is None or raw is None else self.show(raw)
+
+
+class View:
+    """The columns of one kind of output, in order. `plus(key)` shows an optional column by default."""
+
+    __slots__ = ("columns",)
+
+    def __init__(self, *columns: Column) -> None:
+        self.columns = columns
+
+    @property
+    def keys(self) -> list[str]:
+        return [c.key for c in self.columns]
+
+    def plus(self, *keys: str) -> View:
+        return View(*(Column(c.key, c.label, c.get, show=c.show, wrap=c.wrap, default=True) if c.key in keys else c
+                      for c in self.columns))
+
+    def pick(self, fields: str | None) -> list[Column]:
+        """The columns --fields names, in its order (the default columns without it). Unknown: exit 2."""
+        if fields is None:
+            return [c for c in self.columns if c.default]
+        by_key = {c.key: c for c in self.columns}
+        names = list(dict.fromkeys(f.strip() for f in fields.split(",") if f.strip()))
+        unknown = [f for f in names if f not in by_key]
+        if unknown or not names:
+            what = _("unknown field {name!r}").format(name=unknown[0]) if unknown else _("--fields needs field names")
+            raise BadInput(_("{problem}: choose from {fields}").format(problem=what, fields=",".join(self.keys)))
+        return [by_key[f] for f in names]
 
 
 def choose_format(json_flag: bool, fmt: str | None) -> str:
@@ -65,10 +107,10 @@ def cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, (list, tuple)) and not any(isinstance(v, (dict, list, tuple)) for v in value):
         return "、".join(cell(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if isinstance(value, (dict, list, tuple)):  # nested: the JSON of it
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_json_default)
     return str(value)
 
 
@@ -99,19 +141,33 @@ def _json_default(value: Any) -> Any:
 
 def emit(
     records: Sequence[dict],
-    columns: Sequence[Column],
+    view: View,
     fmt: str,
     *,
+    fields: str | None = None,
     title: str | None = None,
     highlight: str | None = None,
-    empty_note: str | None = None,
+    empty_note: str | Callable[[], str] | None = None,
+    document: Any = None,
+    draw: Callable[[], None] | None = None,
 ) -> None:
-    """Write a list of records in the chosen format. JSON carries the records whole; the others, the columns.
-    `title` (an N_-marked msgid, or a function that makes it) is translated only when a table shows it."""
-    if fmt == "json":
-        write(dump_json(list(records)))
-    elif fmt == "jsonl":
-        write("".join(json.dumps(r, ensure_ascii=False, default=_json_default) + "\n" for r in records))
+    """Write records in the chosen format: the one function that decides what each format shows.
+
+    JSON and JSONL carry `document` (default: the records whole); TSV and CSV the view's columns, raw values
+    under their keys; a table the labels and what each column shows to people (or `draw()`, a command's own
+    drawing). With --fields every format shows exactly those fields, in that order.
+    """
+    columns = view.pick(fields)
+    if fmt in ("json", "jsonl"):
+        if fields is None:
+            data = list(records) if document is None else document
+        else:
+            data = [{c.key: c.value(r) for c in columns} for r in records]
+        if fmt == "json":
+            write(dump_json(data))
+        else:
+            items = data if isinstance(data, list) else [data]
+            write("".join(json.dumps(d, ensure_ascii=False, default=_json_default) + "\n" for d in items))
     elif fmt == "tsv":
         lines = ["\t".join(c.key for c in columns)]
         lines += ["\t".join(_tsv_field(cell(c.value(r))) for c in columns) for r in records]
@@ -125,49 +181,57 @@ def emit(
         writer.writerow([c.key for c in columns])
         writer.writerows([cell(c.value(r)) for c in columns] for r in records)
         write(buf.getvalue())
+    elif draw is not None and fields is None:
+        draw()
+    elif not records:
+        note(_("no matching records") if empty_note is None else shown(empty_note))
     else:
-        if not records:
-            note(_("no matching records") if empty_note is None else shown(empty_note))
-            return
-        render_table(records, columns, title=shown(title), highlight=highlight)
+        render_table(records, columns, title=shown(title), highlight=highlight, id_last=fields is None,
+                     may_drop=fields is None)
 
 
-def emit_object(obj: dict, fields: Sequence[Column], fmt: str, *, title: str | None = None,
-                sections: Sequence[tuple[str, Sequence[dict], Sequence[Column]]] = ()) -> None:
+FIELD_VALUE = View(Column("field", N_("Field")), Column("value", N_("Value")))
+
+
+def emit_object(obj: dict, view: View, fmt: str, *, fields: str | None = None, title: str | None = None,
+                sections: Sequence[tuple[str, Sequence[dict], View]] = ()) -> None:
     """A single record (a lookup): an object in JSON; field/value rows, then its sections, elsewhere."""
-    if fmt == "json":
-        write(dump_json(obj))
+    columns = view.pick(fields)
+    if fields is not None:
+        sections = ()
+    if fmt in ("json", "jsonl"):
+        data = obj if fields is None else {c.key: c.value(obj) for c in columns}
+        write(dump_json(data) if fmt == "json" else json.dumps(data, ensure_ascii=False, default=_json_default) + "\n")
         return
-    if fmt == "jsonl":
-        write(json.dumps(obj, ensure_ascii=False, default=_json_default) + "\n")
-        return
-    pairs = [{"field": c.key, "header": c.header, "value": cell(c.value(obj))} for c in fields]
-    for _name, rows, cols in sections:
-        for row in rows:
-            pairs.append({"field": row.get("id", ""), "header": cell(cols[0].value(row)),
-                          "value": " | ".join(cell(c.value(row)) for c in cols[1:])})
     if fmt in ("tsv", "csv"):
-        emit(pairs, [Column("field", N_("Field")), Column("value", N_("Value"))], fmt)
+        pairs = [{"field": c.key, "value": c.value(obj)} for c in columns]
+        for _name, rows, sview in sections:
+            cols = sview.pick(None)
+            for row in rows:
+                pairs.append({"field": row.get("id", ""),
+                              "value": " | ".join(cell(c.value(row)) for c in cols[1:])})
+        emit(pairs, FIELD_VALUE, fmt)
         return
     console = make_console()
     from rich.table import Table
     from rich.text import Text
 
     head = Table(title=shown(title), show_header=False, box=None if os.environ.get("TERM") == "dumb" else _box())
-    head.add_column(style="bold", overflow="fold")
+    head.add_column(style="bold", overflow="fold", no_wrap=True)
     head.add_column(overflow="fold")
-    for c in fields:
-        value = cell(c.value(obj))
+    for c in columns:
+        value = c.text(obj)
         if value:  # a person reads only what is there; scripts get every field from tsv/json
-            head.add_row(Text(gettext(c.header)), Text(value))
+            head.add_row(Text(gettext(c.label)), Text(value))
     console.print(head)
-    for name, rows, cols in sections:
+    for name, rows, sview in sections:
         if rows:
-            render_table(rows, cols, title=shown(name), console=console)
+            render_table(rows, sview.pick(None), title=shown(name), console=console)
 
 
 def shown(title) -> str | None:
-    """A title for people: called if it is a function, else looked up in the catalog (data stays as it is)."""
+    """A title or note for people: a function is called, a msgid looked up in the catalog (data stays as it is).
+    Only tables call this, so --json never loads a catalog."""
     if title is None:
         return None
     return title() if callable(title) else gettext(title)
@@ -197,9 +261,12 @@ def _box():
     return box.SIMPLE_HEAD
 
 
-# Narrower than this many cells per column (plus padding), Rich squeezes columns to nothing and data
-# disappears: such a table is printed one record after another, "header：value" lines folded to the width.
-MIN_CELL = 4
+# Narrower than this many cells per wrapping column (plus padding, plus the whole width of every column that must
+# not wrap), Rich squeezes columns to nothing and data disappears: such a table is printed one record after
+# another, "label：value" lines folded to the width.
+MIN_CELL = 8  # four Chinese characters
+PADDING = 2  # cells per column (SIMPLE_HEAD: one space each side)
+QUOTE_KEYS = ("quote", "quotes")  # the columns a narrow terminal drops first
 
 
 def _render_records(console, records: Sequence[dict], columns: Sequence[Column], *, title: str | None = None,
@@ -212,31 +279,49 @@ def _render_records(console, records: Sequence[dict], columns: Sequence[Column],
         if i:
             console.print()
         for c in columns:
-            value = Text(cell(c.value(rec)))
+            value = Text(c.text(rec))
             if highlight:
                 value.highlight_words([highlight], style="reverse", case_sensitive=False)
-            console.print(Text.assemble((gettext(c.header) + "：", "bold"), value), overflow="fold")
+            console.print(Text.assemble((gettext(c.label) + "：", "bold"), value), overflow="fold")
+
+
+def _needed_width(records: Sequence[dict], columns: Sequence[Column]) -> int:
+    from rich.cells import cell_len
+
+    need = 2
+    for c in columns:
+        if c.wrap:
+            need += MIN_CELL + PADDING
+        else:
+            need += max([cell_len(gettext(c.label)), *(cell_len(c.text(r)) for r in records)]) + PADDING
+    return need
 
 
 def render_table(records: Sequence[dict], columns: Sequence[Column], *, title: str | None = None,
-                 highlight: str | None = None, console=None) -> None:
+                 highlight: str | None = None, console=None, id_last: bool = True, may_drop: bool = False) -> None:
     from rich.table import Table
     from rich.text import Text
 
     console = console or make_console()
-    if console.width < len(columns) * (MIN_CELL + 2) + 2:
+    if may_drop and console.width < _needed_width(records, columns):
+        # too narrow: the quote goes first (it is in --json and `jzcli show`), then records become blocks
+        narrower = [c for c in columns if c.key not in QUOTE_KEYS]
+        if len(narrower) < len(columns) and console.width >= _needed_width(records, narrower):
+            columns = narrower
+    if console.width < _needed_width(records, columns):
         _render_records(console, records, columns, title=title, highlight=highlight)
         return
     dumb = os.environ.get("TERM") == "dumb"
-    # people read names first; the id (for `jzcli show`) goes last
-    columns = [c for c in columns if c.key != "id"] + [c for c in columns if c.key == "id"]
+    if id_last:  # people read names first; the id (for `jzcli show`) goes last
+        columns = [c for c in columns if c.key != "id"] + [c for c in columns if c.key == "id"]
     table = Table(title=title, box=_box() if not dumb else None, header_style="bold", title_justify="left")
     for c in columns:
-        table.add_column(gettext(c.header), overflow="fold", style=c.style or ("dim" if c.key == "id" else None))
+        table.add_column(gettext(c.label), overflow="fold" if c.wrap else "ellipsis", no_wrap=not c.wrap,
+                         style="dim" if c.key == "id" else None)
     for rec in records:
         cells = []
         for c in columns:
-            text = Text(cell(c.value(rec)))  # data is text, never markup: "[x]" prints as is
+            text = Text(c.text(rec))  # data is text, never markup: "[x]" prints as is
             if highlight:
                 text.highlight_words([highlight], style="reverse", case_sensitive=False)
             cells.append(text)

@@ -7,20 +7,14 @@ import re
 from jzcli import names
 from jzcli.errors import BadInput
 from jzcli.factbase import FactBase
+from jzcli.schema import TABLES, kind_of, references
 from jzcli.text import squash
-from jzcli.validate import references
 
 # Reference fields that make a record one of the facts *about* another (`community`'s facts).
 ABOUT = ("subject", "unit", "parent", "mentions", "affects")
 # Reference fields that make a check use a record.
 CHECK_INPUTS = ("terms", "equals", "numerator", "denominator", "expected", "items")
 
-# Singular record kinds, by table (used by search hits, community facts and `show`).
-KIND_OF_TABLE = {
-    "units": "unit", "projects": "project", "figures": "figure", "honours": "honour", "people": "person",
-    "events": "event", "places": "place", "checks": "check", "oddities": "oddity", "source": "source",
-    "meta": "meta",
-}
 OFFICE_KINDS = ("办事处", "筹建办")
 LEVELS = {"国家": "国家", "全国": "国家", "国家级": "国家", "国": "国家", "省": "省", "省级": "省", "市": "市", "市级": "市"}
 
@@ -162,25 +156,28 @@ def mentions_of(fb: FactBase, record_id: str) -> list[dict]:
             if rec["id"] == record_id:
                 continue
             if any(ref == record_id for _, ref in references(table, rec, ABOUT)):
-                out.append({"id": rec["id"], "kind": KIND_OF_TABLE.get(table, table), "text": display_text(rec),
+                out.append({"id": rec["id"], "kind": kind_of(table), "text": display_text(table, rec),
                             "quote": rec.get("quote", "")})
     return out
 
 
-def display_text(rec: dict) -> str:
-    """One line that says what a record is, for lists of mixed records."""
-    if "metric" in rec and "text" in rec:
-        subject = rec.get("subject_name") or ""
-        return f"{subject} {rec['metric']}: {rec['text']}".strip()
-    if "event" in rec:
-        return f"{rec.get('date_text') or rec.get('date')} {rec['event']}"
-    if "role" in rec:
-        return f"{rec['name']}（{rec['role']}）" if rec.get("role") else rec["name"]
-    if "title" in rec:
-        return rec["title"] + (f"（{rec['year']}）" if rec.get("year") else "")
-    if "description" in rec:
-        return rec["description"]
-    return rec.get("name") or rec.get("text") or rec["id"]
+_SLOT = re.compile(r"\{([a-z_|]+)\}")
+
+
+def display_text(table: str, rec: dict) -> str:
+    """One line that says what a record is, for lists of mixed records: the table's `display` (schema.py)."""
+    t = TABLES.get(table)
+    parts = t.display if t is not None else ("{name}",)
+    out = []
+    for part in parts:
+        text, shown = part, False
+        for slot in _SLOT.findall(part):
+            value = next((rec[f] for f in slot.split("|") if rec.get(f) not in (None, "")), None)
+            text = text.replace("{" + slot + "}", "" if value is None else str(value))
+            shown = shown or value is not None
+        if shown:  # a part whose fields are all null is left out
+            out.append(text)
+    return "".join(out).strip() or rec["id"]
 
 
 def community(fb: FactBase, query: str) -> dict:
@@ -369,9 +366,6 @@ def timeline(fb: FactBase, year: str | None = None, from_: str | None = None, to
 
 # ---------------------------------------------------------------- search
 
-SEARCH_FIELDS = ("name", "title", "text", "event", "description", "metric", "role", "subject_name", "quote")
-
-
 def search(fb: FactBase, text: str) -> list[dict]:
     q = text.strip()
     if not q:
@@ -381,12 +375,14 @@ def search(fb: FactBase, text: str) -> list[dict]:
     for table, rows in fb.tables.items():
         if table == "meta":
             continue
-        kind = KIND_OF_TABLE.get(table, table)
+        t = TABLES.get(table)
+        kind = kind_of(table)
+        fields = t.searchable() if t is not None else ("name", "quote")
         for rec in rows:
-            for fld in SEARCH_FIELDS:
+            for fld in fields:
                 value = rec.get(fld)
                 if isinstance(value, str) and needle in names.fold(value):
-                    hits.append({"id": rec["id"], "kind": kind, "field": fld, "text": display_text(rec),
+                    hits.append({"id": rec["id"], "kind": kind, "field": fld, "text": display_text(table, rec),
                                  "quote": rec.get("quote", "")})
                     break
     return hits

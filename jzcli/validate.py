@@ -1,26 +1,21 @@
-"""`jzcli validate`: the deep check of a fact base (the cheap structural one runs on every load)."""
+"""`jzcli validate`: the deep check of a fact base against jzcli/schema.py (the cheap structural one runs on
+every load). The one validator: `curation/build_facts.py` runs it on what it is about to write.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
 
-from jzcli import crosschecks, files
+from jzcli import crosschecks, files, schema
 from jzcli.errors import FactBaseError
-from jzcli.factbase import FIELD_TYPES, FactBase
+from jzcli.factbase import FactBase, shape_problems, shape_spec
+from jzcli.schema import references
 from jzcli.text import squash
 
-# Fields that hold ids of other records, per table ("*": every table). A figure's `unit` is its unit of
-# measure (元, 栋), not a reference; a unit's `history` entries hold theirs in `office_id`.
-REF_FIELDS = {
-    "*": ("mentions", "oddities"),
-    "units": ("parent", "office", "history.office_id"),
-    "figures": ("subject", "part_of"),
-    "people": ("unit",),
-    "places": ("unit",),
-    "checks": ("terms", "equals", "numerator", "denominator", "expected", "items"),
-    "oddities": ("affects",),
-}
-COMMON = ("id", "quote", "mentions", "oddities", "note")
+__all__ = ["MAX_QUOTE", "read_article", "references", "validate"]
+
+MAX_QUOTE = 120  # characters, white space removed: a quote is a clause, not a paragraph
+ID_FORM = re.compile(r"([a-z]+):[a-z0-9][a-z0-9-]*")
 
 
 def read_article(path: str) -> str:
@@ -28,62 +23,138 @@ def read_article(path: str) -> str:
     return files.read_text(path, "article", FactBaseError)
 
 
-def references(table: str, rec: dict, fields: tuple[str, ...] | None = None) -> Iterator[tuple[str, str]]:
-    """The one walk over a record's references: (field, id) for every id it holds (nulls skipped).
-
-    `fields` limits the walk to some fields; nested fields are written `history.office_id`."""
-    for fld in (*REF_FIELDS["*"], *REF_FIELDS.get(table, ())):
-        if fields is not None and fld not in fields:
-            continue
-        top, _, inner = fld.partition(".")
-        value = rec.get(top)
-        if inner:
-            value = [v.get(inner) for v in value or () if isinstance(v, dict)]
-        for v in value if isinstance(value, list) else (value,):
-            if isinstance(v, str):
-                yield fld, v
+def _allowed(fb: FactBase, enum: tuple | str) -> set:
+    """The values a field with this enum may take (a tuple, or a list kept in the meta record)."""
+    if enum == "tables":
+        return set(fb.tables)
+    if enum == "meta.topics":
+        return set(fb.meta.get("topics") or {})
+    if enum == "meta.bands":
+        return {b.get("band") for b in fb.meta.get("bands") or [] if isinstance(b, dict)}
+    return set(enum)
 
 
-def validate(fb: FactBase, source: str | None = None) -> list[str]:
+def _quotes(table: str, rec: dict):
+    """(label, quote) for the record and every object inside it that carries a quote."""
+    yield rec["id"], rec.get("quote")
+    for f in schema.fields_of(table):
+        if f.type == "list[object]" and "quote" in {s.name for s in f.fields}:
+            for i, item in enumerate(rec.get(f.name) or []):
+                if isinstance(item, dict):
+                    yield f"{rec['id']}.{f.name}[{i}]", item.get("quote")
+
+
+def validate(fb: FactBase, source: str | None = None, article_text: str | None = None) -> list[str]:
+    """Every problem of the fact base, one line each, starting with the record id (or the table)."""
     problems: list[str] = []
-    article = squash(read_article(source)) if source else None
+    if article_text is None and source:
+        article_text = read_article(source)
+    article = squash(article_text) if article_text is not None else None
     seen: dict[str, str] = {}
     for table, rows in fb.tables.items():
+        t = schema.TABLES.get(table)
+        if t is None:
+            problems.append(f"{table}: not a table of this schema")
+            continue
+        if t.single and len(rows) != 1:
+            problems.append(f"{table}: holds {len(rows)} records, expected exactly one")
+        elif not rows and not t.may_be_empty:
+            problems.append(f"{table}: table is empty")
+        spec = shape_spec(table)
         for rec in rows:
-            rid = rec["id"]
+            rid = rec.get("id")
+            if not isinstance(rid, str) or not rid:
+                problems.append(f"{table}: a record has no string 'id'")
+                continue
             if rid in seen:
                 problems.append(f"{rid}: duplicate id (in {seen[rid]} and {table})")
             seen[rid] = table
-            for fld in COMMON:
-                if fld not in rec:
-                    problems.append(f"{rid}: missing field '{fld}'")
-            if not rec.get("quote", "").strip():
-                problems.append(f"{rid}: empty quote")
-            elif article is not None and squash(rec["quote"]) not in article:
-                problems.append(f"{rid}: quote not found in the article: {rec['quote'][:40]!r}")
-            for h in rec.get("history") or []:
-                if article is not None and isinstance(h, dict) and h.get("quote") and squash(h["quote"]) not in article:
-                    problems.append(f"{rid}: history quote not found in the article: {h['quote'][:40]!r}")
-            if table in ("units", "projects"):
-                py = rec.get("pinyin")
-                if not isinstance(py, dict) or not py.get("full") or not py.get("initials"):
-                    problems.append(f"{rid}: missing precomputed pinyin")
+            m = ID_FORM.fullmatch(rid)
+            if not m or m.group(1) != t.prefix:
+                problems.append(f"{rid}: id is not of the form {t.prefix}:<ascii slug>")
+            problems += [f"{rid}: {p}" for p in shape_problems(spec, rec)]
+            problems += [f"{rid}: unknown field '{k}' (not in the schema of {table})"
+                         for k in rec if k != "id" and k not in t.by_name]
+            problems += _enum_problems(fb, t, rec)
+            problems += _quote_problems(table, rec, article)
     for table, rows in fb.tables.items():
         for rec in rows:
-            for _fld, ref in references(table, rec):
-                if ref not in seen:
-                    problems.append(f"{rec['id']}: reference {ref!r} does not resolve")
-    topics = fb.meta.get("topics") or {}
-    for f in fb.records("figures"):
-        if topics and f.get("topic") not in topics:
-            problems.append(f"{f['id']}: topic {f.get('topic')!r} is not one of meta.topics")
+            problems += _reference_problems(fb, table, rec, seen)
+    problems += _figure_problems(fb)
     for check in fb.records("checks"):
         result = crosschecks.evaluate(fb, check)
         if "error" in result:
             problems.append(f"{check['id']}: {result['error']}")
         elif result["holds"] != check.get("holds"):
             problems.append(f"{check['id']}: recorded holds={check.get('holds')} but {result['arithmetic']}")
-    for table in FIELD_TYPES:
-        if not fb.records(table) and table not in ("checks", "oddities"):
-            problems.append(f"{table}: table is empty")
+        if check.get("kind") == "count":
+            problems += [f"{check['id']}: item {i!r} is not in table {check.get('table')!r}"
+                         for i in check.get("items") or [] if seen.get(i, check.get("table")) != check.get("table")]
+    for table in schema.TABLES:
+        if table not in fb.tables:
+            problems.append(f"{table}: table is missing")
     return problems
+
+
+def _enum_problems(fb: FactBase, t: schema.Table, rec: dict) -> list[str]:
+    out = []
+    for f in t.fields:
+        value = rec.get(f.name)
+        if f.enum is None or value is None:
+            continue
+        allowed = _allowed(fb, f.enum)
+        for v in value if isinstance(value, list) else (value,):
+            if isinstance(v, (str, int)) and v not in allowed:
+                out.append(f"{rec['id']}: field '{f.name}' is {v!r}, not one of {', '.join(map(str, sorted(allowed)))}")
+    return out
+
+
+def _quote_problems(table: str, rec: dict, article: str | None) -> list[str]:
+    out = []
+    for label, quote in _quotes(table, rec):
+        if not isinstance(quote, str):
+            continue  # reported by the type check
+        if not quote.strip():
+            out.append(f"{label}: empty quote")
+        elif len(squash(quote)) > MAX_QUOTE:
+            out.append(f"{label}: quote longer than {MAX_QUOTE} characters: {quote[:40]!r}")
+        elif article is not None and squash(quote) not in article:
+            out.append(f"{label}: quote not found in the article: {quote[:40]!r}")
+    # the wording of a figure / non-figure must stand in its own quote; an honour's in the article
+    own = [(rec["id"], rec.get("text"), rec.get("quote"))] if table == "figures" else []
+    own += [(f"{rec['id']}.non_figures[{i}]", nf.get("text"), nf.get("quote"))
+            for i, nf in enumerate(rec.get("non_figures") or []) if isinstance(nf, dict)] if table == "meta" else []
+    for label, text, quote in own:
+        if isinstance(text, str) and isinstance(quote, str) and squash(text) not in squash(quote):
+            out.append(f"{label}: wording {text!r} not found in its quote")
+    if table == "honours" and article is not None and isinstance(rec.get("text"), str) \
+            and squash(rec["text"]) not in article:
+        out.append(f"{rec['id']}: wording {rec['text']!r} not found in the article")
+    return out
+
+
+def _reference_problems(fb: FactBase, table: str, rec: dict, seen: dict[str, str]) -> list[str]:
+    out = []
+    by_name = schema.TABLES[table].by_name if table in schema.TABLES else {}
+    for fld, ref in references(table, rec):
+        target = seen.get(ref)
+        if target is None:
+            out.append(f"{rec['id']}: reference {ref!r} does not resolve")
+            continue
+        top, _, inner = fld.partition(".")
+        f = by_name.get(top)
+        if f is not None and inner:
+            f = next((s for s in f.fields if s.name == inner), None)
+        if f is not None and f.ref not in (None, schema.ANY) and f.ref != target:
+            out.append(f"{rec['id']}: field '{fld}' points to {ref!r} in {target}, expected a record of {f.ref}")
+    return out
+
+
+def _figure_problems(fb: FactBase) -> list[str]:
+    """Two figures of one subject must differ in their keywords (the checker tells them apart by them)."""
+    seen: dict[tuple, list[str]] = {}
+    for f in fb.records("figures"):
+        keywords = f.get("keywords")
+        if isinstance(keywords, list) and all(isinstance(k, str) for k in keywords):
+            seen.setdefault((f.get("subject"), frozenset(keywords)), []).append(f["id"])
+    return [f"{ids[1]}: same subject and keywords as {ids[0]}" for ids in seen.values() if len(ids) > 1]

@@ -228,8 +228,8 @@ CLAIMS = [
     ("为张公堰村铺设线路7.5公里", S, "fig:aid-lines"),
     ("为张公堰村铺设线路5公里", C, "fig:aid-lines"),
     # open bounds, bands as intervals
-    ("今年前6个月完成投资9.96亿元，占全年目标的五成以上", U, None),  # 52% is above 五成, not 五成
-    ("九州路办事处平安小区创建率达到60%以上", U, None),  # implied by 95%以上, not said
+    ("今年前6个月完成投资9.96亿元，占全年目标的五成以上", S, "fig:h1-investment"),  # 52% ≥ 50%: a bound every value meets
+    ("九州路办事处平安小区创建率达到60%以上", S, "fig:safe-rate"),  # 95%以上 ⇒ 60%以上: a bound every value meets
     ("书香时代广场项目投资额不到10亿元", C, "project:shuxiangshidai"),
     ("巴奴毛肚火锅城项目投资额在1亿元至5亿元之间", S, "project:banu"),
     ("巴奴毛肚火锅城项目投资额在6亿元至9亿元之间", C, "project:banu"),

@@ -169,7 +169,7 @@ def test_notes_and_tables_in_chinese(cli):
     assert r.err == "注意：未列出 4 个边界项目（区间端点恰好等于界限）；加 --maybe 可列出\n"
     assert "2018上半年签约" in r.out and "确定" in r.out and "投资额（原文）" in r.out
     en = cli("projects", "--min", "5亿", "--format", "table", env={**C, "COLUMNS": "200"})
-    assert "signed in 2018 H1" in en.out and "certain" in en.out and "Investment (as written)" in en.out
+    assert "signed 2018 H1" in en.out and "certain" in en.out and "Investment (as written)" in en.out
     topics = cli("figures", "--topic", "administration", "--format", "table", env={**ZH, "COLUMNS": "200"})
     assert "行政区划" in topics.out and "administration" not in topics.out
 

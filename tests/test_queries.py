@@ -302,7 +302,8 @@ def test_piped_default_is_tsv_without_colour(cli):
     assert r.code == 0
     rows = r.tsv()
     assert names_of(rows) == SIGNED_GE_5E8
-    assert list(rows[0]) == ["id", "name", "status", "investment", "min", "max", "match"]
+    assert list(rows[0]) == ["id", "name", "status", "investment_text", "min", "max", "match"]
+    assert {row["status"] for row in rows} == {"signed"}  # the JSON value: one vocabulary (a table shows the label)
     assert "\x1b" not in r.out and "│" not in r.out and "─" not in r.out
 
 

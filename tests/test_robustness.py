@@ -191,15 +191,16 @@ def run_installed(*args: str, env: dict | None = None, cwd: Path | None = None, 
 def test_an_internal_error_in_a_real_process(tmp_path):
     """A fact base that passes the loader's structural check but breaks a query: one line, exit 1."""
     db = json.loads(FACTS.read_text(encoding="utf-8"))
-    for rec in db["units"].values():
-        rec["history"] = [1, 2]  # a list, as the loader checks; not a list of entries
+    for rec in db["figures"].values():
+        if rec["id"] == "fig:dzd-completed":
+            rec["value"] = 10**400  # an int, as the schema says; too large for the float of a progress bar
     path = tmp_path / "odd.json"
     path.write_text(json.dumps(db, ensure_ascii=False), encoding="utf-8")
-    r = run_installed("community", "凤凰城", "--db", str(path), cwd=tmp_path)
+    r = run_installed("overview", "--db", str(path), cwd=tmp_path)
     assert r.code == 1
     assert len(r.err.splitlines()) == 1 and "Traceback" not in r.err
     assert "internal error" in r.err and "JZCLI_DEBUG=1" in r.err
-    r = run_installed("community", "凤凰城", "--db", str(path), env=clean_env(JZCLI_DEBUG="1"), cwd=tmp_path)
+    r = run_installed("overview", "--db", str(path), env=clean_env(JZCLI_DEBUG="1"), cwd=tmp_path)
     assert r.code == 1
     assert "Traceback" in r.err
 

@@ -45,7 +45,9 @@ def test_validate_reports_each_problem_with_its_id(cli, tmp_path):
         _first(data, "figures", "fig:fdi")["mentions"] = ["unit:nowhere"]  # dangling reference
         _first(data, "people", "person:liuquanfu")["quote"] = "刘全福是区长"  # not in the article
         _first(data, "units", "unit:guihe")["id"] = "unit:jinhe"  # duplicate id
-        del _first(data, "projects", "project:aoti")["pinyin"]
+        _first(data, "projects", "project:aoti")["status"] = "cancelled"  # not in the enum
+        _first(data, "people", "person:lixueting")["unit"] = "fig:fdi"  # resolves, but not to a unit
+        _first(data, "places", "place:meiyuan")["colour"] = "红"  # a field the schema does not declare
 
     db = _broken(tmp_path, mutate)
     args = ["validate", "--db", db] + (["--source", str(ARTICLE)] if ARTICLE.exists() else [])
@@ -55,7 +57,10 @@ def test_validate_reports_each_problem_with_its_id(cli, tmp_path):
     assert any(line.startswith("check:dzd-buildings: recorded holds=True") for line in lines)
     assert "fig:fdi: reference 'unit:nowhere' does not resolve" in lines
     assert any(line.startswith("unit:jinhe: duplicate id") for line in lines)
-    assert "project:aoti: missing precomputed pinyin" in lines
+    assert "project:aoti: field 'status' is 'cancelled', not one of key_work, landed, signed" in lines
+    assert ("person:lixueting: field 'unit' points to 'fig:fdi' in figures, expected a record of units"
+            in lines)
+    assert "place:meiyuan: unknown field 'colour' (not in the schema of places)" in lines
     if ARTICLE.exists():
         assert any(line.startswith("person:liuquanfu: quote not found in the article") for line in lines)
     assert r.err.startswith("jzcli: error: ") and r.err.count("\n") == 1
@@ -85,3 +90,76 @@ def test_installed_command_works_from_another_directory(jz):
     assert r.code == 0, r.err
     assert {p["name"] for p in r.json} == {"清水湾生活广场项目", "东方颐养园项目", "书香时代广场项目", "南水西郡项目"}
     assert "borderline" in r.err
+
+
+# ---------------------------------------------------------------- every field of the schema
+
+WRONG = {"str": 5, "int": "5", "number": "5", "bool": 1, "list[str]": "x", "list[object]": "x", "object": "x",
+         "map[str]": ["x"]}
+
+
+def _field_cases():
+    """(table, field path, wrong value) for every field of every table, nested fields included."""
+    from jzcli import schema
+
+    data = json.loads(FACTS.read_text(encoding="utf-8"))
+    for table, t in schema.TABLES.items():
+        rec = next(iter(data[table].values()))
+        for f in t.fields:
+            yield pytest.param(table, rec["id"], (f.name,), WRONG[f.type], id=f"{table}.{f.name}")
+            for sub in f.fields:
+                owner = next((r for r in data[table].values() if r.get(f.name)), None)
+                if owner is not None:
+                    path = (f.name, 0, sub.name) if f.type == "list[object]" else (f.name, sub.name)
+                    yield pytest.param(table, owner["id"], path, WRONG[sub.type], id=f"{table}.{f.name}.{sub.name}")
+
+
+def _set(rec: dict, path: tuple, value) -> None:
+    for step in path[:-1]:
+        rec = rec[step]
+    rec[path[-1]] = value
+
+
+@pytest.mark.parametrize("table, rid, path, wrong", list(_field_cases()))
+def test_every_field_of_the_wrong_type_is_exit_3_naming_id_and_field(cli, tmp_path, table, rid, path, wrong):
+    db = _broken(tmp_path, lambda data: _set(_first(data, table, rid), path, wrong))
+    r = cli("validate", "--db", db)
+    shown = ".".join(f"[{p}]" if isinstance(p, int) else p for p in path).replace(".[", "[")
+    assert r.code == 3 and r.out == ""
+    assert r.err == (f"jzcli: error: {db}: record '{rid}' in table '{table}': field '{shown}' has the wrong type "
+                     f"({type(wrong).__name__}, expected {_expected(table, path)})\n")
+
+
+def _expected(table: str, path: tuple) -> str:
+    from jzcli import schema
+
+    f = schema.TABLES[table].by_name[path[0]]
+    if len(path) > 1:
+        f = next(s for s in f.fields if s.name == path[-1])
+    return f.type + (" or null" if f.null else "")
+
+
+@pytest.mark.parametrize("table, field", [("units", "kind"), ("figures", "value"), ("events", "date"),
+                                          ("checks", "holds"), ("meta", "bands")])
+def test_a_missing_required_field_is_exit_3_naming_id_and_field(cli, tmp_path, table, field):
+    data = json.loads(FACTS.read_text(encoding="utf-8"))
+    rid = next(iter(data[table].values()))["id"]
+    db = _broken(tmp_path, lambda d: _first(d, table, rid).pop(field))
+    r = cli("validate", "--db", db)
+    assert (r.code, r.out) == (3, "")
+    assert r.err == f"jzcli: error: {db}: record '{rid}' in table '{table}': missing field '{field}'\n"
+
+
+def test_a_list_item_of_the_wrong_type_is_exit_3(cli, tmp_path):
+    db = _broken(tmp_path, lambda d: _first(d, "figures", "fig:fdi").__setitem__("keywords", ["外资", 5]))
+    r = cli("figures", "--db", db)
+    assert r.code == 3
+    assert r.err.endswith("record 'fig:fdi' in table 'figures': field 'keywords' holds a int, expected strings\n")
+
+
+def test_a_broken_reference_inside_a_history_entry(cli, tmp_path):
+    db = _broken(tmp_path, lambda d: _first(d, "units", "unit:guihe")["history"][0].__setitem__("office_id", "unit:x"))
+    r = cli("validate", "--db", db)
+    assert r.code == 3
+    assert r.out == "unit:guihe: reference 'unit:x' does not resolve\n"
+

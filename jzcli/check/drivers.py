@@ -11,6 +11,7 @@ from jzcli.check.periods import claim_span, period_fits
 from jzcli.check.reading import (
     _UNITS_RE,
     MONEY,
+    NUMERAL_FORMS,
     _bigrams,
     read_figures,
     unit_class,
@@ -25,7 +26,7 @@ _ASK_AGE = re.compile(r"多大年纪|多大岁数|年纪|岁数|几岁|多少岁
 
 def check_sentence(reader: Reader, sentence: str, claim: str | None = None) -> list[Result]:
     """Every figure of one sentence (empty when it has none)."""
-    canon = _canon(sentence)
+    canon = _canon(sentence).translate(NUMERAL_FORMS)
     figs = read_figures(canon, reader)
     matches = [match_figure(reader, canon, f, figs) for f in figs if not f.descriptor]
     assign(matches)

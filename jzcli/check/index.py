@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from jzcli import names
+from jzcli.check.derive import derived_values
 from jzcli.check.periods import _month, fact_span
 from jzcli.check.reading import (
     _QUOTE_MARKS,
@@ -66,7 +67,7 @@ class Fact:
     """A figure record with what matching needs, precomputed."""
 
     __slots__ = ("rec", "id", "unit", "unit_class", "value", "keywords", "refs", "_quote_grams", "span", "band",
-                 "per", "past", "noun")
+                 "per", "past", "noun", "interval", "derived")
 
     def __init__(self, rec: dict, id: str, unit: str, unit_class: str | None, value: Decimal, keywords: list[str],
                  refs: set, span: Span | None, band: tuple | None, per: str | None,
@@ -84,6 +85,8 @@ class Fact:
         self.per = per
         self.past = past  # the article marks the figure as a past state (当时, 区划调整前)
         self.noun = noun  # what the article's wording counts: "36栋楼" → 楼, "20名城管队员" → 城管队员
+        self.derived = bool(rec.get("derived"))  # computed by derive.py, with a formula and inputs
+        self.interval = rec.get("interval")  # what the article allows, when a derived value is a range
 
     @property
     def quote_grams(self) -> set:
@@ -154,6 +157,10 @@ class Reader:
         self.offices = {u["id"] for u in fb.records("units") if u.get("kind") in ("办事处", "筹建办")}
         self.broad = self.offices | {u["id"] for u in fb.records("units") if u.get("kind") == "乡"}
         self.facts = [self._fact(f) for f in self.figures]
+        # values the fact base implies (36 − 23 = 13栋 未交付, 6个社区 + 4个村 = 10个社区(村)), after the printed
+        # ones so that a printed figure wins a tie
+        self.derived = derived_values(fb)
+        self.facts += [self._fact(d) for d in self.derived if d.get("value") is not None or d.get("interval")]
         # candidates: positions in self.facts by unit class (money: 元 and 美元 together), by id of subject or
         # mention, and by keyword (with the keywords as a lexicon), and the facts with an investment band. A
         # fact can only score when it shares the figure's unit class and refers to a subject of the claim,
@@ -189,11 +196,14 @@ class Reader:
     def _fact(self, f: dict) -> Fact:
         unit = f.get("unit") or ""
         band = self.bands.get(f.get("band") or "")
-        if band is None:
+        if band is None and f.get("band_range"):
+            band = tuple(f["band_range"])
+        if band is None and not f.get("derived"):
             band = self._band_from_text(f.get("metric") or "")
         per = f.get("per")
-        noun = _counted_noun(f.get("text"))
-        return Fact(rec=f, id=f["id"], unit=unit, unit_class=unit_class(unit), value=Decimal(str(f["value"])),
+        noun = f.get("noun") or _counted_noun(f.get("text"))
+        value = f["value"] if f.get("value") is not None else f["interval"][0]
+        return Fact(rec=f, id=f["id"], unit=unit, unit_class=unit_class(unit), value=Decimal(str(value)),
                     keywords=_keyword_forms(f, noun), noun=noun,
                     past=bool(PAST_MARK.search(f.get("period_text") or "")),
                     refs={f.get("subject"), *(f.get("mentions") or [])} - {None},

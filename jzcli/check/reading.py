@@ -14,22 +14,45 @@ if TYPE_CHECKING:
     from jzcli.check.index import Reader
 
 COUNT_UNITS = ("平方公里", "人次", "美元", "元", "栋", "套", "名", "人", "家", "辆", "座", "处", "台", "米", "场",
-               "个", "年", "岁", "项", "次", "天", "户", "所", "条", "支", "位", "%")
+               "个", "年", "岁", "项", "次", "天", "户", "所", "条", "支", "位", "倍", "%")
 UNIT_ALIASES = {"平方千米": ("平方公里", 1), "千米": ("米", 1000), "公里": ("米", 1000), "周岁": ("岁", 1)}
 UNIT_CLASS = {"名": "人", "位": "人"}  # people are counted by 名, 人 or 位
 MONEY = ("元", "美元")
-OVER = {"余": "over", "多": "over", "以上": "over", "超过": "over", "逾": "over", "多于": "over"}
-UNDER = {"近": "under", "将近": "under", "接近": "under", "不到": "under", "以下": "under"}
-QUALIFIER_CLASS = {**OVER, **UNDER, "约": "approx", "左右": "approx"}
+
+# Qualifiers, by what they allow. Fuzzy ones (余, 近, 约) say "about"; bounds (超过, 至少, 以内) say "at least /
+# at most" and are checked as intervals: a bound is supported when every value the article allows meets it.
+LOWER_STRICT = ("超过", "逾", "多于", "高于", "大于")  # > v
+LOWER_INCL = ("以上", "至少", "不少于", "不低于", "不止")  # >= v
+UPPER_STRICT = ("不到", "不足", "少于", "低于", "小于")  # < v
+UPPER_INCL = ("以下", "以内", "不超过", "不多于", "不高于", "最多", "至多")  # <= v
+BOUNDS = (*LOWER_STRICT, *LOWER_INCL, *UPPER_STRICT, *UPPER_INCL)
+OVER = {"余": "over", "多": "over", **{q: "over" for q in (*LOWER_STRICT, *LOWER_INCL)}}
+UNDER = {"近": "under", "将近": "under", "接近": "under", **{q: "under" for q in (*UPPER_STRICT, *UPPER_INCL)}}
+QUALIFIER_CLASS = {**OVER, **UNDER, "约": "approx", "大约": "approx", "左右": "approx", "上下": "approx"}
+
+# Characters that make a number in traditional or financial writing, mapped one to one (offsets are kept).
+NUMERAL_FORMS = str.maketrans("萬億個兩壹贰貳叁參肆伍陆陸柒捌玖拾佰仟", "万亿个两一二二三三四五六六七八九十百千")
 
 _CN = "零〇一二两三四五六七八九十百千万亿"
-_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:[十百千万亿]+(?:\d+(?:\.\d+)?[十百千万亿]*)*)?|[{_CN}]+"
+_CN_DIGITS = "零〇一二三四五六七八九"
+_DIGIT_VALUE = {c: (i - 1 if i else 0) for i, c in enumerate(_CN_DIGITS)}
+_NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:[十百千万亿]+(?:\d+(?:\.\d+)?[十百千万亿]*)*)?"
+        rf"|[{_CN}]+(?:点[{_CN_DIGITS}]+[万亿]*)?")
 _UNITS_RE = "|".join(re.escape(u) for u in sorted((*COUNT_UNITS, *UNIT_ALIASES), key=len, reverse=True))
+_PRE = "|".join(sorted((*LOWER_STRICT, *LOWER_INCL, *UPPER_STRICT, *UPPER_INCL, "将近", "接近", "大约"),
+                       key=len, reverse=True))
+# 约 and 近 are qualifiers only as words of their own: not in 签约, 节约, 预约, 最近, 附近, 接近 (read whole).
 _TOKEN = re.compile(
-    rf"(?P<pre>将近|接近|超过|不到|近|逾|约)?(?P<pct>百分之)?(?P<num>{_NUM})"
-    rf"(?P<q1>余|多)?(?:(?P<unit>{_UNITS_RE})|(?P<tenth>(?<=[一二三四五六七八九\d])成(?!立|功|为|了|交|本|员|果|绩|效|熟|年|不|型|片|都|就)))?"
-    rf"(?P<q2>以上|以下|左右|多)?"
+    rf"(?P<pre>{_PRE}|(?<![签节预合契公制])约|(?<![最附将接靠临邻])近)?(?P<pct>百分之)?(?P<num>{_NUM})"
+    rf"(?:个(?P<mult>[万亿]))?"
+    rf"(?P<q1>余|多(?![数项种样少]))?(?:(?P<unit>{_UNITS_RE})|(?P<tenth>(?<=[一二三四五六七八九\d])成(?!立|功|为|了|交|本|员|果|绩|效|熟|年|不|型|片|都|就)))?"
+    rf"(?P<q2>以上|以下|以内|左右|上下|多(?![数项种样少]))?"
 )
+# Shares written as fractions: 三分之二, 一半 / 半数, and multiples: 翻一番 (×2), 翻两番 (×4).
+_FRACTION = re.compile(rf"(?P<pre>超过|不到|不足|近|将近|接近|约|至少|不少于)?"
+                       rf"(?:(?<![{_CN_DIGITS}十])(?P<den>[{_CN_DIGITS}十]+)分之(?P<nom>[{_CN_DIGITS}十]+)"
+                       r"|(?P<half>一半|半数))(?P<post>以上|以下|左右)?")
+_DOUBLING = re.compile(r"翻(?P<n>[一两二三四])番")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)年(?:度)?")
 _DATE = re.compile(r"(?<!\d)\d{1,2}月(?:份)?(?:\d{1,2}日)?(?:[至到-]\d{1,2}日)?(?:底|初|中旬|上旬|下旬)?|(?<!\d)\d{1,2}日")
 # The lookbehind starts a count only where a run of digits / numerals starts: without it a long run that is
@@ -51,11 +74,11 @@ _QUOTE_MARKS = "“”‘’\"'「」『』"
 class Figure:
     """A number found in a claim."""
 
-    __slots__ = ("start", "end", "text", "value", "unit", "qualifier", "high", "descriptor", "rate")
+    __slots__ = ("start", "end", "text", "value", "unit", "qualifier", "high", "descriptor", "rate", "step")
 
     def __init__(self, start: int, end: int, text: str, value: Decimal, unit: str | None,
                  qualifier: str | None = None, high: Decimal | None = None, descriptor: bool = False,
-                 rate: str | None = None) -> None:
+                 rate: str | None = None, step: Decimal | None = None) -> None:
         self.start = start
         self.end = end
         self.text = text
@@ -65,6 +88,9 @@ class Figure:
         self.high = high  # for a range "1亿元到5亿元"
         self.descriptor = descriptor  # a band edge describing other figures ("10亿元以上项目2个")
         self.rate = rate  # 月 / 年 / 天 / 周 when the claim says 每月, 每年 ...
+        # how finely the claim gives the value when it is a rounded share (八成: 10, 三分之二: 1): a ratio
+        # computed from the article supports it when it rounds to the claim's value at this step
+        self.step = step
 
     def __repr__(self) -> str:
         return f"Figure({self.text!r}, value={self.value}, unit={self.unit!r}, qualifier={self.qualifier!r})"
@@ -120,7 +146,7 @@ def _read_numbers(text: str, masked: str) -> list[Figure]:
             if chinese and len(num) == 1 and num in "万亿":
                 continue
             try:
-                value = parse_number(re.sub(r"(?<=\d),(?=\d{3})", "", num))
+                value = _parse(num)
             except BadInput:
                 continue
         if unit in UNIT_ALIASES:
@@ -128,11 +154,55 @@ def _read_numbers(text: str, masked: str) -> list[Figure]:
             value *= factor
         if tenth:
             value *= 10
+        if m.group("mult"):
+            value *= 10**8 if m.group("mult") == "亿" else 10**4  # 9.96个亿
         qual = m.group("q2") or m.group("q1") or m.group("pre")
         if m.group("q2") == "多" and m.group("q1"):
             qual = m.group("q1")
-        found.append(Figure(m.start(), m.end(), text[m.start():m.end()], value, unit, qual))
+        found.append(Figure(m.start(), m.end(), text[m.start():m.end()], value, unit, qual,
+                            step=Decimal(10) if tenth else None))
+    found += _shares(text, masked, found)
+    found.sort(key=lambda f: f.start)
     return _join_ranges(found, masked, text)
+
+
+def _parse(num: str) -> Decimal:
+    """parse_number, plus 点 decimals in Chinese numerals (四点三亿 = 4.3亿)."""
+    if "点" in num:
+        whole, _, rest = num.partition("点")
+        big = rest.lstrip(_CN_DIGITS)
+        digits = rest[:len(rest) - len(big)]
+        value = parse_number(whole) + Decimal("0." + "".join(str(_DIGIT_VALUE[c]) for c in digits))
+        for c in big:
+            value *= 10**8 if c == "亿" else 10**4
+        return value
+    return parse_number(re.sub(r"(?<=\d),(?=\d{3})", "", num))
+
+
+def _shares(text: str, masked: str, found: list[Figure]) -> list[Figure]:
+    """三分之二, 一半 (as %), 翻一番 (as 倍), where no other figure was read."""
+    taken = [(f.start, f.end) for f in found]
+    out = []
+    for m in _FRACTION.finditer(masked):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        if m.group("half"):
+            value, step = Decimal(50), Decimal(1)
+        else:
+            try:
+                den, nom = parse_number(m.group("den")), parse_number(m.group("nom"))
+            except BadInput:
+                continue
+            if not den or nom > den:
+                continue
+            value, step = nom / den * 100, Decimal(1)
+        out.append(Figure(m.start(), m.end(), text[m.start():m.end()], value, "%", m.group("post") or m.group("pre"),
+                          step=step))
+    for m in _DOUBLING.finditer(masked):
+        n = "一两二三四".index(m.group("n"))
+        times = {0: 2, 1: 4, 2: 4, 3: 8, 4: 16}[n]
+        out.append(Figure(m.start(), m.end(), text[m.start():m.end()], Decimal(times), "倍"))
+    return out
 
 
 def _join_ranges(found: list[Figure], masked: str, text: str) -> list[Figure]:
@@ -201,22 +271,26 @@ def band_of(fig: Figure) -> tuple[Decimal | None, Decimal | None]:
 def interval_of(fig: Figure) -> tuple[Decimal | None, bool, Decimal | None, bool]:
     """(low, low is strict, high, high is strict) of what a claim figure allows; None = unbounded.
     以上 / 以下 include the edge (the article's own bands meet at 1亿, 5亿, 10亿); 超过 / 不到 do not."""
-    v, q = fig.value, fig.qualifier
-    if fig.high is not None:
-        return v, False, fig.high, False
-    if q == "以上":
+    return qualified_interval(fig.value, fig.qualifier, fig.high)
+
+
+def qualified_interval(v: Decimal, q: str | None, high: Decimal | None = None):
+    """(low, low is strict, high, high is strict) of a value with a qualifier (see interval_of)."""
+    if high is not None:
+        return v, False, high, False
+    if q in LOWER_INCL:
         return v, False, None, False
-    if q in ("超过", "逾", "多于"):
+    if q in LOWER_STRICT:
         return v, True, None, False
-    if q == "以下":
+    if q in UPPER_INCL:
         return None, False, v, False
-    if q in ("不到", "低于"):
+    if q in UPPER_STRICT:
         return None, False, v, True
     if q in ("余", "多"):
         return v, True, v + _step(v), True
     if q in ("近", "将近", "接近"):
         return v - _step(v), True, v, True
-    if q in ("约", "左右"):
+    if q in ("约", "大约", "左右", "上下"):
         return v - _step(v), True, v + _step(v), True
     return v, False, v, False
 

@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 from jzcli.check import weights as W
 from jzcli.check.index import Fact
 from jzcli.check.periods import fact_span, period_fits
-from jzcli.check.reading import MONEY, QUALIFIER_CLASS, _num, _step, interval_of
+from jzcli.check.reading import (
+    BOUNDS,
+    MONEY,
+    QUALIFIER_CLASS,
+    _num,
+    _step,
+    interval_of,
+    qualified_interval,
+)
 from jzcli.check.vocab import FUTURE, PAST_WORDS
 
 if TYPE_CHECKING:
@@ -40,7 +48,8 @@ class Result:
         f = self.figure
         return {"verdict": self.verdict, "claim": self.claim, "figure": f.text if f else None,
                 "value": _num(f.value) if f else None, "unit": f.unit if f else None,
-                "qualifier": f.qualifier if f else None, "reason": self.reason, "evidence": self.evidence}
+                "qualifier": f.qualifier if f else None, "reason": self.reason, "evidence": self.evidence,
+                "derivation": next((e["derivation"] for e in self.evidence[:1] if "derivation" in e), None)}
 
 
 _PER_WORD = {"月": "每月", "年": "每年", "天": "每天", "周": "每周"}
@@ -49,7 +58,7 @@ _PER_WORD = {"月": "每月", "年": "每年", "天": "每天", "周": "每周"}
 def compare(fig: Figure, fact: Fact | dict) -> tuple[str, str]:
     """Verdict for a claim figure against one fact of the same thing."""
     rec = fact.rec if isinstance(fact, Fact) else fact
-    fv = Decimal(str(rec["value"]))
+    fv = fact.value if isinstance(fact, Fact) else Decimal(str(rec["value"]))
     fu = rec["unit"]
     text = rec.get("text")
     per = fact.per if isinstance(fact, Fact) else (rec.get("per") or "").split("·")[-1] or None
@@ -66,27 +75,39 @@ def compare(fig: Figure, fact: Fact | dict) -> tuple[str, str]:
         return UNKNOWN, f"the article gives {text}, not a rate {_PER_WORD.get(fig.rate)}"
     cq = QUALIFIER_CLASS.get(fig.qualifier or "")
     aq = QUALIFIER_CLASS.get(rec.get("qualifier") or "")
-    if fig.high is not None:
+    derived_iv = getattr(fact, "interval", None)
+    if fig.high is not None and derived_iv is None:
         return UNKNOWN, "the claim gives a range; the article gives one figure"
-    if fig.value == fv and cq == aq:
+    if fig.step is not None and fig.qualifier not in BOUNDS and aq is None and derived_iv is None:
+        # a rounded share (八成, 三分之二): the article's value must round to it
+        if abs(fv - fig.value) * 2 < fig.step:
+            return SUPPORTED, f"the article says {text}, which is {fig.text}"
+        return CONTRADICTED, f"the article says {text}, not {fig.text}"
+    if fig.value == fv and cq == aq and fig.qualifier in (None, rec.get("qualifier")) and derived_iv is None:
         return SUPPORTED, f"the article says {text}"
+    if fig.qualifier in BOUNDS or fig.high is not None or derived_iv is not None:
+        # a bound, or an article value that is an interval: settled only when every allowed value settles it
+        fact_iv = derived_iv or qualified_interval(fv, rec.get("qualifier"))
+        verdict = settle(interval_of(fig), fact_iv)
+        said = f"the article allows {show_interval(fact_iv, fu)}" if derived_iv or aq else f"the article says {text}"
+        if verdict == SUPPORTED:
+            return SUPPORTED, said + f": every such value is {fig.text}"
+        if verdict == CONTRADICTED:
+            return CONTRADICTED, said + f": none is {fig.text}"
+        return UNKNOWN, said + f": some values are {fig.text}, some are not"
     if fig.value == fv:
         if aq is None:
             return UNKNOWN, f"the article says exactly {text}; the claim makes it approximate"
         return UNKNOWN, f"the article says {text} (approximate); the claim is worded differently"
     # different numbers: can the claim still be right within the article's approximation?
-    if cq == "over" and aq == "over" and rec.get("qualifier") == "以上" and fig.qualifier in ("以上", "超过", "逾", "多于"):
-        return UNKNOWN, f"the article only says {text}"  # two lower bounds never contradict
     if aq == "over" and fv < fig.value < fv + _step(fv):
         return UNKNOWN, f"the article only says {text}"
     if aq == "under" and fv - _step(fv) < fig.value < fv:
         return UNKNOWN, f"the article only says {text}"
-    if aq == "over" and rec.get("qualifier") == "以上" and fig.value > fv:
-        return UNKNOWN, f"the article only says {text}"
-    if fig.qualifier in ("以上", "超过", "逾", "多于") and aq is None and fv > fig.value:
-        return UNKNOWN, f"the article says {text}: above the claim's lower bound, but not what the claim says"
-    if fig.qualifier in ("以下", "不到") and aq is None and fv < fig.value:
-        return UNKNOWN, f"the article says {text}: below the claim's upper bound, but not what the claim says"
+    if rec.get("qualifier") in BOUNDS:
+        fact_iv = qualified_interval(fv, rec.get("qualifier"))
+        if settle(interval_of(fig), fact_iv) != CONTRADICTED:
+            return UNKNOWN, f"the article only says {text}"
     if cq == "approx" and abs(fig.value - fv) < _step(fig.value):
         return UNKNOWN, f"the article says {text}; the claim only gives it roughly"
     if cq == "under" and aq is None and fig.value > fv and fig.value - _step(fig.value) < fv:
@@ -96,10 +117,74 @@ def compare(fig: Figure, fact: Fact | dict) -> tuple[str, str]:
     return CONTRADICTED, f"the article says {text}"
 
 
+def settle(claim: tuple, fact: tuple) -> str:
+    """SUPPORTED when every value the article allows (`fact`) is one the claim allows, CONTRADICTED when none
+    is, else UNKNOWN. Intervals are (low, low is strict, high, high is strict), None unbounded."""
+    if _inside(fact, claim):
+        return SUPPORTED
+    if _disjoint(fact, claim):
+        return CONTRADICTED
+    return UNKNOWN
+
+
+def _inside(a: tuple, b: tuple) -> bool:
+    alo, alos, ahi, ahis = a
+    blo, blos, bhi, bhis = b
+    low_ok = blo is None or (alo is not None and (alo > blo or (alo == blo and (alos or not blos))))
+    high_ok = bhi is None or (ahi is not None and (ahi < bhi or (ahi == bhi and (ahis or not bhis))))
+    return low_ok and high_ok
+
+
+def _disjoint(a: tuple, b: tuple) -> bool:
+    alo, alos, ahi, ahis = a
+    blo, blos, bhi, bhis = b
+    if ahi is not None and blo is not None and (ahi < blo or (ahi == blo and (ahis or blos))):
+        return True
+    return alo is not None and bhi is not None and (alo > bhi or (alo == bhi and (alos or bhis)))
+
+
+def show_interval(iv: tuple, unit: str | None) -> str:
+    lo, los, hi, his = iv
+    u = unit or ""
+    if lo is not None and hi is not None and lo == hi:
+        return f"{fmt_value(lo, u)}"
+    parts = []
+    if lo is not None:
+        parts.append(("> " if los else "≥ ") + fmt_value(lo, u))
+    if hi is not None:
+        parts.append(("< " if his else "≤ ") + fmt_value(hi, u))
+    return " and ".join(parts) or "any value"
+
+
+def fmt_value(v, unit: str = "") -> str:
+    """4.3亿元, 3700万美元, 36栋, 80.6%: a value as a reporter writes it."""
+    d = Decimal(str(v))
+    if unit in MONEY and d >= 10**8:
+        n, word = d / 10**8, "亿"
+    elif unit in MONEY and d >= 10**4:
+        n, word = d / 10**4, "万"
+    else:
+        n, word = d, ""
+    n = n.quantize(Decimal("0.1")) if n != n.to_integral_value() and unit == "%" else n
+    s = format(n.normalize(), "f")
+    return f"{s}{word}{unit}"
+
+
 def evidence(fact: Fact | dict) -> dict:
     rec = fact.rec if isinstance(fact, Fact) else fact
-    return {"id": rec["id"], "quote": rec.get("quote", ""), "value": rec.get("value"), "unit": rec.get("unit"),
-            "text": rec.get("text"), "qualifier": rec.get("qualifier"), "period": rec.get("period")}
+    out = {"id": rec["id"], "quote": rec.get("quote", ""), "value": _num(rec.get("value")), "unit": rec.get("unit"),
+           "text": rec.get("text"), "qualifier": rec.get("qualifier"), "period": rec.get("period")}
+    if rec.get("derived"):
+        out["derivation"] = derivation(rec)
+    return out
+
+
+def derivation(rec: dict) -> dict:
+    """The arithmetic of a derived value: its formula and every input with its quote."""
+    iv = rec.get("interval")
+    return {"kind": rec.get("kind"), "formula": rec.get("formula"),
+            "inputs": [{"id": i["id"], "quote": i.get("quote", "")} for i in rec.get("inputs") or []],
+            **({"low": _num(iv[0]), "high": _num(iv[2])} if iv else {})}
 
 
 def _project_evidence(p: dict) -> dict:
@@ -178,6 +263,8 @@ def decide(reader: Reader, m: Match, claim: str) -> Result:
             return Result(claim, fig, UNKNOWN, f"the claim counts {other.noun} ({other.rec.get('text')} in the "
                           f"article), the matching figure counts {fact.rec.get('text')}",
                           [evidence(fact), evidence(other)])
+    if fact.derived:
+        reason = f"{reason.replace('the article says', 'the article implies')} (derived: {fact.rec.get('formula')})"
     return Result(claim, fig, verdict, reason, [evidence(fact)] + [evidence(f) for f in top if f is not fact])
 
 
