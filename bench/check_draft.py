@@ -1,12 +1,18 @@
-"""Benchmark: `jzcli check --file DRAFT` on a 10,000-sentence draft.
+"""Benchmark: `jzcli check --file DRAFT --json` on a 10,000-sentence draft, as a ratio to references run alongside.
 
 The draft is made from the figures' quotes in facts.json (about a third with the number altered, so
 some rows are contradicted), sentences with a period the article does not give (unknown) and filler
-sentences without numbers. The installed `jzcli` runs it 3 times; the median is reported.
+sentences without numbers. The installed `jzcli` and two references run --runs times, interleaved round-robin
+after one untimed warm-up round, so that machine load hits all three alike:
+  - `python -c pass` with jzcli's own interpreter (start-up of Python itself);
+  - a plain-Python pass over the same draft with that interpreter: read it, split it into sentences, find every
+    number, write one JSON row per number (the least any checker in Python does with this draft).
+The result is the ratio of medians, jzcli / plain pass, in which load that hits all runs alike cancels out.
 
-    python bench/check_draft.py [--sentences 10000] [--runs 3] [--limit 10] [--keep DRAFT]
+    python bench/check_draft.py [--sentences 10000] [--runs 5] [--max-ratio 40] [--keep DRAFT]
 
-Exit code 1 when the median is above --limit seconds.
+Exit code 1 when jzcli takes more than --max-ratio times the plain pass (default 40: about twice the ratio
+measured in 2026-11 (17-25x), so a change that doubles the cost of checking fails).
 """
 
 from __future__ import annotations
@@ -42,7 +48,16 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/common.py, also when a test loads this
-from common import default_jzcli  # noqa: E402
+from common import default_jzcli, interpreter_of  # noqa: E402
+
+# The reference: the plain-Python pass over the draft (same output shape as jzcli's: a JSON list of rows).
+PLAIN_PASS = r"""
+import json, re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+rows = [{"sentence": s, "figure": m.group(), "verdict": "unknown"}
+        for s in re.split(r"(?<=[。！？])", text) for m in re.finditer(r"\d+(?:\.\d+)?", s)]
+sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
+"""
 
 
 def installed_command() -> list[str]:
@@ -98,36 +113,50 @@ def make_draft(n: int, seed: int = 7) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sentences", type=int, default=10_000)
-    ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--limit", type=float, default=10.0, help="fail above this median (seconds)")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--max-ratio", type=float, default=40.0, help="fail above this ratio to the plain pass")
     ap.add_argument("--keep", metavar="DRAFT", help="also write the draft here")
     args = ap.parse_args(argv)
+    if args.runs < 1:
+        ap.error("--runs must be at least 1")
 
     draft = make_draft(args.sentences)
     if args.keep:
         Path(args.keep).write_text(draft, encoding="utf-8")
     cmd = installed_command()
-    times, rows = [], None
+    python = interpreter_of(cmd[0]) if len(cmd) == 1 else cmd[0]
+    times: dict[str, list[float]] = {"jzcli": [], "plain": [], "python": []}
+    rows = None
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "draft.txt"
         path.write_text(draft, encoding="utf-8")
-        for _ in range(args.runs):
-            t0 = time.perf_counter()
-            proc = subprocess.run(cmd + ["check", "--file", str(path), "--json"], capture_output=True, cwd=tmp)
-            times.append(time.perf_counter() - t0)
-            if proc.returncode not in (0, 1):
-                sys.stderr.write(proc.stderr.decode("utf-8", "replace"))
-                return 2
-            rows = json.loads(proc.stdout)
-    median = statistics.median(times)
+        cases = {"jzcli": cmd + ["check", "--file", str(path), "--json"],
+                 "plain": [python, "-c", PLAIN_PASS, str(path)],
+                 "python": [python, "-c", "pass"]}
+        for rnd in range(args.runs + 1):  # round 0 warms caches and is not counted
+            for name, argv_ in cases.items():
+                t0 = time.perf_counter()
+                proc = subprocess.run(argv_, capture_output=True, cwd=tmp)
+                elapsed = time.perf_counter() - t0
+                if proc.returncode not in (0, 1):
+                    sys.stderr.write(f"{name}: exit {proc.returncode}\n" + proc.stderr.decode("utf-8", "replace"))
+                    return 2
+                if rnd:
+                    times[name].append(elapsed)
+                if name == "jzcli":
+                    rows = json.loads(proc.stdout)
+    med = {name: statistics.median(ts) for name, ts in times.items()}
+    ratio = med["jzcli"] / med["plain"]
     counts = {v: sum(r["verdict"] == v for r in rows) for v in ("supported", "contradicted", "unknown")}
     print(f"command: {' '.join(cmd)} check --file DRAFT --json")
     print(f"draft: {args.sentences} sentences, {len(draft)} characters, {len(rows)} figures checked "
           f"({counts['supported']} supported, {counts['contradicted']} contradicted, {counts['unknown']} unknown)")
-    print(f"runs: {', '.join(f'{t:.2f}' for t in times)} s")
-    print(f"median: {median:.2f} s, {args.sentences / median:,.0f} sentences/s")
-    if median > args.limit:
-        print(f"SLOW: above {args.limit:g} s")
+    print(f"median of {args.runs} interleaved runs: jzcli {med['jzcli']:.2f} s, plain pass {med['plain']:.3f} s, "
+          f"python -c pass {med['python']:.3f} s")
+    print(f"ratio: {ratio:.1f}x the plain pass, {med['jzcli'] / med['python']:.0f}x python -c pass "
+          f"(target: <= {args.max_ratio:g}x the plain pass)")
+    if ratio > args.max_ratio:
+        print(f"SLOW: above {args.max_ratio:g}x the plain pass")
         return 1
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -13,3 +14,17 @@ def default_jzcli() -> str | None:
     if beside.exists():
         return str(beside)
     return shutil.which("jzcli")
+
+
+def interpreter_of(script: str) -> str:
+    """The Python that runs the jzcli console script (its shebang), so `python -c pass` is the same one."""
+    try:
+        with open(script, "rb") as fh:
+            first = fh.readline().decode("utf-8", "replace").strip()
+    except OSError:
+        return sys.executable
+    if first.startswith("#!"):
+        parts = first[2:].split()
+        if parts and Path(parts[0]).name != "env" and os.access(parts[0], os.X_OK):
+            return parts[0]
+    return sys.executable

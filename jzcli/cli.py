@@ -703,36 +703,51 @@ def check(claim, file, strict, encoding, max_size, db, json_, fmt, fields) -> No
     raise Exit(ExitStatus.SUCCESS if verdict == "supported" else ExitStatus.NOT_SUPPORTED)
 
 
-ANSWERS = View(ID, Column("subject", N_("Subject")), Column("metric", N_("Metric")),
-                   Column("text", N_("Article says"), wrap=False),
-               Column("value", N_("Value"), wrap=False), Column("unit", N_("Unit"), wrap=False),
-               Column("score", N_("Score"), wrap=False),
-               QUOTE, Column("period", N_("Period"), wrap=False, default=False),
-               Column("qualifier", N_("Qualifier"), wrap=False, default=False))
+# The same columns for every kind of answer (figure, derived, event, person, list, attribute, verdict).
+ANSWERS = View(Column("kind", N_("Type"), wrap=False), Column("answer", N_("Answer")), Column("value", N_("Value"), wrap=False),
+               Column("unit", N_("Unit"), wrap=False), Column("date", N_("Date"), wrap=False),
+               Column("precision", N_("Precision"), wrap=False), Column("inferred", N_("Inferred"), wrap=False),
+               Column("members", N_("Members")), Column("verdict", N_("Verdict"), wrap=False),
+               Column("formula", N_("Arithmetic"), lambda r: (r.get("derivation") or {}).get("formula")),
+               Column("score", N_("Score"), wrap=False), Column("tie", N_("Tied"), wrap=False), ID, QUOTE,
+               Column("subject", N_("Subject"), default=False), Column("metric", N_("Metric"), default=False),
+               Column("text", N_("Article says"), default=False), Column("note", N_("Note"), default=False),
+               Column("end", N_("End date"), default=False), Column("qualifier", N_("Qualifier"), default=False),
+               Column("period", N_("Period"), default=False))
 
 
 @command(
-    argument("question", metavar="QUESTION", help=N_("A question about a figure.")),
-    option("limit", "--limit", kind=INT, default=5, metavar="N", help=N_("At most this many answers."), low=1, high=100),
+    argument("question", metavar="QUESTION", help=N_("A question about the article, as a reporter asks it.")),
+    option("limit", "--limit", kind=INT, default=5, metavar="N", help=N_("At most this many answers (ties are all shown)."),
+           low=1, high=100),
     *READ,
     views=(ANSWERS,),
 )
 def ask(question, limit, db, json_, fmt, fields) -> None:
-    """Ask for a figure; best matches first.
+    """Ask a question: how many, when, who, which, what kind, yes or no.
+
+    The answers, best first, each with its quotes: a figure, a value derived
+    from figures (with the arithmetic), a date, a person, a list, an attribute
+    or, for a yes/no question, the checker's verdict. Two answers that tie
+    are both shown and marked.
 
     Exit code 1 when nothing in the article answers the question.
 
     \b
     Examples:
-      jzcli ask "大寨店社区开工了多少栋楼"
-      jzcli ask "实际利用外资多少" --json
+      jzcli ask "九州路办事处什么时候成立"
+      jzcli ask "投资额10亿元以上的项目有哪些"
+      jzcli ask "大寨店社区已完工的楼占开工总数的多少" --json
+      jzcli ask "九州路办事处获得过国家级荣誉吗"
     """
-    from jzcli import check as ck
+    from jzcli.ask import ask as answer
+    from jzcli.ask import view
+    from jzcli.check import Reader
 
     fmt_ = out.choose_format(json_, fmt)
     _one_sentence(question, N_("question"))
-    rows = ck.ask(ck.Reader(_load(db)), question, limit)
-    out.emit(rows, ANSWERS, fmt_, fields=fields, title=lambda: _("Q: {question}").format(question=question.strip()))
+    rows = answer(Reader(_load(db)), question, limit)
+    out.emit(rows, ANSWERS, fmt_, fields=fields, draw=lambda: view.render(rows, question.strip()))
 
 
 AUDIT = View(ID, Column("kind", N_("Type"), wrap=False), Column("description", N_("Description")),
@@ -784,7 +799,8 @@ def show(record_id, source, db, json_, fmt, fields) -> None:
     fmt_ = out.choose_format(json_, fmt)
     article = read_article(source) if source else None
     rec = queries.show(_load(db), record_id, article)
-    view = View(*(Column(k, k, wrap=k != "quote") for k in rec if k != "oddity_records"))  # every field the record has
-    out.emit_object(rec, view, fmt_, fields=fields, title=rec["id"], sections=[(N_("Oddities"), rec["oddity_records"], ODDITIES)])
+    view = View(*(Column(k, k) for k in rec if k != "oddity_records"))  # every field the record has
+    out.emit_object(rec, view, fmt_, fields=fields, title=rec["id"], sections=[(N_("Oddities"), rec["oddity_records"],
+                                                                                ODDITIES)])
 
 

@@ -7,11 +7,26 @@ from decimal import Decimal
 from jzcli.factbase import FactBase
 
 
-def _value(fb: FactBase, fid: str) -> Decimal:
-    rec = fb.get(fid)
+class _Unusable(Exception):
+    """A check that cannot be computed: the message says why."""
+
+
+def _value(fb: FactBase, fid: object) -> Decimal:
+    """A figure's value, exactly (through its decimal text: 9.96 is 9.96, not 9.9600000000000008527)."""
+    rec = fb.get(fid) if isinstance(fid, str) else None
     if rec is None or "value" not in rec:
-        raise KeyError(fid)
+        raise _Unusable(f"reference {fid!r} does not resolve to a figure")
+    if rec["value"].__class__ not in (int, float):
+        raise _Unusable(f"figure {fid!r} has no numeric value")
     return Decimal(str(rec["value"]))
+
+
+def _field(check: dict, name: str, many: bool = False):
+    if name not in check:
+        raise _Unusable(f"a {check.get('kind')} check needs the field {name!r}")
+    if many and not isinstance(check[name], list):
+        raise _Unusable(f"field {name!r} is not a list of ids")
+    return check[name]
 
 
 def _fmt(v: Decimal) -> str:
@@ -20,40 +35,43 @@ def _fmt(v: Decimal) -> str:
 
 
 def evaluate(fb: FactBase, check: dict) -> dict:
-    """{holds, arithmetic, refs} for one check; `error` instead when a reference does not resolve."""
+    """{holds, arithmetic, refs} for one check, in exact decimals; `error` instead when it cannot be computed
+    (a reference that does not resolve, a missing field, a value that is not a number)."""
     kind = check.get("kind")
     try:
         if kind == "sum":
-            terms = [_value(fb, i) for i in check.get("terms") or []]
-            equals = [_value(fb, i) for i in check.get("equals") or []]
+            terms = [_value(fb, i) for i in _field(check, "terms", True)]
+            equals = [_value(fb, i) for i in _field(check, "equals", True)]
             left, right = sum(terms, Decimal(0)), sum(equals, Decimal(0))
             arithmetic = (" + ".join(_fmt(t) for t in terms) + f" = {_fmt(left)}"
                           + (" ≠ " if left != right else " = ") + " + ".join(_fmt(e) for e in equals))
             holds = left == right
-            refs = [*(check.get("terms") or []), *(check.get("equals") or [])]
+            refs = [*check["terms"], *check["equals"]]
         elif kind == "ratio":
-            num, den = _value(fb, check["numerator"]), _value(fb, check["denominator"])
-            expected = _value(fb, check["expected"])
-            tolerance = Decimal(str(check.get("tolerance", 0.5)))
+            num, den = _value(fb, _field(check, "numerator")), _value(fb, _field(check, "denominator"))
+            expected = _value(fb, _field(check, "expected"))
+            tolerance = check.get("tolerance", 0.5)
+            if tolerance.__class__ not in (int, float):
+                raise _Unusable(f"tolerance {tolerance!r} is not a number")
+            tolerance = Decimal(str(tolerance))
             share = num / den * 100 if den else Decimal("Infinity")
             holds = abs(share - expected) <= tolerance
             arithmetic = (f"{_fmt(num)} / {_fmt(den)} = {share:.2f}% {'≈' if holds else '≠'} {_fmt(expected)}% "
                           f"(±{_fmt(tolerance)})")
             refs = [check["numerator"], check["denominator"], check["expected"]]
         elif kind == "count":
-            items = check.get("items") or []
-            missing = [i for i in items if fb.get(i) is None]
+            items = _field(check, "items", True)
+            missing = [i for i in items if not isinstance(i, str) or fb.get(i) is None]
             if missing:
-                raise KeyError(missing[0])
-            expected = _value(fb, check["expected"])
+                raise _Unusable(f"item {missing[0]!r} does not resolve")
+            expected = _value(fb, _field(check, "expected"))
             holds = Decimal(len(items)) == expected
             arithmetic = f"{len(items)} listed {'=' if holds else '≠'} {_fmt(expected)} stated"
             refs = [*items, check["expected"]]
         else:
             return {"holds": False, "error": f"unknown check kind {kind!r}", "arithmetic": "", "refs": []}
-    except KeyError as exc:
-        return {"holds": False, "error": f"reference {exc.args[0]!r} does not resolve to a figure",
-                "arithmetic": "", "refs": []}
+    except _Unusable as exc:
+        return {"holds": False, "error": str(exc), "arithmetic": "", "refs": []}
     return {"holds": bool(holds), "arithmetic": arithmetic, "refs": refs}
 
 

@@ -141,7 +141,7 @@ def _json_default(value: Any) -> Any:
 
 def emit(
     records: Sequence[dict],
-    view: View,
+    view: View | Sequence[Column],
     fmt: str,
     *,
     fields: str | None = None,
@@ -157,7 +157,7 @@ def emit(
     under their keys; a table the labels and what each column shows to people (or `draw()`, a command's own
     drawing). With --fields every format shows exactly those fields, in that order.
     """
-    columns = view.pick(fields)
+    columns = as_view(view).pick(fields)
     if fmt in ("json", "jsonl"):
         if fields is None:
             data = list(records) if document is None else document
@@ -190,13 +190,17 @@ def emit(
                      may_drop=fields is None)
 
 
+def as_view(view: View | Sequence[Column]) -> View:
+    return view if isinstance(view, View) else View(*view)
+
+
 FIELD_VALUE = View(Column("field", N_("Field")), Column("value", N_("Value")))
 
 
-def emit_object(obj: dict, view: View, fmt: str, *, fields: str | None = None, title: str | None = None,
-                sections: Sequence[tuple[str, Sequence[dict], View]] = ()) -> None:
+def emit_object(obj: dict, view: View | Sequence[Column], fmt: str, *, fields: str | None = None, title: str | None = None,
+                sections: Sequence[tuple[str, Sequence[dict], View | Sequence[Column]]] = ()) -> None:
     """A single record (a lookup): an object in JSON; field/value rows, then its sections, elsewhere."""
-    columns = view.pick(fields)
+    columns = as_view(view).pick(fields)
     if fields is not None:
         sections = ()
     if fmt in ("json", "jsonl"):
@@ -206,7 +210,7 @@ def emit_object(obj: dict, view: View, fmt: str, *, fields: str | None = None, t
     if fmt in ("tsv", "csv"):
         pairs = [{"field": c.key, "value": c.value(obj)} for c in columns]
         for _name, rows, sview in sections:
-            cols = sview.pick(None)
+            cols = as_view(sview).pick(None)
             for row in rows:
                 pairs.append({"field": row.get("id", ""),
                               "value": " | ".join(cell(c.value(row)) for c in cols[1:])})
@@ -226,7 +230,7 @@ def emit_object(obj: dict, view: View, fmt: str, *, fields: str | None = None, t
     console.print(head)
     for name, rows, sview in sections:
         if rows:
-            render_table(rows, sview.pick(None), title=shown(name), console=console)
+            render_table(rows, as_view(sview).pick(None), title=shown(name), console=console)
 
 
 def shown(title) -> str | None:

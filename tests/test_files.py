@@ -105,3 +105,22 @@ def test_cross_checks_are_exact_decimal():
     tight = crosschecks.evaluate(fb, {"kind": "ratio", "numerator": "fig:one", "denominator": "fig:three",
                                       "expected": "fig:share", "tolerance": Decimal("0.003")})
     assert tight["holds"] is False  # 33.333… - 33.33 = 0.00333… > 0.003
+
+
+@pytest.mark.parametrize("check, error", [
+    ({"kind": "sum", "terms": ["fig:a"], "equals": ["fig:nowhere"]}, "reference 'fig:nowhere' does not resolve to a figure"),
+    ({"kind": "sum", "terms": 5, "equals": ["fig:a"]}, "field 'terms' is not a list of ids"),
+    ({"kind": "ratio", "numerator": "fig:a", "expected": "fig:c"}, "a ratio check needs the field 'denominator'"),
+    ({"kind": "ratio", "numerator": "fig:a", "denominator": "fig:b", "expected": "fig:text"},
+     "figure 'fig:text' has no numeric value"),
+    ({"kind": "ratio", "numerator": "fig:a", "denominator": "fig:b", "expected": "fig:c", "tolerance": "x"},
+     "tolerance 'x' is not a number"),
+    ({"kind": "count", "items": ["fig:a", None], "expected": "fig:c"}, "item None does not resolve"),
+    ({"kind": "mean"}, "unknown check kind 'mean'"),
+])
+def test_a_cross_check_that_cannot_be_computed_says_why(check, error):
+    fig = {"mentions": [], "oddities": [], "note": None, "quote": "q"}
+    figures = [{**fig, "id": "fig:a", "value": 1}, {**fig, "id": "fig:b", "value": 2}, {**fig, "id": "fig:c", "value": 50},
+               {**fig, "id": "fig:text", "value": "50"}]
+    result = crosschecks.evaluate(FactBase(Path("mem"), {"figures": figures}), check)
+    assert result == {"holds": False, "error": error, "arithmetic": "", "refs": []}

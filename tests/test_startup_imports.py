@@ -124,8 +124,10 @@ ANY_COMMAND = [
 
 @pytest.mark.parametrize("args", ANY_COMMAND, ids=lambda a: " ".join(a))
 def test_no_command_imports_pinyin_or_segmentation(tmp_path, args):
+    """Nor the build's YAML reader: the curated data is compiled into facts.json."""
     _code, modules = imported(tmp_path, *args, env={"COLUMNS": "100"})
-    assert not top(modules) & {"pypinyin", "cn2an", "jieba"}, sorted(top(modules) & {"pypinyin", "cn2an", "jieba"})
+    heavy = {"pypinyin", "cn2an", "jieba", "yaml"}
+    assert not top(modules) & heavy, sorted(top(modules) & heavy)
 
 
 def test_help_imports_no_rich(tmp_path):
@@ -211,6 +213,9 @@ SAME = [
     ["show", "fig:dzd", "--json"],
     ["search", "海绵", "--json", "--json"],
     ["export", "--format", "jsonl"],
+    ["people", "--fields", "name,role", "--format", "csv"],
+    ["people", "--fields=bogus"],
+    ["people", "--fields"],
     ["nosuchcommand"],
     ["--version"],
 ]
@@ -228,7 +233,7 @@ TOKENS = st.sampled_from([
     "--unit", "--from", "--to", "--level", "--limit", "--file", "--office", "--as-of", "--tree", "--all",
     "--min=5亿", "--json=1", "-fjson", "--", "-", "-x", "--bogus", "-h", "5亿", "1e9", "凤凰城", "大寨店", "2017",
     "2018-05", "json", "tsv", "table", "csv", "name", "invest", "0", "3", "101", "", " ", "fig:dzd-started",
-    "大寨店社区开工36栋楼", "海绵", "[red]x[/red]",
+    "大寨店社区开工36栋楼", "海绵", "[red]x[/red]", "--fields", "--fields=id,name", "name,id", "bogus",
 ])
 
 

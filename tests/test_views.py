@@ -30,6 +30,7 @@ READS = [
     ["overview"],
     ["check", "大寨店社区开工37栋楼"],
     ["ask", "大寨店社区开工了多少栋楼"],
+    ["ask", "大寨店社区已完工的楼占开工总数的多少"],  # a derived answer: its arithmetic
     ["audit"],
     ["show", "fig:dzd-started"],
 ]

@@ -27,12 +27,12 @@ The package's modules are the checker's stages, each with one job:
   scope      which words and subjects of a sentence belong to one figure
   matching   candidate facts for a figure, scored (weights: weights.py), shared out in a sentence
   verdict    supported / contradicted / unknown, with the evidence
-  drivers    check_claim, check_sentence, check_draft, sentences, ask
+  drivers    check_claim, check_sentence, check_draft, sentences
 """
 
 from __future__ import annotations
 
-from jzcli.check.drivers import ask, check_claim, check_draft, check_sentence, sentences
+from jzcli.check.drivers import check_claim, check_draft, check_sentence, sentences
 from jzcli.check.index import Fact, Reader
 from jzcli.check.matching import Match, assign, candidates, match_figure
 from jzcli.check.periods import Span, claim_span, fact_span, period_fits
@@ -61,7 +61,7 @@ from jzcli.check.verdict import (
 
 __all__ = [
     "CONTRADICTED", "MONEY", "SUPPORTED", "UNKNOWN", "VERDICT_ORDER", "Fact", "Figure", "Match", "Reader",
-    "Result", "Scope", "Span", "ask", "assign", "band_of", "candidates", "check_claim", "check_draft",
+    "Result", "Scope", "Span", "assign", "band_of", "candidates", "check_claim", "check_draft",
     "check_project", "check_sentence", "claim_span", "combined", "compare", "decide", "evidence", "fact_span",
     "interval_of", "make_scope", "match_figure", "period_fits", "read_figures", "sentences", "unit_class",
     "units_compatible",

@@ -39,7 +39,3 @@ TIE_MARGIN = 0.5
 # affordable (3 ** 6 ≈ 700 combinations); above that, greedy in order.
 ASSIGN_DEPTH = 3
 ASSIGN_EXHAUSTIVE_MAX = 6
-
-# ask(): a fact about a subject named in the question; a fact outside the question's period.
-ASK_SUBJECT_BONUS = 3.0
-ASK_WRONG_PERIOD_PENALTY = 3.0

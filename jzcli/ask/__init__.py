@@ -1,0 +1,115 @@
+"""`ask`: a reporter's question in, the article's answers out, best first, each with its quotes.
+
+Stages: question.py reads the question (on the checker's reading layer); answers.py proposes answers of
+each kind (figure, derived, event, person, list, attribute, verdict) from the whole fact base; this module
+ranks them. Arithmetic is the checker's (jzcli.check.derive): its derived values are scored like figures.
+"""
+
+from __future__ import annotations
+
+from jzcli.errors import BadInput, NotFound
+
+KINDS = ("figure", "derived", "event", "person", "list", "attribute", "verdict")
+# An answer of a kind the question asks for (谁 → person, 哪些 → list ...) ranks above every other answer.
+KIND_BONUS = 10.0
+# Below this score an answer is noise: "nothing answers" is better than a random record.
+MIN_SCORE = 3.0
+# Answers whose scores differ by less than this are a tie: both are shown and marked.
+TIE_EPSILON = 0.05
+HINT = "try `jzcli search WORD`, `jzcli people` or `jzcli timeline`"
+
+_SERVES = {
+    "how_many": ("figure", "derived", "attribute"),
+    "when": ("event", "derived"),
+    "who": ("person",),
+    "which": ("list", "attribute"),
+    "yes_no": ("verdict",),
+}
+
+_bases: dict[int, object] = {}
+
+
+def _base(reader):
+    from jzcli.ask.answerers import Base
+
+    got = _bases.get(id(reader))
+    if got is None or got.reader is not reader:
+        got = _bases[id(reader)] = Base(reader)
+    return got
+
+
+def answers(reader, question: str) -> list[dict]:
+    """Every answer found, ranked (no limit, no threshold): for tests and tuning."""
+    from jzcli.ask import answerers as a
+    from jzcli.ask.question import Question
+
+    q = Question(reader, question)
+    base = _base(reader)
+    asks = set(q.asks) or {"how_many", "when", "who", "which"}
+    found: list[dict] = []
+
+    figs = a.figures(q, base) if asks & {"how_many", "yes_no"} or not q.asks else []
+    if "how_many" in asks:
+        found += figs + a.derived(q, base, figs)
+        found += [x for x in a.attributes(q, base) if x.get("metric") == "investment"]
+    if "when" in asks:
+        found += a.events(q, base)
+        found += [x for x in a.attributes(q, base) if x["kind"] == "event"]
+    if "who" in asks:
+        found += a.people(q, base)
+        found += [x for x in a.attributes(q, base) if x.get("metric") == "role"]
+    if "which" in asks:
+        found += a.lists(q, base)
+        found += [x for x in a.attributes(q, base) if x["kind"] != "event" and x.get("metric") != "investment"]
+    if "yes_no" in asks:
+        found += a.verdicts(q, base)
+    _printed_counts_first(found, base)
+    served = {k for ask in asks for k in _SERVES.get(ask, ())}
+    for ans in found:
+        if ans["kind"] in served:
+            ans["score"] = round(ans["score"] + KIND_BONUS, 2)
+    return rank(found)
+
+
+def _printed_counts_first(found: list[dict], base) -> None:
+    """A count the article prints (8个社区(村)) ranks above the same count made from its list: the fact base's
+    count checks (whose items the article lists, not the curator's reading) link the figure to its list."""
+    figures = {a["id"]: a for a in found if a["kind"] == "figure"}
+    for a in found:
+        d = a.get("derivation") or {}
+        if a["kind"] != "derived" or d.get("op") != "count":
+            continue
+        for c in base.fb.records("checks"):
+            f = figures.get(c.get("expected") or "")
+            if f and not c.get("note") and set(c.get("items") or ()) == set(d.get("inputs") or ()) \
+                    and f["value"] == a["value"]:
+                f["score"] = max(f["score"], round(a["score"] + TIE_EPSILON * 2, 2))
+
+
+def rank(found: list[dict]) -> list[dict]:
+    """Best first; the same answer text once (its best score); ties marked."""
+    found.sort(key=lambda x: (-x["score"], KINDS.index(x["kind"]), x["answer"] or ""))
+    out, seen = [], set()
+    for ans in found:
+        key = (ans["kind"] == "verdict", ans["answer"])
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append({k: v for k, v in ans.items() if not k.startswith("_")})
+    if len(out) > 1 and out[0]["score"] - out[1]["score"] < TIE_EPSILON:
+        for ans in out:
+            if out[0]["score"] - ans["score"] < TIE_EPSILON:
+                ans["tie"] = True
+    return out
+
+
+def ask(reader, question: str, limit: int = 5) -> list[dict]:
+    """The answers worth showing, best first; JzError (exit 1) with a hint when nothing answers."""
+    q = question.strip()
+    if not q:
+        raise BadInput("empty question")
+    ranked = [x for x in answers(reader, q) if x["score"] >= MIN_SCORE + KIND_BONUS]
+    if not ranked:
+        raise NotFound(f"the article has nothing that answers {q[:40]!r}; {HINT}")
+    ties = sum(1 for x in ranked if x["tie"])
+    return ranked[:max(limit, ties)]

@@ -1,0 +1,135 @@
+"""Reading a reporter's question: what it asks for, the things it names, its period, the unit it wants.
+
+The words are read by the checker's reading layer (jzcli.check: canonical text, names of units, projects,
+people and places, numbers with their units and qualifiers, periods), so `ask` and `check` understand a
+sentence the same way. Everything this package takes from the checker is imported here, in one place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jzcli.check.drivers import check_sentence
+from jzcli.check.index import Reader
+from jzcli.check.periods import claim_span, fact_span, period_fits
+from jzcli.check.reading import COUNT_UNITS, MONEY, read_figures, unit_class
+from jzcli.check.reading import _bigrams as bigrams
+from jzcli.check.verdict import CONTRADICTED, SUPPORTED, UNKNOWN
+from jzcli.check.verdict import combined as combined_verdict
+from jzcli.text import canon
+
+__all__ = ["Reader", "check_sentence", "claim_span", "fact_span", "period_fits", "COUNT_UNITS", "MONEY",
+           "read_figures", "unit_class", "bigrams", "CONTRADICTED", "SUPPORTED", "UNKNOWN", "combined_verdict",
+           "canon", "Question"]
+
+# ---------------------------------------------------------------- what a question asks for
+
+HOW_MANY, WHEN, WHO, WHICH, YES_NO = "how_many", "when", "who", "which", "yes_no"
+
+# Interrogative words by what they ask for. Order matters only for reading; a question may ask several
+# (多久: a duration or a date). "几" before 月 / 号 / 日 asks for a date, elsewhere for a number.
+_ASKS = (
+    (WHEN, re.compile(r"什么时候|什么时间|啥时候|何时|何年|哪年|哪一年|哪天|哪一天|哪个月|哪月|几月|几号|哪段时间|多久|"
+                      r"多长时间|时间是|日期|成立时间|哪个时候")),
+    (WHO, re.compile(r"谁|哪位|哪一位|叫什么|什么人|何人|名字|姓名|哪个人|哪些人")),
+    (HOW_MANY, re.compile(r"多少|(?<!哪)几(?![月号])|多大|多长|多高|多远|多重|多久|比例|占比|百分之几|几成|多少倍|几倍|"
+                          r"人数|数量|总额|金额|面积|规模")),
+    (WHICH, re.compile(r"哪些|哪几|哪个(?!月)|哪家|哪所|哪条|哪类|哪种|哪项|哪一(?![年天])|哪里|哪儿|"
+                       r"什么(?!时候|时间|人)|何种|啥(?!时候)|名单|"
+                       r"分别是|有哪|是哪")),
+)
+_YES_NO = re.compile(r"(?:吗|么|嘛)[？?！!。\s]*$|是否|有没有|是不是|有无|对不对|能不能|可不可以|对吗|没有吗")
+# Question words and particles that carry no content: left out when the question is matched to records.
+_FILLER = re.compile(r"多少|多大|多长|多高|多久|多长时间|几个|几(?![月号])|什么时候|什么时间|什么|哪些|哪几个|哪几|哪个|"
+                     r"哪位|哪一|哪|谁|是否|有没有|是不是|有无|吗|呢|请问|一下|知道|告诉我|[？?！!。，,、]")
+_STATEMENT = ((re.compile(r"是不是|是否"), ""), (re.compile(r"有没有|有无"), "有"),
+              (re.compile(r"(?:对不对|对吗|是吗|吗|么|嘛)[？?！!。\s]*$"), ""), (re.compile(r"[？?]"), ""))
+
+# The unit a "多少 X" asks for: a counting unit of the checker, or one of these words.
+_WANT_WORDS = {"钱": "元", "亿": "元", "万": "元", "亿元": "元", "万元": "元", "倍": "倍", "成": "%",
+               "年纪": "岁", "岁数": "岁"}
+_UNITS_RE = "|".join(sorted((*COUNT_UNITS, *_WANT_WORDS), key=len, reverse=True))
+_WANT = re.compile(rf"(?:多少|(?<!哪)几)(?:(个)(?![人])|({_UNITS_RE}))")
+_WANT_SHARE = re.compile(r"百分之几|比例|占比|百分比|占.{0,12}(?:多少|几成)|几成")
+_WANT_AGE = re.compile(r"多大年纪|多大岁数|几岁|多少岁|年龄|年纪")
+_WANT_MONEY = re.compile(r"投资.{0,4}多少|多少钱|多少资金|金额|总额|投入多少|收入多少|多少亿|多少万")
+
+
+class Question:
+    """A question, read once: everything the answerers look at."""
+
+    __slots__ = ("text", "canon", "asks", "want", "named", "masked", "body", "grams", "span", "figures",
+                 "statement", "reader")
+
+    def __init__(self, reader: Reader, text: str) -> None:
+        self.reader = reader
+        self.text = text.strip()
+        self.canon = canon(self.text)
+        c = self.canon
+        asks = [kind for kind, pattern in _ASKS if pattern.search(c)]
+        if _YES_NO.search(c) and not ({WHO, WHEN, HOW_MANY} & set(asks)) and not re.search(r"哪", c):
+            asks = [YES_NO]
+        self.asks = tuple(asks)
+        self.want = _wanted_unit(c)
+        # names: (start, end, record); a place stands for itself here (the answerers decide what it means)
+        self.named = [(s, e, r) for s, e, r in reader.named_spans(c)]
+        masked = list(c)
+        for s, e, _ in self.named:
+            masked[s:e] = "□" * (e - s)
+        self.masked = "".join(masked)  # the question with names hidden: what kind of thing it asks about
+        self.body = _FILLER.sub("|", c)
+        # the content words, names left out (a name is matched as a link to the record, not as words)
+        # and numbers left out (they are compared as numbers: 1亿元以上 is not 10亿元以上)
+        self.grams = {g for g in bigrams(_FILLER.sub("|", self.masked))
+                      if "|" not in g and "□" not in g and not any(ch.isdigit() for ch in g)}
+        self.span = claim_span(c, reader.pub_year, reader.as_of)
+        self.figures = read_figures(c, reader)
+        statement = c
+        for pattern, repl in _STATEMENT:
+            statement = pattern.sub(repl, statement)
+        self.statement = statement
+
+    def __repr__(self) -> str:
+        return f"Question({self.text!r}, asks={self.asks}, want={self.want!r})"
+
+    def asks_for(self, kind: str) -> bool:
+        return kind in self.asks
+
+    @property
+    def ids(self) -> set[str]:
+        return {r["id"] for _, _, r in self.named}
+
+    def records(self, prefix: str) -> list[dict]:
+        """Named records whose id starts with prefix ("unit:", "project:", "person:", "place:"), in order."""
+        out: list[dict] = []
+        for _, _, r in self.named:
+            if r["id"].startswith(prefix) and r not in out:
+                out.append(r)
+        return out
+
+    def has(self, pattern: str) -> bool:
+        """Is the pattern in the question outside the names it holds?"""
+        return re.search(pattern, self.masked) is not None
+
+
+def _wanted_unit(c: str) -> str | None:
+    if _WANT_AGE.search(c):
+        return "岁"
+    if _WANT_SHARE.search(c):
+        return "%"
+    m = _WANT.search(c)
+    if m:
+        word = m.group(1) or m.group(2)
+        return _WANT_WORDS.get(word, word)
+    if _WANT_MONEY.search(c):
+        return "元"
+    if re.search(r"多久|多长时间", c):
+        return "time"
+    if re.search(r"面积", c) and "多" in c:
+        return "平方公里"
+    return None
+
+
+def overlap(q: Question, text: str) -> int:
+    """How many of the question's content bigrams a text holds."""
+    return len(q.grams & bigrams(canon(text)))
