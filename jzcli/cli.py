@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from jzcli import i18n
+from jzcli import completion, i18n
 from jzcli import output as out
 from jzcli.errors import BadInput, Exit, ExitStatus, FactBaseError
 from jzcli.i18n import N_, _, gettext, ngettext
@@ -40,84 +40,13 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-# ---------------------------------------------------------------- shell completion
-# Typer calls these with the command line parsed so far (ctx.params: --db is honoured) and what was typed.
-
-
-def _completion(values: Callable[[object, str], list[str]]) -> Callable:
-    """A completer from `values(fact base, incomplete)`: never a traceback, never a control character."""
-
-    def complete(ctx, incomplete: str) -> list[str]:
-        try:
-            from jzcli import factbase
-
-            fb = factbase.load((getattr(ctx, "params", None) or {}).get("db"))
-            return [v for v in values(fb, incomplete) if v.isprintable()]
-        except Exception:  # noqa: BLE001 - completion must never print a traceback into the shell
-            return []
-
-    return complete
-
-
-def _names_of(pool: str) -> Callable:
-    def values(fb, incomplete: str) -> list[str]:
-        from jzcli import names, queries
-
-        return names.complete(incomplete, getattr(queries, pool)(fb))
-
-    return _completion(values)
-
-
-def _starting(values: Callable[[object], list[str]]) -> Callable:
-    return _completion(lambda fb, incomplete: [v for v in values(fb) if v.startswith(incomplete)])
-
-
-def _record_ids(fb) -> list[str]:
-    return [r["id"] for rows in fb.tables.values() for r in rows if isinstance(r.get("id"), str)]
-
-
-def _topics(fb) -> list[str]:
-    from jzcli import queries
-
-    return list(dict.fromkeys(w for slug, label in queries.topics(fb).items() for w in (slug, label)))
-
-
-def _figure_units(fb) -> list[str]:
-    return sorted({f["unit"] for f in fb.records("figures") if f.get("unit")})
-
-
-def _subject_names(fb) -> list[str]:
-    from jzcli import queries
-
-    return [r["name"] for r in queries.subjects(fb)]
-
-
-def _fixed(*values: str) -> Callable:
-    return lambda ctx, incomplete: [v for v in values if v.startswith(incomplete)]
-
-
-def _complete_fields(ctx, incomplete: str) -> list[str]:
-    """--fields a,b: the command's field names, after the ones already typed."""
-    cmd = COMMANDS.get(getattr(ctx, "info_name", None) or "")
-    if cmd is None:
-        return []
-    done, _, last = incomplete.rpartition(",")
-    chosen = set(done.split(","))
-    prefix = f"{done}," if done else ""
-    return [prefix + f for f in cmd.fields if f.startswith(last) and f not in chosen]
-
-
-_complete_units = _names_of("units")
-_complete_offices = _names_of("offices")
-_complete_ids = _starting(_record_ids)
-
 # ---------------------------------------------------------------- the options every read command shares
 
 DB = option("db", "--db", metavar="PATH", help=N_("Fact base to read instead of the shipped facts.json (env JZCLI_DB)."))
 JSON = flag("json_", "--json", help=N_("One JSON document on stdout (same as --format json)."))
-FORMAT = option("fmt", "--format", "-f", metavar="FORMAT", complete=_fixed(*out.FORMATS),
+FORMAT = option("fmt", "--format", "-f", metavar="FORMAT", complete=completion.fixed(*out.FORMATS),
                 help=N_("table | json | jsonl | csv | tsv (default: table on a terminal, tsv when piped)."))
-FIELDS = option("fields", "--fields", metavar="A,B", complete=_complete_fields,
+FIELDS = option("fields", "--fields", metavar="A,B", complete=completion.fields,
                 help=N_("Only these fields, in this order, in every format (an unknown name lists the fields)."))
 READ = (DB, JSON, FORMAT, FIELDS)
 
@@ -244,7 +173,7 @@ FACTS_OF = View(Column("kind", N_("Type")), Column("text", N_("Text")), QUOTE)
 
 
 @command(
-    argument("name", metavar="NAME", help=N_("Full or short name, part of it, pinyin or initials."), complete=_complete_units),
+    argument("name", metavar="NAME", help=N_("Full or short name, part of it, pinyin or initials."), complete=completion.units),
     *READ,
     views=(COMMUNITY,),
 )
@@ -279,7 +208,7 @@ TREE = View(Column("as_of", N_("As of"), wrap=False), Column("office", N_("Offic
 
 @command(
     option("office", "--office", metavar="NAME", help=N_("Only units of this office (九州路, 泰山路 ...)."),
-           complete=_complete_offices),
+           complete=completion.offices),
     option("as_of", "--as-of", metavar="YYYY-MM", help=N_("Office assignment at this month.")),
     flag("tree", "--tree", help=N_("Draw office → communities/villages, before and after each change.")),
     flag("all_", "--all", help=N_("Also places that are not units of the office (湘江社区, compounds ...).")),
@@ -341,7 +270,7 @@ HONOURS = View(ID, Column("title", N_("Honour")), Column("year", N_("Year"), wra
 
 @command(
     argument("year", metavar="[YEAR]", help=N_("Only honours won in this year."), required=False),
-    option("level", "--level", metavar="国家|省|市", help=N_("Only this level."), complete=_fixed("国家", "省", "市")),
+    option("level", "--level", metavar="国家|省|市", help=N_("Only this level."), complete=completion.fixed("国家", "省", "市")),
     *READ,
     views=(HONOURS,),
 )
@@ -381,10 +310,10 @@ FIGURES = View(
 
 @command(
     option("topic", "--topic", metavar="T", help=N_("economy, construction ... or 经济, 建设进度 ..."),
-           complete=_starting(_topics)),
+           complete=completion.topics),
     option("subject", "--subject", metavar="NAME", help=N_("What the figure is about (大寨店, 张公堰 ...)."),
-           complete=_starting(_subject_names)),
-    option("unit", "--unit", metavar="U", help=N_("Base unit: 元, 美元, 人, 栋, % ..."), complete=_starting(_figure_units)),
+           complete=completion.subjects),
+    option("unit", "--unit", metavar="U", help=N_("Base unit: 元, 美元, 人, 栋, % ..."), complete=completion.figure_units),
     *READ,
     views=(FIGURES,),
 )
@@ -569,7 +498,7 @@ def validate(source, db) -> None:
 
 @command(
     option("fmt", "--format", "-f", required=True, metavar="sqlite|csv|jsonl",
-           complete=_fixed("sqlite", "csv", "jsonl"),
+           complete=completion.fixed("sqlite", "csv", "jsonl"),
            help=N_("sqlite file, a folder of CSV files, or JSON lines.")),
     option("out_path", "--out", required=True, metavar="PATH", help=N_("Where to write (not overwritten without --force).")),
     flag("force", "--force", help=N_("Replace an existing PATH.")),
@@ -694,9 +623,11 @@ def check(claim, file, strict, encoding, max_size, db, json_, fmt, fields) -> No
     if len(results) == 1:
         doc = results[0].as_json()
     else:
-        first = results[0].as_json()
-        doc = {**first, "verdict": verdict, "reason": "; ".join(f"{r.figure.text}: {r.verdict}" for r in results),
-               "evidence": [e for r in results for e in r.evidence], "figures": [r.as_json() for r in results]}
+        lead = next((r for r in results if r.kind == "figure"), results[0])
+        doc = {**lead.as_json(), "verdict": verdict,
+               "reason": "; ".join(f"{r.figure.text if r.figure else r.kind}: {r.verdict}" for r in results),
+               "evidence": [*lead.evidence, *(e for r in results if r is not lead for e in r.evidence)],
+               "figures": [r.as_json() for r in results]}
     rows = [{**r.as_json(), "ev": e} for r in results for e in (r.evidence or [{}])]
     out.emit(rows, CLAIM_EVIDENCE, fmt_, fields=fields, document=doc,
              title=lambda: _("{verdict}: {claim}").format(verdict=_verdict_label(verdict), claim=claim.strip()))
@@ -781,7 +712,7 @@ ODDITIES = View(ID, Column("description", N_("Description")), QUOTE)
 
 @command(
     argument("record_id", metavar="ID", help=N_("A record id (fig:dzd-started) or a unique start of one."),
-             complete=_complete_ids),
+             complete=completion.record_ids),
     option("source", "--source", metavar="ARTICLE", help=N_("Also print the article's sentence around the quote.")),
     *READ,
 )

@@ -17,13 +17,11 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 
 from jzcli import output as out
 from jzcli.drafts import Line
 from jzcli.i18n import N_, _, ngettext
-from jzcli.text import canon
 
 VERDICTS = ("supported", "contradicted", "unknown")
 SYMBOL = {"supported": "✔", "contradicted": "✘", "unknown": "?"}
@@ -52,6 +50,36 @@ def translate_reason(reason: str) -> str:
 # The checker's reasons, as the msgids they are formatted from (tests/test_i18n.py checks that every reason
 # the checker gives over the test claims matches one, so a new reason cannot go untranslated).
 REASONS = (
+    # statements (jzcli/check/statements.py): dates, titles, designations, offices, roles
+    N_("the article dates it {shown} (the year is inferred: 今年 = the article's year): it gives no {part}"),
+    N_("the article dates it {shown} (the year is inferred: 今年 = the article's year): not the claim's {part}"),
+    N_("the article dates it {shown} (the year is inferred: 今年 = the article's year)"),
+    N_("the article dates it {shown}: it gives no {part}"),
+    N_("the article dates it {shown}: not the claim's {part}"),
+    N_("the article dates it {shown}"),
+    N_("end day"), N_("lists"), N_("does not list"),
+    N_("the article gives {shown} as expected, not done"),
+    N_("the article does not say which office {unit} belonged to then"),
+    N_("the article gives no year for {title} ({text})"),
+    N_("the article gives {title} as a {level}-level honour"),
+    N_("the article gives {title} for {year}年度"),
+    N_("the article gives {name} no role"),
+    N_("the article gives {title} to {holder}"),
+    N_("the article makes {unit} a {kind}"),
+    N_("the article puts {unit} under {office} ({when})"),
+    N_("the article says {parent} guided {child}"),
+    N_("the article says {child} is in {parent}, which guided it"),
+    N_("the article says {unit} was made a {kind}"),
+    N_("the article calls {name} {role}"),
+    N_("the article {verb} {unit} among the units moved to {office}"),
+    N_("the article does not name this honour; it lists {names}"),
+    N_("the claim fits several events of the article"),
+    N_("{title} is a title of the city (鹤壁市); the office contributed to it"),
+    N_("{title} is named in the article as a title of the city"),
+    N_("the claim makes no statement the checker can settle; the nearest facts are listed"),
+    N_("the article gives {text} as {state}, not {states}: a different state"),
+    N_("the article says {text} ({year}年度)"),
+    # figures (jzcli/check/verdict.py)
     N_("{reason} (derived: {formula})"),
     N_("{said}: every such value is {claim}"),
     N_("{said}: none is {claim}"),
@@ -109,26 +137,11 @@ def sentence_spans(text: str) -> Iterator[tuple[int, str]]:
                 yield start + piece.start(), piece.group()
 
 
-def _canon_index(sentence: str) -> list[int] | None:
-    """For each character of canon(sentence), its index in `sentence` (None if canon is not per character)."""
-    index: list[int] = []
-    for i, c in enumerate(sentence):
-        piece = "".join(unicodedata.normalize("NFKC", c).split())
-        index.extend([i] * len(piece))
-    return index if len(index) == len(canon(sentence)) else None
-
-
-def _position(result, sentence: str, index: list[int] | None, search_from: int) -> tuple[int, int]:
-    """Start and end of a result's item in `sentence`."""
-    start = getattr(result, "start", None)  # the checker's own offsets, when it gives them
-    fig = result.figure
-    if start is None and fig is not None:
-        start, end = fig.start, fig.end
-    else:
-        end = getattr(result, "end", start)
-    if start is not None and index is not None and 0 <= start < len(index):
-        return index[start], index[min(max(end, start + 1), len(index)) - 1] + 1
-    text = fig.text if fig is not None else ""
+def _position(result, sentence: str, search_from: int) -> tuple[int, int]:
+    """Start and end of a result's item in `sentence`: the checker's own offsets, else found by its text."""
+    if getattr(result, "start", None) is not None:
+        return result.start, max(result.end, result.start + 1)
+    text = result.figure.text if result.figure is not None else ""
     at = sentence.find(text, search_from) if text else -1
     if at < 0:
         at = max(sentence.find(text), 0) if text else 0
@@ -145,10 +158,9 @@ def check_lines(reader, lines: Iterable[Line]) -> Iterator[tuple[Line, list[dict
             results = ck.check_sentence(reader, sentence)
             if not results:
                 continue
-            index = _canon_index(sentence)
             search_from = 0
             for r in results:
-                start, end = _position(r, sentence, index, search_from)
+                start, end = _position(r, sentence, search_from)
                 search_from = end
                 items.append(_item(r, line, offset + start, offset + end, sentence))
         items.sort(key=lambda i: (i["column"], i["end_column"]))
@@ -161,10 +173,11 @@ def _item(r, line: Line, start: int, end: int, sentence: str) -> dict:
     ev = doc.get("evidence") or []
     first = ev[0] if ev else {}
     return {
-        "line": line.number, "column": line.column(start), "end_column": line.column(max(end - 1, start)) + 1,
-        "kind": doc.get("kind") or getattr(r, "kind", None) or "figure", "id": first.get("id"),
-        "article": first.get("text"), "quote": first.get("quote"), **doc, "sentence": sentence,
-        **({"derivation": first["derivation"]} if first.get("derivation") and "derivation" not in doc else {}),
+        **doc, "line": line.number, "column": line.column(start),
+        "end_column": line.column(max(end - 1, start)) + 1, "start": line.offset + start, "end": line.offset + end,
+        "kind": doc.get("kind") or "figure", "id": first.get("id"), "article": first.get("text"),
+        "quote": first.get("quote"), "sentence": sentence,
+        "derivation": doc.get("derivation") or first.get("derivation"),
     }
 
 

@@ -487,3 +487,35 @@ def test_terminal_shows_the_answer_first(cli):
     assert lines[0] == "问：九州路办事处什么时候成立"
     assert "1999年7月" in "\n".join(lines[1:5])
     assert "成立于1999年7月的九州路办事处" in r.out and "event:founded" in r.out
+
+
+# ---------------------------------------------------------------- the issue's table, from the installed command
+
+TABLE = [
+    ("九州路办事处什么时候成立", "event", lambda t: t["answer"] == "1999年7月"),
+    ("谁向记者介绍了海绵水系工程的清理情况", "person",
+     lambda t: t["subject"] == "刘全福" and REC["person:liuquanfu"]["role"] in t["answer"] and t["date"] == "2018-08-19"),
+    ("哪些社区(村)划归了泰山路办事处筹建办", "list", lambda t: set(t["members"]) == MOVED),
+    ("投资额10亿元以上的项目有哪些", "list",
+     lambda t: set(t["members"]) == projects_where(lambda p: (inv(p, "min") or 0) >= 10**9)),
+    ("东方社区被打造成什么类型的社区", "attribute", lambda t: t["answer"] == "生态型社区"),
+    ("天河嘉城小区在哪个社区指导下成立了党支部", "attribute",
+     lambda t: t["answer"] == "凤凰城社区" and t["date"] == REC["event:tianhejiacheng-branch"]["date"]),
+    ("大寨店第一批回迁用了几天", "derived",
+     lambda t: (t["value"], t["unit"]) == (event_days("event:dzd-first-return"), "天") and t["derivation"]["formula"]),
+    ("大寨店社区已完工的楼占开工总数的多少", "derived",
+     lambda t: (t["value"], t["unit"]) == (share("fig:dzd-completed", "fig:dzd-started"), "%")
+     and set(t["derivation"]["inputs"]) == {"fig:dzd-completed", "fig:dzd-started"}),
+    ("九州路办事处获得过国家级荣誉吗", "verdict",
+     lambda t: t["verdict"] == "supported" and "全国创建无邪教示范街道" in t["note"]),
+    ("2017年获得哪些荣誉", "list",
+     lambda t: set(t["members"]) == honours_where(lambda h: h["year"] == 2017) and "等多项荣誉" in t["note"]),
+]
+
+
+@pytest.mark.parametrize("question,kind,check", TABLE, ids=[q for q, _, _ in TABLE])
+def test_issue_table_from_the_installed_command(jz, question, kind, check):
+    r = jz("ask", question, "--json")
+    assert r.code == 0, r.err
+    top = r.json[0]
+    assert top["kind"] == kind and check(top), top

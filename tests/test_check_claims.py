@@ -298,7 +298,7 @@ def test_claim(cli, claim, verdict, fact_id):
     if verdict == U:
         return
     assert doc["evidence"], doc
-    ev = doc["evidence"][0]
+    ev = doc["evidence"][0]  # the evidence of the claim's figure comes first
     assert ev["id"] == fact_id, (claim, doc.get("reason"), [e["id"] for e in doc["evidence"]])
     value, unit = _expected_value(_fact(fact_id))
     assert ev["value"] == value
@@ -340,13 +340,22 @@ def test_exit_codes(cli):
     assert cli("check", "九州路办事处2017年财政收入为3亿元").code == 1
 
 
-@pytest.mark.parametrize("claim", ["大寨店社区开工了很多栋楼", "58同城项目已经落地", "2017年大寨店社区实现回迁",
-                                   "九州路办事处庆“七一”党建文艺晚会"])
-def test_claim_without_figure(cli, claim):
+@pytest.mark.parametrize("claim", ["今天天气很好", "这是一句没有数字的话", "记者明天再来", "Hello world"])
+def test_claim_with_nothing_checkable(cli, claim):
+    """Exit 2 only when the claim holds no number, date, title, name or state the article speaks of."""
     r = cli("check", claim)
     assert r.code == 2
     assert r.out == ""
     assert r.err.strip() and len(r.err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("claim", ["大寨店社区开工了很多栋楼", "58同城项目已经落地", "九州路办事处庆“七一”党建文艺晚会"])
+def test_a_claim_that_names_something_is_unknown_with_the_nearest_facts(cli, claim):
+    r = cli("check", claim, "--json")
+    assert r.code == 1, r.err
+    assert r.json["verdict"] == U and r.json["kind"] == "statement"
+    assert r.json["evidence"], "unknown lists the nearest facts"
+    assert all(e["id"] in BY_ID for e in r.json["evidence"])
 
 
 def test_time_and_name_numbers_are_not_the_figure(cli):

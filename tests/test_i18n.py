@@ -229,3 +229,42 @@ def test_reasons_of_the_checker_are_translated(cli):
         i18n.reset()
     assert len(reasons) >= 5
     assert untranslated == []
+
+
+def _skeleton(text: str) -> str:
+    """A reason's literal parts: placeholders as {}, adjacent ones merged, none at the end."""
+    s = re.sub(r"\{[^{}]*\}", "{}", text)
+    while "{}{}" in s:
+        s = s.replace("{}{}", "{}")
+    return s[:-2] if s.endswith("{}") and len(s) > 2 else s
+
+
+def test_every_reason_the_checker_can_give_has_a_template():
+    """The f-strings the checker builds its reasons from (jzcli/check/*.py, read with ast) are each covered by
+    a template in draftview.REASONS, so a new reason wording fails here until it is translated."""
+    import ast
+
+    from jzcli import draftview
+
+    def skel(node):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        if isinstance(node, ast.JoinedStr):
+            return "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            left, right = skel(node.left), skel(node.right)
+            return (left if left is not None else "{}") + (right if right is not None else "{}")
+        return None
+
+    reasons = set()
+    for path in (ROOT / "jzcli" / "check").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Result" and len(node.args) >= 4:
+                reasons.add(skel(node.args[3]))
+            if isinstance(node, ast.Return) and isinstance(node.value, ast.Tuple) and len(node.value.elts) == 2 \
+                    and getattr(node.value.elts[0], "id", None) in ("SUPPORTED", "UNKNOWN", "CONTRADICTED"):
+                reasons.add(skel(node.value.elts[1]))
+    reasons = {r for r in reasons if r and r.strip("{}")}
+    templates = {_skeleton(t) for t in draftview.REASONS}
+    assert len(reasons) >= 40
+    assert sorted(r for r in reasons if _skeleton(r) not in templates) == []

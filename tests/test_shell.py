@@ -142,3 +142,15 @@ def test_ci_runs_ruff_after_the_tests():
 def test_ruff_passes():
     proc = subprocess.run(["ruff", "check", "."], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_every_exit_status_is_documented_in_the_readme_and_in_help(cli):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Exit codes"):]
+    documented = {int(line.split("|")[1]) for line in table.splitlines()[:12]
+                  if line.startswith("| ") and line.split("|")[1].strip().isdigit()}
+    assert documented == {int(s) for s in ExitStatus}
+    import re
+
+    helped = cli("--help").out  # "  130  interrupted ...": a status, then two spaces, in any language
+    assert {int(s) for s in ExitStatus} <= {int(n) for n in re.findall(r"(?<![\d.])(\d{1,3})  ", helped)}

@@ -22,6 +22,7 @@ from jzcli.ask.question import (
     WHO,
     YES_NO,
     Question,
+    Words,
     bigrams,
     canon,
     check_sentence,
@@ -164,6 +165,17 @@ def _links(q: Question, base: Base, rec: dict) -> float:
     return n
 
 
+_WORDS: dict[str, Words] = {}
+
+
+def _has(alternatives: str, text: str) -> bool:
+    """Is one of the words ("社区|村") in text? (plain substrings: no pattern to compile at start-up)"""
+    w = _WORDS.get(alternatives)
+    if w is None:
+        w = _WORDS[alternatives] = Words(alternatives)
+    return w.search(text) is not None
+
+
 def _word_score(q: Question, text: str) -> float:
     return WORD_WEIGHT * overlap(q, text)
 
@@ -255,9 +267,9 @@ def figures(q: Question, base: Base) -> list[dict]:
 
 # ---------------------------------------------------------------- derived values
 
-_NEGATION = re.compile(r"未|没|尚未|还有|剩|其余|另外|仍未|还差|不到")
+_NEGATION = Words("未|没|尚未|还有|剩|其余|另外|仍未|还差|不到")
 _DIFF = re.compile(r"比.{1,20}(?:多|少)|相差|差多少|差距|多出|少了|减少|增加")
-_RATIO = re.compile(r"倍")
+_RATIO = Words("倍")
 
 
 def derived(q: Question, base: Base, figure_answers: list[dict]) -> list[dict]:
@@ -383,7 +395,7 @@ def events(q: Question, base: Base) -> list[dict]:
 
 # ---------------------------------------------------------------- people (who)
 
-_ROLE_WORDS = re.compile(r"主任|书记|记者|居民|老人|负责人|村民|领导")
+_ROLE_WORDS = Words("主任|书记|记者|居民|老人|负责人|村民|领导")
 
 
 def people(q: Question, base: Base) -> list[dict]:
@@ -397,8 +409,11 @@ def people(q: Question, base: Base) -> list[dict]:
         # what the article shows of them (a photo credit)
         bag = "|".join((base.bag(p), base.bag(unit) if unit else "", p.get("note") or ""))
         words = overlap(q, bag)
+        # a number of the question that the article gives about this person (73岁的老人)
+        links += LINK * sum(1 for f in q.figures for rec in base.mentioned_by.get(p["id"], [])
+                            if rec.get("subject") == p["id"] and rec.get("value") == f.value and rec.get("unit") == f.unit)
         role = p.get("role") or ""
-        role_hits = sum(1 for w in _ROLE_WORDS.findall(q.masked) if w in role or (w == "老人" and p.get("age")))
+        role_hits = sum(1 for w in _ROLE_WORDS.all(q.masked) if w in role or (w == "老人" and p.get("age")))
         if words < MIN_WORDS and not links and not role_hits:
             continue
         score = WORD_WEIGHT * (words + role_hits) + links
@@ -417,14 +432,14 @@ def people(q: Question, base: Base) -> list[dict]:
 
 # ---------------------------------------------------------------- lists (which ones; how many)
 
-_MOVED = re.compile(r"划归|划出|划走|调出|划入|移交|划给|分出|划分出去|转入|转归|调整出去|归入")
-_FOUNDING = re.compile(r"成立时|成立之初|成立初|当时|最初|原来|原先|起初|建立时|1999")
-_NOW = re.compile(r"仍属|仍归|仍然|留在|现在|目前|如今|现辖|调整后|至今|还管辖|现有|管辖|下辖|辖|所属|包括")
-_ALL_UNITS = re.compile(r"社区\(村\)|社区（村）|社区和村|村和社区|社区、村|社区及村|单位")
+_MOVED = Words("划归|划出|划走|调出|划入|移交|划给|分出|划分出去|转入|转归|调整出去|归入")
+_FOUNDING = Words("成立时|成立之初|成立初|当时|最初|原来|原先|起初|建立时|1999")
+_NOW = Words("仍属|仍归|仍然|留在|现在|目前|如今|现辖|调整后|至今|还管辖|现有|管辖|下辖|辖|所属|包括")
+_ALL_UNITS = Words("社区(村)|社区（村）|社区和村|村和社区|社区、村|社区及村|单位")
 _BAND_WORDS = {"以上": "min", "超过": "min", "逾": "min", "多于": "min", "以下": "max", "不到": "max", "低于": "max"}
 _LEVEL_WORDS = (("国家级", "国家"), ("全国", "国家"), ("国家", "国家"), ("省级", "省"), ("省", "省"), ("市级", "市"),
                 ("鹤壁市", "市"), ("市", "市"))
-_HONOUR = re.compile(r"荣誉|称号|表彰|奖|先进")
+_HONOUR = Words("荣誉|称号|表彰|奖|先进")
 
 
 def list_candidates(q: Question, base: Base) -> list[dict]:
@@ -436,7 +451,7 @@ def list_candidates(q: Question, base: Base) -> list[dict]:
     out += _place_lists(q, base)
     out += _check_lists(q, base)
     out += _mention_lists(q, base)
-    if re.search(r"哪个|哪一个|哪位|哪家|哪条|哪所", q.canon) and not re.search(r"哪些|哪几", q.canon):
+    if _has("哪个|哪一个|哪位|哪家|哪条|哪所", q.canon) and not _has("哪些|哪几", q.canon):
         for c in out:
             c["score"] -= SINGULAR_LIST_PENALTY
     asked = _ASKED_TYPE.search(q.canon)
@@ -449,11 +464,11 @@ def list_candidates(q: Question, base: Base) -> list[dict]:
 
 def _unit_list(q: Question, base: Base) -> list[dict]:
     m = q.masked
-    if not re.search(r"社区|村|单位", m):
+    if not _has("社区|村|单位", m):
         return []
     offices = [r for r in q.records("unit:") if r.get("kind") in OFFICE_KINDS]
     others = [r for r in q.records("unit:") if r.get("kind") not in OFFICE_KINDS]
-    if others and not re.search(r"哪些|哪几|多少|几个", q.canon):
+    if others and not _has("哪些|哪几|多少|几个", q.canon):
         return []  # a question about one named unit is not a list question
     filters = 0
     label = []
@@ -491,13 +506,13 @@ def _unit_list(q: Question, base: Base) -> list[dict]:
         label.append(f"as of {month or 'now'}")
     if _ALL_UNITS.search(m):
         pass
-    elif re.search(r"社区", m) and not re.search(r"村", m):
+    elif _has("社区", m) and not _has("村", m):
         rows = [(u, h) for u, h in rows if "社区" in u["kind"]]
         filters += 1
-    elif re.search(r"村", m) and not re.search(r"社区", m):
+    elif _has("村", m) and not _has("社区", m):
         rows = [(u, h) for u, h in rows if u["kind"] == "村"]
         filters += 1
-    plural = re.search(r"哪些|哪几|多少|几个", q.canon)
+    plural = _has("哪些|哪几|多少|几个", q.canon)
     if not filters or not (moved or month is not None or _NOW.search(m) or (offices and plural)):
         return []  # which office, which month: a list of units needs one of them
     rows.sort(key=_article_order)
@@ -548,16 +563,16 @@ def _question_band(q: Question) -> tuple[int | None, int | None] | None:
 def _project_list(q: Question, base: Base) -> list[dict]:
     m = q.masked
     band = _question_band(q)
-    if not re.search(r"项目|工程", m) and band is None:
+    if not _has("项目|工程", m) and band is None:
         return []
     lo, hi = band or (None, None)
     filters = 1 if band else 0
     status = None
-    if re.search(r"签约|招商", m):
+    if _has("签约|招商", m):
         status = "signed"
-    elif re.search(r"落地", m):
+    elif _has("落地", m):
         status = "landed"
-    elif re.search(r"重点|在建|推进", m):
+    elif _has("重点|在建|推进", m):
         status = "key_work"
     if status and status in base.statuses:
         filters += 1
@@ -695,14 +710,14 @@ def lists(q: Question, base: Base) -> list[dict]:
 
 # ---------------------------------------------------------------- attributes of a named thing
 
-_ASK_DESIGNATION = re.compile(r"什么类型|什么样|哪种类型|哪类|哪一类|什么型|打造成什么|打造为什么|打造成了什么|定位|什么特色|"
-                              r"什么主题|什么小巷|哪种")
-_ASK_OFFICE = re.compile(r"办事处|管辖|归属|属于哪|归哪|隶属")
-_ASK_PARENT = re.compile(r"哪个社区|哪个村|哪个乡|哪个小区|在哪|位于|所在|指导|哪里|属于哪个社区|哪个镇")
-_ASK_ROLE = re.compile(r"职务|身份|担任|职位|什么人|干什么|做什么|是谁|什么官|头衔")
-_ASK_SECTOR = re.compile(r"行业|领域|涉及")
-_ASK_LEVEL = re.compile(r"级别|哪一级|什么级|哪级|层级")
-_BEFORE = re.compile(r"调整前|之前|以前|原来|原先|成立时|当时|1999")
+_ASK_DESIGNATION = Words("什么类型|什么样|哪种类型|哪类|哪一类|什么型|打造成什么|打造为什么|打造成了什么|定位|什么特色|"
+                         "什么主题|什么小巷|哪种")
+_ASK_OFFICE = Words("办事处|管辖|归属|属于哪|归哪|隶属")
+_ASK_PARENT = Words("哪个社区|哪个村|哪个乡|哪个小区|在哪|位于|所在|指导|哪里|属于哪个社区|哪个镇")
+_ASK_ROLE = Words("职务|身份|担任|职位|什么人|干什么|做什么|是谁|什么官|头衔")
+_ASK_SECTOR = Words("行业|领域|涉及")
+_ASK_LEVEL = Words("级别|哪一级|什么级|哪级|层级")
+_BEFORE = Words("调整前|之前|以前|原来|原先|成立时|当时|1999")
 
 
 def attributes(q: Question, base: Base, every: bool = False) -> list[dict]:
@@ -807,9 +822,12 @@ def _holders(q: Question, base: Base) -> list[dict]:
     elif t == "项目":
         pool = list(base.projects)
     scored = []
+    named_links = {x for rid in q.ids if (r := base.fb.get(rid)) for x in (r.get("parent"), r.get("unit")) if x}
     for rec in pool:
         if rec["id"] in q.ids:
             continue  # the question names it: it is not what is asked
+        if rec["id"] in named_links:
+            continue  # the parent or unit of a named thing: answered as its attribute, with its own quote
         links = _links(q, base, rec)
         for p in base.places:  # the question names a designation or theme of the record
             if p.get("unit") == rec["id"] and p["id"] in q.ids:
@@ -822,7 +840,7 @@ def _holders(q: Question, base: Base) -> list[dict]:
         scored.append((WORD_WEIGHT * words + links, rec))
     scored.sort(key=lambda t: -t[0])
     out = []
-    plural = bool(re.search(r"哪些|哪几", q.canon))
+    plural = bool(_has("哪些|哪几", q.canon))
     for score, rec in scored[:3]:
         score -= PLURAL_HOLDER_PENALTY if plural else 0
         evidence = [ev(rec)]
@@ -907,11 +925,17 @@ def verdicts(q: Question, base: Base) -> list[dict]:
         elif named_here and not a.get("_open"):
             out.append(_verdict(CONTRADICTED, a, statement, f"the article lists {a['answer']}; "
                                 f"{'、'.join(base.name(r) for r in sorted(named_here))} is not on it"))
-        elif not named_here and _covered(sq, a, base):
+        elif not named_here and not (said - universe - base.reader.broad - ids) and _covered(sq, a, base):
+            # 获得过国家级荣誉吗: no particular thing named, and the list is not empty. (国家卫生城市 is named:
+            # a title of the city, not on the list: the article does not say the office won it.)
             out.append(_verdict(SUPPORTED, a, statement, f"the article lists {a['answer']}"))
     if not out:
-        near = (lists(sq, base) + attributes(sq, base, every=True))[:1]
-        for a in near:
+        # the nearest facts: what the article says of the things the statement names, else its list
+        specific = said - base.reader.broad
+        near = [make("event", e.get("event"), 0, [ev(e)]) for e in base.events
+                if specific & set(e.get("mentions") or [])]
+        near += lists(sq, base) + attributes(sq, base, every=True)
+        for a in near[:1]:
             out.append(_verdict(UNKNOWN, a, statement, f"the article does not say; nearest: {a['answer']}",
                                 score=UNKNOWN_SCORE))
     return out

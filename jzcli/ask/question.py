@@ -20,7 +20,24 @@ from jzcli.text import canon
 
 __all__ = ["Reader", "check_sentence", "claim_span", "fact_span", "period_fits", "COUNT_UNITS", "MONEY",
            "read_figures", "unit_class", "bigrams", "CONTRADICTED", "SUPPORTED", "UNKNOWN", "combined_verdict",
-           "canon", "Question"]
+           "canon", "Question", "Words"]
+
+class Words:
+    """A set of plain words found by substring: what a regular expression of literal alternatives does,
+    without compiling one at start-up (each compiled pattern costs ~0.2 ms of every `jzcli ask`)."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, alternatives: str) -> None:
+        self.words = tuple(alternatives.split("|"))
+
+    def search(self, text: str) -> str | None:
+        """The first word (in the order given) found in text, or None."""
+        return next((w for w in self.words if w in text), None)
+
+    def all(self, text: str) -> list[str]:
+        return [w for w in self.words if w in text]
+
 
 # ---------------------------------------------------------------- what a question asks for
 
@@ -51,7 +68,7 @@ _WANT_WORDS = {"钱": "元", "亿": "元", "万": "元", "亿元": "元", "万�
 _UNITS_RE = "|".join(sorted((*COUNT_UNITS, *_WANT_WORDS), key=len, reverse=True))
 _WANT = re.compile(rf"(?:多少|(?<!哪)几)(?:(个)(?![人])|({_UNITS_RE}))")
 _WANT_SHARE = re.compile(r"百分之几|比例|占比|百分比|占.{0,12}(?:多少|几成)|几成")
-_WANT_AGE = re.compile(r"多大年纪|多大岁数|几岁|多少岁|年龄|年纪")
+_WANT_AGE = Words("多大年纪|多大岁数|几岁|多少岁|年龄|年纪")
 _WANT_MONEY = re.compile(r"投资.{0,4}多少|多少钱|多少资金|金额|总额|投入多少|收入多少|多少亿|多少万")
 
 
@@ -67,7 +84,7 @@ class Question:
         self.canon = canon(self.text)
         c = self.canon
         asks = [kind for kind, pattern in _ASKS if pattern.search(c)]
-        if _YES_NO.search(c) and not ({WHO, WHEN, HOW_MANY} & set(asks)) and not re.search(r"哪", c):
+        if _YES_NO.search(c) and not ({WHO, WHEN, HOW_MANY} & set(asks)) and "哪" not in c:
             asks = [YES_NO]
         self.asks = tuple(asks)
         self.want = _wanted_unit(c)
@@ -123,9 +140,9 @@ def _wanted_unit(c: str) -> str | None:
         return _WANT_WORDS.get(word, word)
     if _WANT_MONEY.search(c):
         return "元"
-    if re.search(r"多久|多长时间", c):
+    if "多久" in c or "多长时间" in c:
         return "time"
-    if re.search(r"面积", c) and "多" in c:
+    if "面积" in c and "多" in c:
         return "平方公里"
     return None
 

@@ -7,6 +7,10 @@ from jzcli import output as out
 
 KIND_LABEL = {"figure": "数字", "derived": "推算", "event": "时间", "person": "人物", "list": "名单",
               "attribute": "属性", "verdict": "判断"}
+# What an attribute answer is, said of its subject (the named thing, or for `holder` the thing found).
+ATTRIBUTE_LABEL = {"designation": "类型之于", "theme": "主题之于", "office": "所属办事处之于", "parent": "所在之于",
+                   "role": "职务之于", "sector": "行业之于", "investment": "投资额之于", "level": "级别之于",
+                   "holder": "所指"}
 VERDICT_LABEL = {"supported": "是（有据）", "contradicted": "否（与原文不符）", "unknown": "文章没有说"}
 
 
@@ -27,12 +31,14 @@ def render(rows: list[dict], question: str) -> None:
     if len(top) > 1:
         console.print(Text(f"并列：{len(top)} 个答案得分相同 (tie: {len(top)} answers score the same)", style="yellow"))
     for r in top:
-        head = r["answer"] if r["kind"] != "verdict" else f"{r['answer']}（{r['verdict']}）"
+        head = r["answer"] if r["kind"] != "verdict" else f"{VERDICT_LABEL.get(r['verdict'], r['answer'])} {r['verdict']}"
         console.print(Panel(Text(head, style="bold"), title=KIND_LABEL.get(r["kind"], r["kind"]), title_align="left",
                             expand=False, padding=(1, 4)))
         lines = []
-        if r.get("subject") and r.get("metric"):
+        if r.get("subject") and r.get("metric") and r["kind"] in ("figure", "derived"):
             lines.append(("对象", f"{r['subject']} · {r['metric']}"))
+        elif r.get("subject") and r.get("metric") in ATTRIBUTE_LABEL:
+            lines.append((ATTRIBUTE_LABEL[r["metric"]], f"{r['subject']}"))
         if r.get("date") and r["kind"] != "event":
             lines.append(("日期", r["date"] + ("（年份为推断）" if r.get("inferred") else "")))
         elif r.get("inferred"):

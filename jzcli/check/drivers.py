@@ -8,32 +8,95 @@ from jzcli.check.index import Reader
 from jzcli.check.matching import assign, match_figure
 from jzcli.check.reading import (
     NUMERAL_FORMS,
+    _bigrams,
     read_figures,
 )
-from jzcli.check.verdict import Result, decide
+from jzcli.check.statements import check_statements
+from jzcli.check.verdict import UNKNOWN, Result, decide, evidence
 from jzcli.errors import BadInput
 from jzcli.text import canon as _canon
 
 
-def check_sentence(reader: Reader, sentence: str, claim: str | None = None) -> list[Result]:
-    """Every figure of one sentence (empty when it has none)."""
-    canon = _canon(sentence).translate(NUMERAL_FORMS)
+def canon_map(text: str) -> tuple[str, list[int]]:
+    """The canonical form of a text (what the checker reads) and, for each of its characters, the offset of
+    the character of `text` it comes from, plus len(text) at the end."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        c = _canon(ch)
+        out.append(c)
+        where.extend([i] * len(c))
+    canon = "".join(out)
+    if canon != _canon(text):  # a sequence NFKC reads as a whole: offsets are approximate
+        canon = _canon(text)
+        where = (where + [len(text)] * len(canon))[:len(canon)]
+    where.append(len(text))
+    return canon.translate(NUMERAL_FORMS), where
+
+
+def check_sentence(reader: Reader, sentence: str, claim: str | None = None, offset: int = 0) -> list[Result]:
+    """Every checkable item of one sentence: figures (with what the fact base derives), dates, titles,
+    designations, offices, roles. Empty when it has none. Offsets are in `sentence` (+ `offset`)."""
+    canon, where = canon_map(sentence)
     figs = read_figures(canon, reader)
     matches = [match_figure(reader, canon, f, figs) for f in figs if not f.descriptor]
     assign(matches)
     claim = sentence.strip() if claim is None else claim
-    return [decide(reader, m, claim) for m in matches]
+    results = [decide(reader, m, claim) for m in matches]
+    taken = [(f.start, f.end) for f in figs]
+    for r in check_statements(reader, canon, taken):
+        r.claim = claim
+        results.append(r)
+    for r in results:
+        if r.start is not None:
+            r.start, r.end = where[r.start] + offset, where[max(r.end - 1, r.start)] + 1 + offset
+    results.sort(key=lambda r: (r.start if r.start is not None else -1))
+    return results
 
 
 def check_claim(reader: Reader, text: str) -> list[Result]:
-    """Every figure of one sentence, checked. BadInput when the sentence has no figure."""
+    """Every checkable item of one claim. BadInput only when the claim holds nothing the article speaks of
+    (no number, date, title, name or state); a claim that names something but makes no checkable statement
+    is "unknown", with the nearest facts."""
     if not text.strip():
         raise BadInput("empty claim")
     results = check_sentence(reader, text)
     if not results:
-        shown = text.strip()[:40]
-        raise BadInput(f"no figure to check in {shown!r}: a claim needs a number (36栋, 4.3亿元, 52%)")
+        near = nearest(reader, text)
+        if not near:
+            shown = text.strip()[:40]
+            raise BadInput(f"nothing to check in {shown!r}: a claim needs a figure, a date, a title or a name "
+                           "the article speaks of (36栋, 1999年7月, 生态型社区)")
+        results = [Result(text.strip(), None, UNKNOWN, "the claim makes no statement the checker can settle; "
+                          "the nearest facts are listed", near, kind="statement")]
     return results
+
+
+def nearest(reader: Reader, text: str, limit: int = 3) -> list[dict]:
+    """The facts nearest a text: those about the subjects it names, ranked by the words they share with it."""
+    canon, _ = canon_map(text)
+    named = {r["id"] for r in reader.named(canon)}
+    grams = _bigrams(canon)
+    specific = named - reader.broad
+    states = reader.vocab.states(canon)
+    scored = []
+    for f in reader.facts:
+        if f.derived:
+            continue
+        if specific and not (f.refs & specific):
+            continue
+        kw = sum(len(k) for k in f.keywords if len(k) >= 2 and k in canon)
+        score = kw + 2 * len(f.states & states) + (2 if f.refs & named else 0) + 0.1 * len(grams & f.quote_grams)
+        if kw or (f.refs & specific):
+            scored.append((score, f))
+    scored.sort(key=lambda t: -t[0])
+    out = [evidence(f) for _, f in scored[:limit]]
+    for rec in reader.named(canon):  # the records the claim names, when no figure is near
+        if len(out) >= limit:
+            break
+        out.append({"id": rec["id"], "quote": rec.get("quote", ""), "value": None, "unit": None,
+                    "text": rec.get("name") or rec.get("title"), "qualifier": None, "period": None})
+    return out
 
 
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
@@ -43,8 +106,26 @@ def sentences(draft: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(draft) if s.strip()]
 
 
+def sentence_spans(draft: str) -> list[tuple[int, str]]:
+    """(offset in the draft, sentence) for every sentence of a draft."""
+    out = []
+    for m in _SENTENCE.finditer(draft):
+        s = m.group()
+        stripped = s.strip()
+        if stripped:
+            out.append((m.start() + len(s) - len(s.lstrip()), stripped))
+    return out
+
+
 def check_draft(reader: Reader, draft: str) -> list[Result]:
+    """Every checkable item of a draft, with its offsets in the draft and its line and column (1-based)."""
     results: list[Result] = []
-    for sentence in sentences(draft):
-        results.extend(check_sentence(reader, sentence))
+    line_starts = [0] + [m.end() for m in re.finditer("\n", draft)]
+    for offset, sentence in sentence_spans(draft):
+        results.extend(check_sentence(reader, sentence, offset=offset))
+    import bisect
+    for r in results:
+        if r.start is not None:
+            i = bisect.bisect_right(line_starts, r.start) - 1
+            r.line, r.column = i + 1, r.start - line_starts[i] + 1
     return results

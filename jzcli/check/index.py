@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from jzcli import names
+from jzcli.check import vocab
 from jzcli.check.derive import derived_values
 from jzcli.check.periods import _month, fact_span
 from jzcli.check.reading import (
@@ -67,7 +68,7 @@ class Fact:
     """A figure record with what matching needs, precomputed."""
 
     __slots__ = ("rec", "id", "unit", "unit_class", "value", "keywords", "refs", "_quote_grams", "span", "band",
-                 "per", "past", "noun", "interval", "derived")
+                 "per", "past", "noun", "interval", "derived", "offices", "states")
 
     def __init__(self, rec: dict, id: str, unit: str, unit_class: str | None, value: Decimal, keywords: list[str],
                  refs: set, span: Span | None, band: tuple | None, per: str | None,
@@ -87,6 +88,8 @@ class Fact:
         self.noun = noun  # what the article's wording counts: "36栋楼" → 楼, "20名城管队员" → 城管队员
         self.derived = bool(rec.get("derived"))  # computed by derive.py, with a formula and inputs
         self.interval = rec.get("interval")  # what the article allows, when a derived value is a range
+        self.offices: set = set()  # the offices the fact is about (by reference or by a keyword naming one)
+        self.states: set = set()  # the states of works its words name (开工, 完工, 交付 …: vocab.py)
 
     @property
     def quote_grams(self) -> set:
@@ -161,6 +164,12 @@ class Reader:
         # ones so that a printed figure wins a tie
         self.derived = derived_values(fb)
         self.facts += [self._fact(d) for d in self.derived if d.get("value") is not None or d.get("interval")]
+        self.vocab = vocab.load(fb)
+        office_names = {o: [form for form, rec in spell if rec["id"] == o] for o in self.offices}
+        for f in self.facts:
+            f.offices = (f.refs & self.offices) | {o for o, forms in office_names.items()
+                                                    if any(form in k for form in forms for k in f.keywords)}
+            f.states = self.vocab.states(" ".join([*f.keywords, f.rec.get("metric") or ""]))
         # candidates: positions in self.facts by unit class (money: 元 and 美元 together), by id of subject or
         # mention, and by keyword (with the keywords as a lexicon), and the facts with an investment band. A
         # fact can only score when it shares the figure's unit class and refers to a subject of the claim,

@@ -31,6 +31,8 @@ def candidates(reader: Reader, fig: Figure, scope: Scope, descriptors: list[Figu
             continue
         if specific and not (f.refs & specific):
             continue
+        if not specific and scope.broad and not (f.offices & scope.broad):
+            continue  # the claim is about an office; this fact is about something the office does not name
         kw = what = own = 0.0
         hits: list[tuple[str, float]] = []
         for k in f.keywords:  # longest first; a word inside a word already counted is not counted again

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 class Scope:
     """The words a claim figure is read with."""
 
-    __slots__ = ("text", "left", "fig", "mine", "clause", "specific", "near", "_rival_cache", "_weight_cache")
+    __slots__ = ("text", "left", "fig", "mine", "clause", "specific", "near", "broad", "_rival_cache", "_weight_cache")
 
     def __init__(self, text: str, left: int, fig: Figure, mine: list, clause: str, specific: set,
                  near: set | None = None) -> None:
@@ -26,6 +26,7 @@ class Scope:
         self.clause = clause  # the clause, other figures' words masked (for bigrams)
         self.specific = specific  # ids of the subjects the figure is about (never the office itself)
         self.near = set() if near is None else near  # the subjects named on this figure's side of the clause
+        self.broad: set = set()  # the offices the sentence names (九州路办事处, 泰山路办事处筹建办)
         self._rival_cache: dict = {}
         self._weight_cache: dict = {}  # (word, unit class) → weight: many facts share their keywords
 
@@ -152,6 +153,7 @@ def make_scope(reader: Reader, text: str, fig: Figure, figs: list[Figure]) -> Sc
                 continue
         named.append((p, r))
     in_clause = {r["id"] for p, r in named if p >= left and r["id"] not in reader.broad}
+    scope.broad = {r["id"] for p, r in named if r["id"] in reader.offices}
     if in_clause:
         # every subject of the clause may be this figure's; those on its side of the clause count more
         scope.specific = in_clause

@@ -31,15 +31,25 @@ VERDICT_ORDER = {SUPPORTED: 0, UNKNOWN: 1, CONTRADICTED: 2}
 
 
 class Result:
-    __slots__ = ("claim", "figure", "verdict", "reason", "evidence")
+    """The verdict on one checked item of a claim: a figure, a date, a title, a state …
+
+    `kind` says which ("figure", "derived", "date", "title", "designation", "relation", "office", "role",
+    "statement"); `start` / `end` are character offsets of the item in the claim (in the draft, for a draft,
+    with `line` / `column`, 1-based)."""
+
+    __slots__ = ("claim", "figure", "verdict", "reason", "evidence", "kind", "start", "end", "line", "column")
 
     def __init__(self, claim: str, figure: Figure | None, verdict: str, reason: str,
-                 evidence: list[dict] | None = None) -> None:
+                 evidence: list[dict] | None = None, kind: str = "figure") -> None:
         self.claim = claim
         self.figure = figure
         self.verdict = verdict
         self.reason = reason
         self.evidence = [] if evidence is None else evidence
+        self.kind = kind
+        self.start = figure.start if figure is not None else None
+        self.end = figure.end if figure is not None else None
+        self.line = self.column = None
 
     def __repr__(self) -> str:
         return f"Result({self.verdict!r}, {self.reason!r}, figure={self.figure!r})"
@@ -49,7 +59,9 @@ class Result:
         return {"verdict": self.verdict, "claim": self.claim, "figure": f.text if f else None,
                 "value": _num(f.value) if f else None, "unit": f.unit if f else None,
                 "qualifier": f.qualifier if f else None, "reason": self.reason, "evidence": self.evidence,
-                "derivation": next((e["derivation"] for e in self.evidence[:1] if "derivation" in e), None)}
+                "derivation": next((e["derivation"] for e in self.evidence[:1] if "derivation" in e), None),
+                "kind": self.kind, "start": self.start, "end": self.end,
+                **({"line": self.line, "column": self.column} if self.line is not None else {})}
 
 
 _PER_WORD = {"月": "每月", "年": "每年", "天": "每天", "周": "每周"}
@@ -240,6 +252,14 @@ def decide(reader: Reader, m: Match, claim: str) -> Result:
         return Result(claim, fig, UNKNOWN, f"the article gives {f.rec.get('text')} as a past state "
                       f"({f.rec.get('period_text')}, {f.rec.get('period')}); the claim says nothing of when",
                       [evidence(f) for f in top])
+    said_states = reader.vocab.states(m.scope.clause)
+    if said_states:
+        same_state = [f for f in top if not f.states or f.states & said_states]
+        if not same_state:
+            f = top[0]
+            return Result(claim, fig, UNKNOWN, f"the article gives {f.rec.get('text')} as {'/'.join(sorted(f.states))}, "
+                          f"not {'/'.join(sorted(said_states))}: a different state", [evidence(f) for f in top])
+        top = same_state
     if FUTURE.search(m.scope.text[m.scope.left:]) and all(f.rec.get("status", "actual") == "actual" for f in top):
         f = top[0]
         return Result(claim, fig, UNKNOWN, f"the claim speaks of a plan; the article gives {f.rec.get('text')} as done",

@@ -39,3 +39,8 @@ TIE_MARGIN = 0.5
 # affordable (3 ** 6 ≈ 700 combinations); above that, greedy in order.
 ASSIGN_DEPTH = 3
 ASSIGN_EXHAUSTIVE_MAX = 6
+
+# statements.check_dates: an event is what a dated claim is about when the claim shares this many two-character
+# words with what happened (成立 is one word and enough; 第一批 村民 回迁 needs three of its words): one shared
+# word such as 开工 would tie a date to any event of that kind.
+EVENT_MIN_SHARED_BIGRAMS = 3

@@ -1,0 +1,402 @@
+"""Claims without a number: dates of events, honours, designations, roles, the office of a unit, the
+community that guided a compound, a state that is only expected.
+
+Each check reads one kind of statement from a (canonical) sentence and, when the sentence makes one, returns
+a verdict with the record it rests on. A statement the fact base cannot settle is "unknown", with the
+nearest records as evidence. Nothing here knows an answer: every rule reads records of facts.json.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from jzcli.check import weights as W
+from jzcli.check.reading import Figure, _bigrams
+from jzcli.check.verdict import CONTRADICTED, SUPPORTED, UNKNOWN, Result
+
+if TYPE_CHECKING:
+    from jzcli.check.index import Reader
+
+# a date as a reporter writes it: 1999年, 1999年7月, 今年7月5日, 2017年8月17日至23日, 8月19日, 9月底前
+_DATE = re.compile(
+    r"(?:(?P<y>(?<!\d)(?:1[89]\d\d|20\d\d))年(?:度)?|(?P<rel>今年|去年|前年))?"
+    r"(?:(?P<m>(?<!\d)\d{1,2})月(?:份)?)?(?:(?P<d>(?<!\d)\d{1,2})[日号])?"
+    r"(?:[至到\-~](?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})[日号])?(?P<edge>底前|底|初|中旬|上旬|下旬)?")
+_HONOUR_WORDS = re.compile(r"获得|荣获|获评|被评为|评为|授予|称号|荣誉|命名为")
+_DESIGNATION = re.compile(r"(?P<kind>[\u4e00-\u9fff]{2})型社区")
+_BELONG = re.compile(r"属于|隶属|归属|所属|管辖|辖|仍属|划归|划入|归入|归")
+_GUIDE = re.compile(r"指导")
+_SAY = re.compile(r"说|表示|介绍|告诉|称")
+_DONE = re.compile(r"已经|已|完成了|实现了")
+_AFTER = re.compile(r"调整后|之后|以后|划归后|目前|现在|如今|现")
+_BEFORE = re.compile(r"调整前|之前|以前|成立时|成立之初|当时|原来|原")
+_LEVEL_WORDS = {"国家": ("全国", "国家级", "国家"), "省": ("省级", "省"), "市": ("市级", "市")}
+
+
+def _figure(text: str, start: int, end: int) -> Figure:
+    """A Figure with no value: the words of the claim a statement is read from."""
+    return Figure(start, end, text[start:end], None, None)
+
+
+def _ev(rec: dict, text: str | None = None) -> dict:
+    return {"id": rec["id"], "quote": rec.get("quote", ""), "value": None, "unit": None,
+            "text": text if text is not None else (rec.get("date_text") or rec.get("title") or rec.get("name")),
+            "qualifier": None, "period": rec.get("date") or rec.get("year")}
+
+
+# ---------------------------------------------------------------- dates
+
+
+class ClaimDate:
+    __slots__ = ("start", "end", "year", "month", "day", "day2", "edge", "inferred")
+
+    def __init__(self, m: re.Match, pub_year: int | None) -> None:
+        self.start, self.end = m.start(), m.end()
+        self.inferred = False
+        y = m.group("y")
+        if y:
+            self.year = int(y)
+        elif m.group("rel") and pub_year:
+            self.year = pub_year - {"今年": 0, "去年": 1, "前年": 2}[m.group("rel")]
+            self.inferred = True
+        else:
+            self.year = None
+        self.month = int(m.group("m")) if m.group("m") else None
+        self.day = int(m.group("d")) if m.group("d") else None
+        self.day2 = int(m.group("d2")) if m.group("d2") else None
+        self.edge = m.group("edge")
+
+    def __repr__(self) -> str:
+        return f"ClaimDate({self.year}, {self.month}, {self.day}, {self.day2})"
+
+
+def claim_dates(text: str, pub_year: int | None) -> list[ClaimDate]:
+    out = []
+    for m in _DATE.finditer(text):
+        if not (m.group("y") or m.group("rel") or m.group("m") or m.group("d")):
+            continue
+        if m.group("d") and not m.group("m"):
+            continue  # "5日" alone is too little to go on
+        if not m.group("y") and not m.group("rel") and not m.group("m"):
+            continue
+        nxt = text[m.end():m.end() + 1]
+        if m.group("y") and not m.group("m") and nxt and nxt in "以来至到":
+            continue  # 2016年以来: a period, read by the figure checker
+        out.append(ClaimDate(m, pub_year))
+    return out
+
+
+def _event_date(ev: dict) -> tuple:
+    parts = [int(x) for x in (ev.get("date") or "").split("-") if x]
+    end = [int(x) for x in (ev.get("end") or "").split("-") if x]
+    y, mth, d = (parts + [None, None, None])[:3]
+    day2 = end[2] if len(end) == 3 else None
+    return y, mth, d, day2
+
+
+def _compare_date(cd: ClaimDate, ev: dict) -> tuple[str, str]:
+    y, mth, d, day2 = _event_date(ev)
+    shown = ev.get("date_text") or ev.get("date")
+    inferred = " (the year is inferred: 今年 = the article's year)" if ev.get("inferred") else ""
+    pairs = [("year", cd.year, y), ("month", cd.month, mth), ("day", cd.day, d)]
+    if cd.day2 is not None:
+        pairs.append(("end day", cd.day2, day2))
+    for name, said, known in pairs:
+        if said is not None and known is not None and said != known:
+            return CONTRADICTED, f"the article dates it {shown}{inferred}: not the claim's {name}"
+    for name, said, known in pairs:
+        if said is not None and known is None:
+            return UNKNOWN, f"the article dates it {shown}{inferred}: it gives no {name}"
+    if ev.get("status") == "planned" and not cd.edge:
+        return UNKNOWN, f"the article gives {shown} as expected, not done"
+    return SUPPORTED, f"the article dates it {shown}{inferred}"
+
+
+def _event_words(reader: Reader, ev: dict) -> str:
+    """What happened, without who: the event's words with every name in them masked."""
+    text = ev.get("event") or ""
+    for s, e, _ in reversed(reader.named_spans(text)):
+        text = text[:s] + "□" * (e - s) + text[e:]
+    return text
+
+
+def check_dates(reader: Reader, text: str, named: set, taken: list) -> list[Result]:
+    out = []
+    dates = [d for d in claim_dates(text, reader.pub_year) if not any(a < d.end and d.start < b for a, b in taken)]
+    if taken:
+        # a year alone (2017年, 今年) in a sentence with figures is the figures' period, not a dated event
+        dates = [d for d in dates if d.month is not None]
+    if not dates:
+        return out
+    masked = text
+    for a, b in [(d.start, d.end) for d in dates] + [(s, e) for s, e, _ in reader.named_spans(text)]:
+        masked = masked[:a] + "□" * (b - a) + masked[b:]
+    grams = {g for g in _bigrams(masked) if "□" not in g}
+    best = []
+    for ev in reader.fb.records("events"):
+        mentions = set(ev.get("mentions") or [])
+        specific = named - reader.broad
+        if specific and not (mentions & specific or _covers(reader, mentions, specific)):
+            continue
+        verb = {g for g in _bigrams(_event_words(reader, ev)) if "□" not in g}
+        hits = len(verb & grams)
+        if hits < min(W.EVENT_MIN_SHARED_BIGRAMS, len(verb)) or not hits:
+            continue
+        score = hits + (2 if mentions & named else 0)
+        best.append((score, ev))
+    best.sort(key=lambda t: -t[0])
+    for d in dates:
+        fig = _figure(text, d.start, d.end)
+        if not best:
+            continue
+        top = [ev for s, ev in best if s == best[0][0]]
+        verdicts = [(_compare_date(d, ev), ev) for ev in top]
+        kinds = {v for (v, _), _ in verdicts}
+        if len(kinds) > 1:
+            out.append(Result(text, fig, UNKNOWN, "the claim fits several events of the article",
+                              [_ev(ev) for ev in top], kind="date"))
+            continue
+        (verdict, reason), ev = verdicts[0]
+        if ev.get("status") == "planned" and _DONE.search(text) and verdict == SUPPORTED:
+            verdict, reason = UNKNOWN, f"the article gives {ev.get('date_text')} as expected, not done"
+        out.append(Result(text, fig, verdict, reason, [_ev(ev) for ev in top], kind="date"))
+    return out
+
+
+def _covers(reader: Reader, mentions: set, specific: set) -> bool:
+    """An event that mentions a place or project in a unit the claim names (天赉渠 → 大寨店)."""
+    for ref in mentions:
+        rec = reader.fb.get(ref) or {}
+        if rec.get("unit") in specific or rec.get("parent") in specific:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------- honours and titles
+
+
+def check_honours(reader: Reader, text: str, named: set) -> list[Result]:
+    if not _HONOUR_WORDS.search(text):
+        return []
+    out = []
+    honours = reader.fb.records("honours")
+    city_titles = [p for p in reader.fb.records("places") if p.get("kind") == "city_title"]
+    year_m = re.search(r"(?<!\d)(1[89]\d\d|20\d\d)年", text)
+    year = int(year_m.group(1)) if year_m else None
+    found = False
+    for h in honours:
+        title = h.get("title") or ""
+        at = text.find(title)
+        if at < 0:
+            continue
+        found = True
+        fig = _figure(text, at, at + len(title))
+        ev = [_ev(h, h.get("text") or title)]
+        if year is not None and h.get("year") is not None and h["year"] != year:
+            out.append(Result(text, fig, CONTRADICTED, f"the article gives {title} for {h['year']}年度", ev, kind="title"))
+            continue
+        if year is not None and h.get("year") is None:
+            out.append(Result(text, fig, UNKNOWN, f"the article gives no year for {title} ({h.get('text')})", ev,
+                              kind="title"))
+            continue
+        level = _said_level(text, title)
+        if level is not None and h.get("level") and level != h["level"]:
+            out.append(Result(text, fig, CONTRADICTED, f"the article gives {title} as a {h['level']}-level honour", ev,
+                              kind="title"))
+            continue
+        holder = reader.fb.get((h.get("mentions") or [None])[0] or "") or {}
+        others = {n for n in named if n.startswith(("unit:", "person:"))} - reader.broad
+        if holder and others and holder.get("id") not in named:
+            out.append(Result(text, fig, UNKNOWN, f"the article gives {title} to {holder.get('name')}", ev, kind="title"))
+            continue
+        out.append(Result(text, fig, SUPPORTED, f"the article says {h.get('text') or title}"
+                          + (f" ({h['year']}年度)" if h.get("year") else ""), ev, kind="title"))
+    for p in city_titles:
+        title = p.get("name") or ""
+        at = text.find(title)
+        if at < 0:
+            continue
+        found = True
+        fig = _figure(text, at, at + len(title))
+        ev = [_ev(p, title)]
+        city_event = next((e for e in reader.fb.records("events") if p["id"] in (e.get("mentions") or [])), None)
+        if city_event:
+            ev.append(_ev(city_event))
+        if named & reader.offices and not re.search(r"创建|贡献|助力|参与", text):
+            out.append(Result(text, fig, CONTRADICTED, f"{title} is a title of the city (鹤壁市); the office "
+                              "contributed to it", ev, kind="title"))
+        else:
+            out.append(Result(text, fig, UNKNOWN, f"{title} is named in the article as a title of the city", ev,
+                              kind="title"))
+    if not found:
+        m = re.search(r"(?:获得|荣获|获评|被评为|评为|授予)(?:了)?(?P<t>[^，,。；;]{2,24}?)(?:称号|荣誉|奖)", text) \
+            or re.search(r"(?P<t>[^，,。；;获得]{2,24}?)(?:称号|荣誉称号)", text)
+        if m:
+            listed = [h for h in honours if year is None or h.get("year") == year]
+            open_ = any(o.get("kind") == "list_ends_with_deng" and set(o.get("affects") or []) & {h["id"] for h in listed}
+                        for o in reader.fb.records("oddities"))
+            names = "、".join(h["title"] for h in listed)
+            why = (f"the article does not name this honour; it lists {names}"
+                   + (" and ends in 等多项荣誉 (there are more)" if open_ else ""))
+            out.append(Result(text, _figure(text, m.start("t"), m.end("t")), UNKNOWN, why,
+                              [_ev(h, h.get("title")) for h in listed], kind="title"))
+    return out
+
+
+def _said_level(text: str, title: str) -> str | None:
+    rest = text.replace(title, "")
+    for level, words in _LEVEL_WORDS.items():
+        if any(w + "级" in rest or w + "荣誉" in rest for w in words) or f"{words[0]}级" in rest:
+            return level
+    if "国家级" in rest:
+        return "国家"
+    if "省级" in rest:
+        return "省"
+    return None
+
+
+# ---------------------------------------------------------------- designations, parents, offices, roles
+
+
+def check_units(reader: Reader, text: str, spans: list) -> list[Result]:
+    """Designations (东方社区 → 生态型社区), the community that guided a compound, the office of a unit."""
+    out = []
+    units = [(p, e, r) for p, e, r in spans if r.get("id", "").startswith("unit:")]
+    members = [(p, e, r) for p, e, r in units if r["id"] not in reader.offices]
+    offices = [(p, e, r) for p, e, r in units if r["id"] in reader.offices]
+    # designations
+    for m in _DESIGNATION.finditer(text):
+        kind = m.group("kind") + "型社区"
+        before = [t for t in members if t[1] <= m.start()]
+        if not before:
+            continue
+        p, e, unit = before[-1]
+        have = unit.get("designations") or []
+        place = next((x for x in reader.fb.records("places") if x.get("kind") == "designation" and x.get("name") == kind),
+                     None)
+        ev = [_ev(unit, "、".join(have) or None)] + ([_ev(place, kind)] if place else [])
+        fig = _figure(text, m.start(), m.end())
+        if kind in have:
+            out.append(Result(text, fig, SUPPORTED, f"the article says {unit['name']} was made a {kind}", ev,
+                              kind="designation"))
+        elif have:
+            out.append(Result(text, fig, CONTRADICTED, f"the article makes {unit['name']} a {'、'.join(have)}", ev,
+                              kind="designation"))
+        else:
+            holder = reader.fb.get(place.get("unit")) if place and place.get("unit") else None
+            why = f"the article gives {unit['name']} no designation" + (
+                f"; it makes {holder['name']} the {kind}" if holder else "") + " (its list ends in 等)"
+            out.append(Result(text, fig, UNKNOWN, why, ev, kind="designation"))
+    # the community that guided a compound (天河嘉城小区 在凤凰城社区的指导下)
+    if _GUIDE.search(text):
+        compounds = [t for t in units if t[2].get("parent") and t[2].get("kind") == "小区"]
+        guides = [t for t in members if t[2].get("kind") in ("城市社区", "社区", "村")]
+        for _, _, c in compounds:
+            for gp, ge, g in guides:
+                fig = _figure(text, gp, ge)
+                parent = reader.fb.get(c["parent"]) or {}
+                ev = [_ev(c, parent.get("name"))]
+                if g["id"] == c["parent"]:
+                    out.append(Result(text, fig, SUPPORTED, f"the article says {c['name']} is in {parent.get('name')}, "
+                                      "which guided it", ev, kind="relation"))
+                else:
+                    out.append(Result(text, fig, CONTRADICTED, f"the article says {parent.get('name')} guided "
+                                      f"{c['name']}", ev, kind="relation"))
+    # the office of a unit at a month
+    if offices and members and _BELONG.search(text):
+        when = _when(reader, text)
+        for p, e, u in members:
+            if u.get("kind") not in ("城市社区", "村") or not u.get("history"):
+                continue
+            for op, oe, office in offices:
+                fig = _figure(text, min(p, op), max(e, oe))
+                have = _office_at(u, when)
+                ev = [_ev(u, "; ".join(f"{h.get('office')} {h.get('from')}–{h.get('to') or ''}"
+                                       for h in u.get("history") or []))]
+                ev[0]["quote"] = (u.get("history") or [{}])[-1].get("quote") or u.get("quote", "")
+                if "划归" in text or "划入" in text:
+                    moved = [h for h in u["history"] if h.get("from") and h.get("from") > "1999-07"]
+                    ok = any(h.get("office_id") == office["id"] for h in moved)
+                    out.append(Result(text, fig, SUPPORTED if ok else CONTRADICTED,
+                                      f"the article {'lists' if ok else 'does not list'} {u['name']} among the units "
+                                      f"moved to {office['name']}", ev, kind="office"))
+                    continue
+                if have is None:
+                    out.append(Result(text, fig, UNKNOWN, f"the article does not say which office {u['name']} "
+                                      "belonged to then", ev, kind="office"))
+                elif have == office["id"]:
+                    out.append(Result(text, fig, SUPPORTED, f"the article puts {u['name']} under {office['name']} "
+                                      f"({_show_when(when)})", ev, kind="office"))
+                else:
+                    out.append(Result(text, fig, CONTRADICTED, f"the article puts {u['name']} under "
+                                      f"{reader.fb.name_of(have)} ({_show_when(when)})", ev, kind="office"))
+    return out
+
+
+def _when(reader: Reader, text: str) -> str:
+    m = re.search(r"(?<!\d)(1[89]\d\d|20\d\d)年(?:(\d{1,2})月)?", text)
+    if _BEFORE.search(text) and not m:
+        return "1999-07" if re.search(r"成立|当时|原来", text) else "2017-10"
+    if m:
+        y, mo = int(m.group(1)), int(m.group(2) or 12)
+        when = f"{y}-{mo:02d}"
+        if _AFTER.search(text[m.end():]) and when < "9999":
+            when = f"{y}-{mo:02d}"
+        return when
+    return str(reader.fb.source.get("as_of") or "")[:7]
+
+
+def _show_when(when: str) -> str:
+    return when
+
+
+def _office_at(unit: dict, when: str) -> str | None:
+    for h in unit.get("history") or []:
+        start, end = h.get("from") or "0000", h.get("to") or "9999"
+        if start <= when < end:
+            return h.get("office_id")
+    return None
+
+
+def check_roles(reader: Reader, text: str, spans: list) -> list[Result]:
+    """A person's role as the article writes it (刘全福: 九州路办事处党工委副书记、主任)."""
+    out = []
+    for _, _, person in spans:
+        if not person.get("id", "").startswith("person:"):
+            continue
+        role = person.get("role") or ""
+        said = _ROLE.findall(text)
+        if not said:
+            continue
+        terms = [t for t in re.split(r"[、,，]", role) if t]
+        for word in said:
+            at = text.find(word)
+            fig = _figure(text, at, at + len(word))
+            ev = [_ev(person, role or None)]
+            if not role:
+                out.append(Result(text, fig, UNKNOWN, f"the article gives {person['name']} no role", ev, kind="role"))
+            elif any(t.endswith(word) and not t[:-len(word)].endswith("副") for t in terms) or word in terms:
+                out.append(Result(text, fig, SUPPORTED, f"the article calls {person['name']} {role}", ev, kind="role"))
+            else:
+                out.append(Result(text, fig, CONTRADICTED, f"the article calls {person['name']} {role}", ev, kind="role"))
+    return out
+
+
+_ROLE = re.compile(r"党工委副书记|党工委书记|副书记|书记|副主任|主任|居民|记者|村民|主席|委员")
+
+
+# ---------------------------------------------------------------- all of them
+
+
+def check_statements(reader: Reader, text: str, taken: list) -> list[Result]:
+    """Every statement of one canonical sentence that is not a figure (`taken`: the figures' spans)."""
+    spans = reader.named_spans(text)
+    named = {r["id"] for _, _, r in spans}
+    out: list[Result] = []
+    out += check_dates(reader, text, named, taken)
+    out += check_honours(reader, text, named)
+    out += check_units(reader, text, spans)
+    out += check_roles(reader, text, spans)
+    out.sort(key=lambda r: r.figure.start if r.figure else 0)
+    return out
