@@ -26,15 +26,16 @@ INTRO = f"""\
 document id ("1", "2", ...) to a record. It is written by `curation/build_facts.py` from one data file per
 table, `curation/<table>.yaml`, and opened read-only by `jzcli`.
 
-Every table and field is declared once, in `jzcli/schema.py`. The loader checks every field's type on each
-start, `jzcli validate` (run by the build too) checks everything below, and `jzcli export --format sqlite`
-takes its column types and foreign keys from it. In the tables below:
+Every table and field is declared once, in `jzcli/schema.py`. The loader checks the type of every field the
+queries rely on (marked **load**) on each start; `jzcli validate` (run by the build too) checks everything
+below; `jzcli export --format sqlite` takes its column types and foreign keys from it. In the tables below:
 
 - **required**: the curator writes it in every record; **default X**: filled with X when left out;
   **computed**: filled by the build (the curator may not need to write it); **optional**: may be absent.
 - **→ table**: the value is an id of a record of that table (→ any: of any table); a list of ids for lists.
 - **one of**: the allowed values; `meta.topics` / `meta.bands` name the lists kept in the meta record.
-- **search**: `jzcli search` looks in the field (and the full-text index of the SQLite export holds it).
+- **load**: the loader checks its type on every start (the queries rely on it); **search**: `jzcli search`
+  looks in the field (and the full-text index of the SQLite export holds it).
 """
 
 ADDING = """\
@@ -44,15 +45,16 @@ A new table is one schema entry and one data file; no other code changes.
 
 1. Declare it in `jzcli/schema.py`: a `Table(name, kind, id prefix, doc, fields, display=...)` with its
    `Field`s, and add it to `TABLES` (the order of `TABLES` is the order of facts.json). Every record gets
-   `id`, `quote`, `mentions`, `oddities` and `note` without declaring them. For example, a vocabulary of
-   states the checker reads:
+   `id`, `quote`, `mentions`, `oddities` and `note` without declaring them; `core=(...)` names the fields
+   the queries rely on (the loader checks them on every start). For example, a vocabulary of states the
+   checker reads:
 
    ```python
    STATES = Table("states", "state", "state", "Words that state a project's or a work's state.", (
        Field("word", "str", "the word as the article writes it: 已完工", required=True, searchable=True),
        Field("state", "str", "what it means", required=True, enum=("done", "started", "planned")),
        Field("applies_to", "list[str]", "the figures it qualifies", default=[], ref="figures"),
-   ), display=("{word}",), may_be_empty=True)
+   ), display=("{word}",), may_be_empty=True, core=("word", "state"))
    ```
 
 2. Write `curation/states.yaml`: a YAML list of records, each with an `id` (`state:<ascii slug>`) and a
@@ -113,19 +115,21 @@ def _meaning(f: schema.Field) -> str:
     return "; ".join(parts)
 
 
-def _rows(fields: tuple[schema.Field, ...], prefix: str = "") -> list[str]:
+def _rows(fields: tuple[schema.Field, ...], prefix: str = "", core: tuple = ()) -> list[str]:
     rows = []
     for f in fields:
-        flags = ", ".join(x for x in ("search" if f.searchable else "", f"label {f.label}" if f.label else "") if x)
+        flags = ", ".join(x for x in ("load" if f in core else "", "search" if f.searchable else "",
+                                      f"label {f.label}" if f.label else "") if x)
         rows.append(f"| `{prefix}{f.name}` | {f.type_text()} | {_constraint(f)} | {_meaning(f)} | {flags} |")
-        rows += _rows(f.fields, f"{prefix}{f.name}{'[]' if f.type == 'list[object]' else ''}.")
+        rows += _rows(f.fields, f"{prefix}{f.name}{'[]' if f.type == 'list[object]' else ''}.",
+                      f.fields if f in core else ())
     return rows
 
 
 def render() -> str:
     out = [INTRO]
-    out += ["## Fields of every record", "", "| field | type | rule | meaning | shown |", "|---|---|---|---|---|"]
-    out += _rows((schema.ID, *schema.COMMON)) + [""]
+    out += ["## Fields of every record", "", "| field | type | rule | meaning | flags |", "|---|---|---|---|---|"]
+    out += _rows((schema.ID, *schema.COMMON), core=(schema.ID, schema.COMMON[0])) + [""]
     out += ["## Tables", ""]
     for t in schema.TABLES.values():
         own = tuple(f for f in t.fields if f not in schema.COMMON)
@@ -137,7 +141,7 @@ def render() -> str:
         if t.display:
             facts.append("shown as `" + "".join(t.display).strip() + "`")
         out += [f"### `{t.name}`", "", t.doc, "", "; ".join(facts) + ".", "",
-                "| field | type | rule | meaning | shown |", "|---|---|---|---|---|", *_rows(own), ""]
+                "| field | type | rule | meaning | flags |", "|---|---|---|---|---|", *_rows(own, core=t.core), ""]
     out.append(ADDING)
     return "\n".join(out)
 

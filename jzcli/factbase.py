@@ -165,7 +165,8 @@ def _read_tables(path: Path) -> dict[str, list[dict]]:
 
 
 def check_structure(fb: FactBase) -> None:
-    """The cheap structural check done on every load: tables present, ids, and every field's type (schema)."""
+    """The cheap structural check done on every load: tables present, ids, and the type of every field the
+    queries rely on (each table's `core` in jzcli/schema.py; `validate` checks every field)."""
     path = fb.path
     missing = [t for t in schema.TABLES if t not in fb.tables]  # a table may be empty, but it must be there
     if missing:
@@ -173,12 +174,13 @@ def check_structure(fb: FactBase) -> None:
             raise FactBaseError(f"{path}: the fact base has no tables")
         raise FactBaseError(f"{path}: missing table(s): {', '.join(missing)}")
     for table, rows in fb.tables.items():
-        spec = shape_spec(table)
-        for rec in rows:
+        if _table_ok(_fast_spec(table), rows, "id"):
+            continue
+        for rec in rows:  # something is wrong: find the first record and say what
             rid = rec.get("id")
             if not isinstance(rid, str) or not rid:
                 raise FactBaseError(f"{path}: a record in table '{table}' has no string 'id'")
-            problems = shape_problems(spec, rec)
+            problems = shape_problems(_core_spec(table), rec)
             if problems:
                 raise FactBaseError(f"{path}: record '{rid}' in table '{table}': {problems[0]}")
 
@@ -191,6 +193,11 @@ _specs: dict[str, Spec] = {}
 def _spec_of(fields: tuple[schema.Field, ...]) -> Spec:
     return tuple((f.name, frozenset(f.python_types), f.always, f.type, _spec_of(f.fields) if f.fields else None,
                   f.type_text()) for f in fields)
+
+
+def _core_spec(table: str) -> Spec:
+    t = schema.TABLES.get(table)
+    return _spec_of(t.core if t is not None else schema.COMMON[:1])
 
 
 def shape_spec(table: str) -> Spec:
@@ -228,3 +235,55 @@ def shape_problems(spec: Spec, rec: dict, prefix: str = "") -> list[str]:
                 else:
                     out.extend(shape_problems(sub, item, where + "."))
     return out
+
+
+# The loader's fast path over the same schema: a yes/no per table, field by field down the whole column in C
+# (map over the records, no Python loop per record); when it says no, the records are walked with
+# shape_problems() for the message. It checks the core fields' types and presence and the objects inside them;
+# the items of lists are validate's (absent and null are one to it for a field that may be absent).
+# (names, allowed classes: _Absent's where the field may be absent, object fields with their own spec)
+Fast = tuple[tuple[str, ...], tuple[frozenset, ...], tuple]
+_fast: dict[str, Fast] = {}
+
+
+class _Absent:
+    """What the fast path reads for a field a record does not have."""
+
+
+_ABSENT = _Absent()
+
+
+def _fast_of(fields: tuple[schema.Field, ...]) -> Fast:
+    names = tuple(f.name for f in fields)
+    classes = tuple(frozenset(f.python_types) | (set() if f.always else {_Absent, type(None)}) for f in fields)
+    nested = tuple((f.name, f.type == "list[object]", _fast_of(f.fields)) for f in fields if f.fields)
+    return names, classes, nested
+
+
+def _fast_spec(table: str) -> Fast:
+    """The core fields of `table` (those the queries rely on; validate checks the others)."""
+    fast = _fast.get(table)
+    if fast is None:
+        t = schema.TABLES.get(table)
+        fast = _fast[table] = _fast_of(t.core if t is not None else schema.COMMON[:1])
+    return fast
+
+
+def _table_ok(fast: Fast, rows: list[dict], id_field: str | None = None) -> bool:
+    from itertools import chain, repeat
+
+    names, classes, nested = fast
+    n = len(rows)
+    if id_field:
+        ids = list(map(dict.get, rows, repeat(id_field, n)))
+        if not (set(map(type, ids)) <= {str} and all(ids)):
+            return False
+    for name, allowed in zip(names, classes):
+        if not allowed.issuperset(map(type, map(dict.get, rows, repeat(name, n), repeat(_ABSENT, n)))):
+            return False
+    for name, many, sub in nested:
+        values = filter(None, map(dict.get, rows, repeat(name, n)))
+        items = list(chain.from_iterable(values) if many else values)
+        if items and not (set(map(type, items)) == {dict} and _table_ok(sub, items)):
+            return False
+    return True

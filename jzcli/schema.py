@@ -84,17 +84,21 @@ class Table:
                "{a|b}" shows a, or b when a is null
     single     the table holds exactly one record (source, meta)
     may_be_empty  a valid fact base may have no record in it
+    core       the fields the queries rely on (`quote` always): the loader checks their types on every start,
+               `validate` checks every field (checking all of them on load would double a large base's load time)
     """
 
-    __slots__ = ("name", "kind", "prefix", "doc", "fields", "display", "single", "may_be_empty", "by_name")
+    __slots__ = ("name", "kind", "prefix", "doc", "fields", "display", "single", "may_be_empty", "by_name", "core")
 
     def __init__(self, name: str, kind: str, prefix: str, doc: str, fields: tuple[Field, ...], *,
-                 display: tuple[str, ...] = ("{name}",), single: bool = False, may_be_empty: bool = False) -> None:
+                 display: tuple[str, ...] = ("{name}",), single: bool = False, may_be_empty: bool = False,
+                 core: tuple[str, ...] = ()) -> None:
         self.name, self.kind, self.prefix, self.doc = name, kind, prefix, doc
         self.display, self.single, self.may_be_empty = display, single, may_be_empty
         names = {f.name for f in fields}
         self.fields = fields + tuple(f for f in COMMON if f.name not in names)  # a table may re-place `note`
         self.by_name = {f.name: f for f in self.fields}
+        self.core = tuple(f for f in self.fields if f.name in core or f.name == "quote")
 
     def searchable(self) -> tuple[str, ...]:
         own = tuple(f.name for f in self.fields if f.searchable and f.name != "quote")
@@ -175,7 +179,7 @@ UNITS = Table("units", "unit", "unit", "Administrative units, and places that lo
     Field("flags", "list[str]", "office, not_a_unit_of_the_office, not_in_lists, residential_compound, "
           "partner_village", default=[], label="标记"),
     PINYIN,
-))
+), core=("name", "short", "kind", "member", "aliases", "history"))
 
 PROJECTS = Table("projects", "project", "project", "Projects: the 10 signed in 2018 H1, those landed earlier "
                  "and the key construction works.", (
@@ -196,7 +200,7 @@ PROJECTS = Table("projects", "project", "project", "Projects: the 10 signed in 2
     Field("statuses", "list[str]", "every status that applies, `status` first (清水湾: landed, key_work); the "
           "build fills [status] when not given", enum=PROJECT_STATUSES, computed=True),
     PINYIN,
-))
+), core=("name", "status", "investment"))
 
 FIGURES = Table("figures", "figure", "fig", "Every number the article states about something.", (
     Field("subject", "str", "what it is about (the office is unit:jiuzhoulu)", required=True, null=True, ref=ANY,
@@ -225,7 +229,8 @@ FIGURES = Table("figures", "figure", "fig", "Every number the article states abo
     Field("key", "bool", "one of the figures `overview` leads with", default=False, late=True),
     Field("band", "str", "the investment band a count of signed projects counts (meta.bands)", null=True,
           default=None, enum="meta.bands", late=True),
-), display=("{subject_name} ", "{metric}: {text}"))
+), display=("{subject_name} ", "{metric}: {text}"),
+   core=("subject", "metric", "value", "unit", "qualifier", "period", "topic", "text", "keywords"))
 
 HONOURS = Table("honours", "honour", "honour", "Honours won by the office itself.", (
     Field("title", "str", "the honour's name", required=True, searchable=True, label="荣誉"),
@@ -234,7 +239,7 @@ HONOURS = Table("honours", "honour", "honour", "Honours won by the office itself
     Field("holder", "str", "who won it", required=True),
     Field("consecutive_years", "int", "连续N年 (optional)"),
     Field("text", "str", "the wording", required=True, searchable=True),
-), display=("{title}", "（{year}）"))
+), display=("{title}", "（{year}）"), core=("title", "year", "level"))
 
 PEOPLE = Table("people", "person", "person", "People named in the article.", (
     Field("name", "str", "name", required=True, searchable=True, label="姓名"),
@@ -242,7 +247,7 @@ PEOPLE = Table("people", "person", "person", "People named in the article.", (
           label="职务"),
     Field("unit", "str", "their unit", null=True, default=None, ref="units", label="单位"),
     Field("age", "int", "age", null=True, default=None, label="年龄"),
-), display=("{name}", "（{role}）"))
+), display=("{name}", "（{role}）"), core=("name", "role"))
 
 EVENTS = Table("events", "event", "event", "Dated events.", (
     Field("date", "str", "ISO: 1999-07, 2018-07-05, 2017", required=True, label="日期"),
@@ -252,14 +257,14 @@ EVENTS = Table("events", "event", "event", "Dated events.", (
     Field("end", "str", "end of a range (ISO)", null=True, default=None),
     Field("inferred", "bool", "the year comes from 今年 / 目前 / 日前", default=False),
     Field("status", "str", "done or planned", default="done", enum=EVENT_STATUSES),
-), display=("{date_text|date} ", "{event}"))
+), display=("{date_text|date} ", "{event}"), core=("date", "precision", "inferred", "event"))
 
 PLACES = Table("places", "place", "place", "Places, programmes, organisations, brands, designations, city titles.", (
     Field("name", "str", "name", required=True, searchable=True, label="名称"),
     Field("kind", "str", "kind", required=True, enum=PLACE_KINDS, label="类别"),
     Field("theme", "str", "theme (a back street's) or members (a management model)", null=True, default=None),
     Field("unit", "str", "the unit it belongs to", null=True, default=None, ref="units", label="单位"),
-))
+), core=("name", "kind"))
 
 CHECKS = Table("checks", "check", "check", "Cross-checks the article allows, as data (`jzcli validate` and "
                "`jzcli audit` recompute them in exact decimals).", (
@@ -276,13 +281,13 @@ CHECKS = Table("checks", "check", "check", "Cross-checks the article allows, as 
     Field("tolerance", "number", "ratio: percentage points"),
     Field("holds", "bool", "what the curator computed; validate recomputes it", required=True),
     Field("note", "str", "curator's remark (written before `quote` in this table)", null=True, default=None),
-), display=("{description}",), may_be_empty=True)
+), display=("{description}",), may_be_empty=True, core=("kind", "description"))
 
 ODDITIES = Table("oddities", "oddity", "odd", "Print-layout damage and oddities of the text, recorded as data.", (
     Field("kind", "str", "kind", required=True, enum=ODDITY_KINDS, label="类别"),
     Field("description", "str", "one or two sentences", required=True, searchable=True, label="说明"),
     Field("affects", "list[str]", "ids of the records it affects", required=True, ref=ANY, label="涉及"),
-), display=("{description}",), may_be_empty=True)
+), display=("{description}",), may_be_empty=True, core=("kind", "description", "affects"))
 
 META = Table("meta", "meta", "meta", "Vocabularies the other tables use (one record, id `meta:schema`).", (
     Field("schema_version", "int", "version of this schema", required=True),
@@ -304,9 +309,17 @@ META = Table("meta", "meta", "meta", "Vocabularies the other tables use (one rec
         Field("quote", "str", "where it stands", required=True))),
 ), display=(), single=True)
 
+VOCABULARY = Table("vocabulary", "term", "term", "The words the claim checker reads: states of works (开工, 主体封顶, "
+                   "完工 … never one another), when (past, present, plan) and honour levels.", (
+    Field("kind", "str", "what the term is", required=True, enum=("state", "past", "present", "plan", "level", "role"),
+          label="类别"),
+    Field("term", "str", "the term as the article writes it", required=True, searchable=True, label="词"),
+    Field("words", "list[str]", "the words a claim may use for it", required=True, label="说法"),
+), display=("{term}",), may_be_empty=True)
+
 # Every table, in facts.json's order.
 TABLES: dict[str, Table] = {t.name: t for t in (SOURCE, UNITS, PROJECTS, FIGURES, HONOURS, PEOPLE, EVENTS, PLACES,
-                                                  CHECKS, ODDITIES, META)}
+                                                  CHECKS, ODDITIES, VOCABULARY, META)}
 
 
 def kind_of(table: str) -> str:
@@ -327,8 +340,9 @@ def references(table: str, rec: dict, fields: tuple[str, ...] | None = None):
         value = rec.get(f.name)
         if f.ref is not None:
             if fields is None or f.name in fields:
-                for v in value if isinstance(value, list) else (value,):
-                    if isinstance(v, str):
+                many = f.type == "list[str]"
+                for v in (value if isinstance(value, list) else ()) if many else (value,):
+                    if isinstance(v, str):  # a value of the wrong type is the type check's to report
                         yield f.name, v
         elif f.fields and value:
             for sub in f.fields:

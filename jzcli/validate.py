@@ -23,14 +23,19 @@ def read_article(path: str) -> str:
     return files.read_text(path, "article", FactBaseError)
 
 
-def _allowed(fb: FactBase, enum: tuple | str) -> set:
-    """The values a field with this enum may take (a tuple, or a list kept in the meta record)."""
+def _allowed(fb: FactBase, enum: tuple | str) -> set | None:
+    """The values a field with this enum may take (a tuple, or a list kept in the meta record); None when that
+    list is itself broken (reported as the meta record's problem)."""
     if enum == "tables":
         return set(fb.tables)
     if enum == "meta.topics":
-        return set(fb.meta.get("topics") or {})
+        topics = fb.meta.get("topics")
+        return set(topics) if isinstance(topics, dict) else None
     if enum == "meta.bands":
-        return {b.get("band") for b in fb.meta.get("bands") or [] if isinstance(b, dict)}
+        bands = fb.meta.get("bands")
+        if not isinstance(bands, list) or not all(isinstance(b, dict) and isinstance(b.get("band"), str) for b in bands):
+            return None
+        return {b["band"] for b in bands}
     return set(enum)
 
 
@@ -51,6 +56,7 @@ def validate(fb: FactBase, source: str | None = None, article_text: str | None =
         article_text = read_article(source)
     article = squash(article_text) if article_text is not None else None
     seen: dict[str, str] = {}
+    misshapen: set[str] = set()  # records with a missing field or a field of the wrong type: reported once
     for table, rows in fb.tables.items():
         t = schema.TABLES.get(table)
         if t is None:
@@ -72,7 +78,10 @@ def validate(fb: FactBase, source: str | None = None, article_text: str | None =
             m = ID_FORM.fullmatch(rid)
             if not m or m.group(1) != t.prefix:
                 problems.append(f"{rid}: id is not of the form {t.prefix}:<ascii slug>")
-            problems += [f"{rid}: {p}" for p in shape_problems(spec, rec)]
+            shape = shape_problems(spec, rec)
+            if shape:
+                misshapen.add(rid)
+            problems += [f"{rid}: {p}" for p in shape]
             problems += [f"{rid}: unknown field '{k}' (not in the schema of {table})"
                          for k in rec if k != "id" and k not in t.by_name]
             problems += _enum_problems(fb, t, rec)
@@ -82,6 +91,8 @@ def validate(fb: FactBase, source: str | None = None, article_text: str | None =
             problems += _reference_problems(fb, table, rec, seen)
     problems += _figure_problems(fb)
     for check in fb.records("checks"):
+        if check.get("id") in misshapen:
+            continue
         result = crosschecks.evaluate(fb, check)
         if "error" in result:
             problems.append(f"{check['id']}: {result['error']}")
@@ -103,9 +114,11 @@ def _enum_problems(fb: FactBase, t: schema.Table, rec: dict) -> list[str]:
         if f.enum is None or value is None:
             continue
         allowed = _allowed(fb, f.enum)
-        for v in value if isinstance(value, list) else (value,):
-            if isinstance(v, (str, int)) and v not in allowed:
-                out.append(f"{rec['id']}: field '{f.name}' is {v!r}, not one of {', '.join(map(str, sorted(allowed)))}")
+        if allowed is None:
+            continue
+        for v in (value if isinstance(value, list) else ()) if f.type == "list[str]" else (value,):
+            if isinstance(v, str) and v not in allowed:  # a value of the wrong type is reported as such
+                out.append(f"{rec['id']}: field '{f.name}' is {v!r}, not one of {', '.join(sorted(map(str, allowed)))}")
     return out
 
 

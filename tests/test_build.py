@@ -109,7 +109,7 @@ STATES = schema.Table("states", "state", "state", "Words that state a project's 
     schema.Field("word", "str", "the word as the article writes it", required=True, searchable=True),
     schema.Field("state", "str", "what it means", required=True, enum=("done", "started", "planned")),
     schema.Field("applies_to", "list[str]", "the figures it qualifies", default=[], ref="figures"),
-), display=("{word}",), may_be_empty=True)
+), display=("{word}",), may_be_empty=True, core=("word", "state"))
 
 
 @needs_article

@@ -122,12 +122,22 @@ def _set(rec: dict, path: tuple, value) -> None:
 
 @pytest.mark.parametrize("table, rid, path, wrong", list(_field_cases()))
 def test_every_field_of_the_wrong_type_is_exit_3_naming_id_and_field(cli, tmp_path, table, rid, path, wrong):
+    """A field the queries rely on (the table's `core`) is refused by the loader, for every command; any other
+    field by `validate`, which lists it. Either way: exit 3 and one line naming the record and the field."""
+    from jzcli import schema
+
     db = _broken(tmp_path, lambda data: _set(_first(data, table, rid), path, wrong))
     r = cli("validate", "--db", db)
     shown = ".".join(f"[{p}]" if isinstance(p, int) else p for p in path).replace(".[", "[")
-    assert r.code == 3 and r.out == ""
-    assert r.err == (f"jzcli: error: {db}: record '{rid}' in table '{table}': field '{shown}' has the wrong type "
-                     f"({type(wrong).__name__}, expected {_expected(table, path)})\n")
+    problem = f"field '{shown}' has the wrong type ({type(wrong).__name__}, expected {_expected(table, path)})"
+    assert r.code == 3
+    if path[0] in {f.name for f in schema.TABLES[table].core}:
+        assert r.out == ""
+        assert r.err == f"jzcli: error: {db}: record '{rid}' in table '{table}': {problem}\n"
+        assert cli("search", "九州", "--db", db).err == r.err  # any command: the loader refuses it
+    else:
+        assert r.out == f"{rid}: {problem}\n"
+        assert r.err == f"jzcli: error: 1 problem(s) in {db}\n"
 
 
 def _expected(table: str, path: tuple) -> str:
@@ -139,22 +149,46 @@ def _expected(table: str, path: tuple) -> str:
     return f.type + (" or null" if f.null else "")
 
 
-@pytest.mark.parametrize("table, field", [("units", "kind"), ("figures", "value"), ("events", "date"),
-                                          ("checks", "holds"), ("meta", "bands")])
-def test_a_missing_required_field_is_exit_3_naming_id_and_field(cli, tmp_path, table, field):
+@pytest.mark.parametrize("table, field, core", [("units", "kind", True), ("figures", "value", True),
+                                                ("figures", "subject", True), ("events", "date", True),
+                                                ("checks", "holds", False), ("meta", "bands", False),
+                                                ("units", "pinyin", False)])
+def test_a_missing_field_is_exit_3_naming_id_and_field(cli, tmp_path, table, field, core):
     data = json.loads(FACTS.read_text(encoding="utf-8"))
     rid = next(iter(data[table].values()))["id"]
     db = _broken(tmp_path, lambda d: _first(d, table, rid).pop(field))
     r = cli("validate", "--db", db)
-    assert (r.code, r.out) == (3, "")
-    assert r.err == f"jzcli: error: {db}: record '{rid}' in table '{table}': missing field '{field}'\n"
-
-
-def test_a_list_item_of_the_wrong_type_is_exit_3(cli, tmp_path):
-    db = _broken(tmp_path, lambda d: _first(d, "figures", "fig:fdi").__setitem__("keywords", ["外资", 5]))
-    r = cli("figures", "--db", db)
     assert r.code == 3
-    assert r.err.endswith("record 'fig:fdi' in table 'figures': field 'keywords' holds a int, expected strings\n")
+    if core:
+        assert r.out == ""
+        assert r.err == f"jzcli: error: {db}: record '{rid}' in table '{table}': missing field '{field}'\n"
+    else:
+        assert r.out == f"{rid}: missing field '{field}'\n"
+
+
+def test_a_list_item_or_nested_field_of_the_wrong_type_is_exit_3(cli, tmp_path):
+    db = _broken(tmp_path, lambda d: _first(d, "figures", "fig:fdi").__setitem__("keywords", ["外资", 5]))
+    r = cli("validate", "--db", db)  # the items of a list are validate's, not the loader's
+    assert (r.code, r.out) == (3, "fig:fdi: field 'keywords' holds a int, expected strings\n")
+    db = _broken(tmp_path, lambda d: _first(d, "units", "unit:guihe")["history"][0].__setitem__("to", 2017))
+    r = cli("community", "桂鹤", "--db", db)
+    assert r.code == 3
+    assert r.err.endswith("record 'unit:guihe' in table 'units': field 'history[0].to' has the wrong type "
+                          "(int, expected str or null)\n")
+    db = _broken(tmp_path, lambda d: next(p for p in d["projects"].values() if p["investment"])["investment"]
+                 .__setitem__("min", "5亿"))
+    r = cli("projects", "--db", db)
+    assert r.code == 3
+    assert r.err.endswith("record 'project:58tongcheng' in table 'projects': field 'investment.min' has the wrong "
+                          "type (str, expected int or null)\n")
+
+
+def test_the_loader_checks_the_core_fields_of_each_table():
+    from jzcli import schema
+
+    assert [f.name for f in schema.TABLES["figures"].core] == [
+        "subject", "metric", "value", "unit", "qualifier", "period", "topic", "text", "keywords", "quote"]
+    assert all(t.core[-1].name == "quote" for t in schema.TABLES.values())
 
 
 def test_a_broken_reference_inside_a_history_entry(cli, tmp_path):

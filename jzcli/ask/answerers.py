@@ -54,6 +54,8 @@ OP_BONUS = 2.0  # 倍 / 比…多 / 占: the operation the question names
 WORD_WEIGHT = 1.0
 LINK = 3.0
 BROAD_LINK = 1.0  # a link to the office itself (九州路办事处): nearly every record has one
+ROLE_WEIGHT = 2.0  # the question names a title the person holds (主任): more than a shared word, less than a link
+UNLINKED_PENALTY = 3.0  # the question names things, the event none of them: another subject's event
 COVERAGE = 3.0  # times the share of an event's own words the question holds: 九州路办事处成立 is all of one event
 MIN_WORDS = 2  # fewer shared bigrams than this (and no link): not an answer
 # Structured answers (an attribute of a named thing, a list filtered by office / month / band / year)
@@ -357,14 +359,21 @@ def events_ranked(q: Question, base: Base) -> list[tuple[float, dict]]:
         links = _links(q, base, e)
         if words < MIN_WORDS and not (links and words):
             continue
-        out.append((WORD_WEIGHT * words + links + COVERAGE * _cover(q, e), e))
+        unlinked = UNLINKED_PENALTY if q.ids and not links else 0.0  # 泰山路…成立: not 九州路's founding
+        out.append((WORD_WEIGHT * words + links + COVERAGE * _cover(q, e, base) - unlinked, e))
     out.sort(key=lambda t: (-t[0], t[1]["id"]))
     return out
 
 
-def _cover(q: Question, e: dict) -> float:
-    """The share of an event's own words that the question holds (names included)."""
-    own = bigrams(canon(e.get("event")))
+def _cover(q: Question, e: dict, base: Base | None = None) -> float:
+    """The share of an event's own words (the names of what it mentions left out) that the question holds."""
+    text = canon(e.get("event"))
+    if base is not None:
+        for rid in e.get("mentions") or []:
+            name = base.name(rid)
+            if name:
+                text = text.replace(canon(name), "|")
+    own = {g for g in bigrams(text) if "|" not in g}
     return len(own & bigrams(q.canon)) / len(own) if own else 0.0
 
 
@@ -413,10 +422,15 @@ def people(q: Question, base: Base) -> list[dict]:
         links += LINK * sum(1 for f in q.figures for rec in base.mentioned_by.get(p["id"], [])
                             if rec.get("subject") == p["id"] and rec.get("value") == f.value and rec.get("unit") == f.unit)
         role = p.get("role") or ""
-        role_hits = sum(1 for w in _ROLE_WORDS.all(q.masked) if w in role or (w == "老人" and p.get("age")))
+        titles = [t for t in re.split("[、，,]", role) if t]
+        asked = _ROLE_WORDS.all(q.masked)
+        if any(t.endswith("副" + w) for t in titles for w in asked if "副" + w not in q.masked) \
+                and not any(t.endswith(w) and not t.endswith("副" + w) for t in titles for w in asked):
+            continue  # 党工委书记是谁: the article names only a 副书记
+        role_hits = sum(1 for w in asked if w in role or (w == "老人" and p.get("age")))
         if words < MIN_WORDS and not links and not role_hits:
             continue
-        score = WORD_WEIGHT * (words + role_hits) + links
+        score = WORD_WEIGHT * words + ROLE_WEIGHT * role_hits + links
         evidence = [ev(p)]
         fields: dict = {}
         said = [e for e in base.mentioned_by.get(p["id"], []) if "event" in e]

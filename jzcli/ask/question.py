@@ -55,6 +55,9 @@ _ASKS = (
                        r"什么(?!时候|时间|人)|何种|啥(?!时候)|名单|"
                        r"分别是|有哪|是哪")),
 )
+# Nouns that make a statement a question without a question word (面积多大 → 面积); in a yes/no question
+# (面积是16平方公里吗) they ask nothing.
+_NOMINAL = Words("人数|数量|总额|金额|面积|规模|时间是|成立时间|日期|名字|姓名|名单|比例|占比")
 _YES_NO = re.compile(r"(?:吗|么|嘛)[？?！!。\s]*$|是否|有没有|是不是|有无|对不对|能不能|可不可以|对吗|没有吗")
 # Question words and particles that carry no content: left out when the question is matched to records.
 _FILLER = re.compile(r"多少|多大|多长|多高|多久|多长时间|几个|几(?![月号])|什么时候|什么时间|什么|哪些|哪几个|哪几|哪个|"
@@ -84,8 +87,13 @@ class Question:
         self.canon = canon(self.text)
         c = self.canon
         asks = [kind for kind, pattern in _ASKS if pattern.search(c)]
-        if _YES_NO.search(c) and not ({WHO, WHEN, HOW_MANY} & set(asks)) and "哪" not in c:
-            asks = [YES_NO]
+        if _YES_NO.search(c):
+            # 面积是16平方公里吗: a noun (面积, 时间, 名字) is not a question word; only 多少 / 谁 / 哪 … are
+            plain = c
+            for word in _NOMINAL.words:
+                plain = plain.replace(word, "|")
+            if not ({WHO, WHEN, HOW_MANY} & {k for k, pattern in _ASKS if pattern.search(plain)}) and "哪" not in c:
+                asks = [YES_NO]
         self.asks = tuple(asks)
         self.want = _wanted_unit(c)
         # names: (start, end, record); a place stands for itself here (the answerers decide what it means)
@@ -99,7 +107,7 @@ class Question:
         # and numbers left out (they are compared as numbers: 1亿元以上 is not 10亿元以上)
         self.grams = {g for g in bigrams(_FILLER.sub("|", self.masked))
                       if "|" not in g and "□" not in g and not any(ch.isdigit() for ch in g)}
-        self.span = claim_span(c, reader.pub_year, reader.as_of)
+        self.span = claim_span(c, reader.pub_year, reader.as_of, present=reader.vocab.present)
         self.figures = read_figures(c, reader)
         statement = c
         for pattern, repl in _STATEMENT:

@@ -148,7 +148,7 @@ def _parts(fb) -> list[dict]:
         rest = difference(whole, f)
         # the rest is "not yet" in the part's state: 36 − 23 = 13栋 未交付 (a part with no state word: none)
         states = sorted({*vocab.states(" ".join(f.get("keywords") or [])), *vocab.states(f.get("metric") or "")})
-        words = [w for e in vocab.entries if e["kind"] == "state" and e["term"] in states for w in e["words"]]
+        words = [w for term in states for w in vocab.words("state", term)]
         if words:
             rest["keywords"] = sorted({p + w for w in words for p in ("未", "尚未", "没有", "还未", "还没有", "没")},
                                       key=len, reverse=True)

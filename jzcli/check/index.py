@@ -22,7 +22,6 @@ from jzcli.check.reading import (
     unit_class,
 )
 from jzcli.check.scope import _list_members
-from jzcli.check.vocab import PAST_MARK
 from jzcli.factbase import FactBase
 from jzcli.text import canon as _canon
 
@@ -159,12 +158,12 @@ class Reader:
         self._names = _Lexicon(self._name_rank)
         self.offices = {u["id"] for u in fb.records("units") if u.get("kind") in ("办事处", "筹建办")}
         self.broad = self.offices | {u["id"] for u in fb.records("units") if u.get("kind") == "乡"}
+        self.vocab = vocab.load(fb)
         self.facts = [self._fact(f) for f in self.figures]
         # values the fact base implies (36 − 23 = 13栋 未交付, 6个社区 + 4个村 = 10个社区(村)), after the printed
         # ones so that a printed figure wins a tie
         self.derived = derived_values(fb)
         self.facts += [self._fact(d) for d in self.derived if d.get("value") is not None or d.get("interval")]
-        self.vocab = vocab.load(fb)
         office_names = {o: [form for form, rec in spell if rec["id"] == o] for o in self.offices}
         for f in self.facts:
             f.offices = (f.refs & self.offices) | {o for o, forms in office_names.items()
@@ -214,7 +213,7 @@ class Reader:
         value = f["value"] if f.get("value") is not None else f["interval"][0]
         return Fact(rec=f, id=f["id"], unit=unit, unit_class=unit_class(unit), value=Decimal(str(value)),
                     keywords=_keyword_forms(f, noun), noun=noun,
-                    past=bool(PAST_MARK.search(f.get("period_text") or "")),
+                    past=bool(self.vocab.past.search(f.get("period_text") or "")),
                     refs={f.get("subject"), *(f.get("mentions") or [])} - {None},
                     span=fact_span(f.get("period"), self.as_of), band=band, per=per.split("·")[-1] if per else None)
 

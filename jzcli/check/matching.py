@@ -91,9 +91,9 @@ def match_figure(reader: Reader, text: str, fig: Figure, all_figs: list[Figure])
     scope = make_scope(reader, text, fig, all_figs)
     fig.rate = _rate_of(text, scope.left, fig)
     # the period nearest the figure: its clause's, else the sentence's (whose year the clause inherits)
-    span = claim_span(scope.text, reader.pub_year, reader.as_of)
+    span = claim_span(scope.text, reader.pub_year, reader.as_of, present=reader.vocab.present)
     own = claim_span(scope.text[scope.left:], reader.pub_year, reader.as_of,
-                     default_year=span.start // 12 if span is not None else None)
+                     default_year=span.start // 12 if span is not None else None, present=reader.vocab.present)
     span = own or span
     if fig.unit not in ("%", None) and _TARGET.search(text[scope.left:fig.start]):
         # 全年目标19亿元: a yearly target, whatever period the sentence is about

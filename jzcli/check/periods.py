@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from jzcli.check.reading import _HALF, _YEAR_SPAN
-from jzcli.check.vocab import PRESENT
 
 
 def _month(year: int, month: int) -> int:
@@ -87,9 +86,11 @@ _FULL_YEAR = re.compile(r"全年(?!目标|任务|计划)")
 _MONTH_SINCE = re.compile(r"(?<![\d年])(\d{1,2})月(?:份)?以来")
 
 
-def claim_span(text: str, pub_year: int | None, as_of: int | None, default_year: int | None = None) -> Span | None:
+def claim_span(text: str, pub_year: int | None, as_of: int | None, default_year: int | None = None,
+               present: re.Pattern | None = None) -> Span | None:
     """The period a claim states, or None when it states none. `default_year`: the year of the sentence
-    when this part of it only says 上半年 / 全年 / 5月份以来."""
+    when this part of it only says 上半年 / 全年 / 5月份以来. `present`: the words that say "now" (目前, the
+    vocabulary's `present` terms): the claim is then about the article's own time."""
     m = _YEAR_SPAN.search(text)
     if m:
         a, b = int(m.group(1)), int(m.group(2))
@@ -118,7 +119,7 @@ def claim_span(text: str, pub_year: int | None, as_of: int | None, default_year:
             return Span(_month(fallback, int(ms.group(1))), as_of if as_of is not None else _month(fallback, 12))
         if _FULL_YEAR.search(text) and fallback:
             return Span(_month(fallback, 1), _cap(_month(fallback, 12), as_of))
-        if PRESENT.search(text) and as_of is not None:
+        if present is not None and present.search(text) and as_of is not None:
             return Span(as_of, as_of, point=True, present=True)
         return None
     since = "以来" in text[m.end():] if m else False

@@ -31,7 +31,6 @@ _SAY = re.compile(r"说|表示|介绍|告诉|称")
 _DONE = re.compile(r"已经|已|完成了|实现了")
 _AFTER = re.compile(r"调整后|之后|以后|划归后|目前|现在|如今|现")
 _BEFORE = re.compile(r"调整前|之前|以前|成立时|成立之初|当时|原来|原")
-_LEVEL_WORDS = {"国家": ("全国", "国家级", "国家"), "省": ("省级", "省"), "市": ("市级", "市")}
 
 
 def _figure(text: str, start: int, end: int) -> Figure:
@@ -200,7 +199,7 @@ def check_honours(reader: Reader, text: str, named: set) -> list[Result]:
             out.append(Result(text, fig, UNKNOWN, f"the article gives no year for {title} ({h.get('text')})", ev,
                               kind="title"))
             continue
-        level = _said_level(text, title)
+        level = _said_level(reader, text, title)
         if level is not None and h.get("level") and level != h["level"]:
             out.append(Result(text, fig, CONTRADICTED, f"the article gives {title} as a {h['level']}-level honour", ev,
                               kind="title"))
@@ -244,15 +243,12 @@ def check_honours(reader: Reader, text: str, named: set) -> list[Result]:
     return out
 
 
-def _said_level(text: str, title: str) -> str | None:
+def _said_level(reader: Reader, text: str, title: str) -> str | None:
+    """The honour level a claim gives besides the title itself (国家级, 省级): the vocabulary's `level` words."""
     rest = text.replace(title, "")
-    for level, words in _LEVEL_WORDS.items():
-        if any(w + "级" in rest or w + "荣誉" in rest for w in words) or f"{words[0]}级" in rest:
+    for word, level in sorted(reader.vocab.level_of.items(), key=lambda t: -len(t[0])):
+        if word in rest and (word.endswith("级") or rest.find(word + "级") >= 0 or rest.find(word + "荣誉") >= 0):
             return level
-    if "国家级" in rest:
-        return "国家"
-    if "省级" in rest:
-        return "省"
     return None
 
 
@@ -366,7 +362,7 @@ def check_roles(reader: Reader, text: str, spans: list) -> list[Result]:
         if not person.get("id", "").startswith("person:"):
             continue
         role = person.get("role") or ""
-        said = _ROLE.findall(text)
+        said = reader.vocab.role.findall(text)
         if not said:
             continue
         terms = [t for t in re.split(r"[、,，]", role) if t]
@@ -382,8 +378,6 @@ def check_roles(reader: Reader, text: str, spans: list) -> list[Result]:
                 out.append(Result(text, fig, CONTRADICTED, f"the article calls {person['name']} {role}", ev, kind="role"))
     return out
 
-
-_ROLE = re.compile(r"党工委副书记|党工委书记|副书记|书记|副主任|主任|居民|记者|村民|主席|委员")
 
 
 # ---------------------------------------------------------------- all of them

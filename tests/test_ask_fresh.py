@@ -1,0 +1,158 @@
+"""Fresh questions, written from the article in two batches before the answers were tuned on them (first
+scores: 41 of 46 and 39 of 42 right), then added here. An answer is right when the top answer's text, value,
+date or members hold the expected text (as a reader would check it); derived values are computed here from
+facts.json. The questions the tool still gets wrong are strict xfails with the reason: they fail loudly once
+fixed.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from tests.test_ask import DB, REC, share, val
+
+AS_OF_YEAR = int(next(iter(DB["source"].values()))["as_of"][:4])
+
+
+def _amount(v: Decimal) -> str:
+    return f"{(v / 10**8).normalize():f}亿"
+
+
+SIGNED = [p for p in DB["projects"].values() if p["status"] == "signed"]
+
+FRESH = [
+    # how many
+    ("九州路办事处成立之初人口有多少", "16.2万"),
+    ("辖区有多少家党政企事业单位", "200"),
+    ("2016年以来引进了多少省外资金", "10.7亿"),
+    ("大寨店社区第一批回迁共分配了几套安置房", "664"),
+    ("今年以来大寨店村新开工了几栋楼", "8"),
+    ("西臣投社区(二期)有几栋楼主体封顶", "7"),
+    ("海绵水系工程的百日攻坚有多少干部参加", "60"),
+    ("承担全市多少创卫创园任务", "60%"),
+    ("邢玉梅每月的残疾人两项补贴是多少钱", "120"),
+    ("帮张公堰村更换了几台变压器", "5"),
+    ("为张公堰村举办了几场招聘会", "5"),
+    ("九州路办事处指导确定了多少个小区党建试点", "8"),
+    ("应急小分队有多少名城管队员", "20"),
+    ("大寨店社区有多少栋楼已经完工", "29"),
+    ("大寨店还有几栋楼没有完工", str(val("fig:dzd-started") - val("fig:dzd-completed"))),
+    ("前6个月完成投资占全年目标比例多少", "52"),
+    ("上半年签约项目中投资额5亿元到10亿元的有几个", "2"),
+    ("九州路办事处成立到现在多少年", str(AS_OF_YEAR - int(REC["event:founded"]["date"][:4]))),
+    ("九州路办事处现辖几个城市社区", "6"),
+    ("区划调整后九州路办事处还管着几个村", "4"),
+    ("1999年九州路办事处有多少城市社区", "12"),
+    ("2017年有多少个建筑工地落实了一长三员责任", "23"),
+    ("安置公益性岗位多少人", "10"),
+    ("张公堰村技能培训了多少人", "17"),
+    ("红动九州活动有多少在职党员报到", "1700"),
+    ("建行北院小区新建了多少个透水停车位", "100"),
+    ("九州路办事处签订廉政承诺书的部门有多少个", "14"),
+    ("已交付的楼占大寨店社区开工楼栋的多少", str(share("fig:dzd-delivered", "fig:dzd-started"))),
+    ("大寨店社区开工的楼里有几栋还没交付", str(val("fig:dzd-started") - val("fig:dzd-delivered"))),
+    ("投资额5亿元以下的签约项目有几个",
+     str(sum(1 for p in SIGNED if p["investment"]["max"] is not None and p["investment"]["max"] <= 5 * 10**8))),
+    ("固定资产投资比财税收入多多少", _amount(val("fig:fixed-investment") - val("fig:tax-revenue"))),
+    # when
+    ("大寨店社区第一批村民回迁是哪一年", "2017"),
+    ("天河嘉城小区哪天成立党支部", "2018-07-05"),
+    ("区划调整发生在哪个月", "2017年11月"),
+    ("西郭庄社区什么时候交房", "9月"),
+    ("九州路办事处什么时候获得全国创建无邪教示范街道称号", "2017"),
+    ("成立党支部的天河嘉城小区是哪天成立的支部", "2018-07-05"),
+    ("刘全福接受采访是哪天", "2018-08-19"),
+    ("九州路办事处的行政区划是什么时候调整的", "2017年11月"),
+    ("水系工程百日攻坚从几月开始", "5月"),
+    ("崔庄村城中村改造村民商业安置项目什么时候交工", "9月"),
+    # who
+    ("谁是九州路办事处党工委副书记", "刘全福"),
+    ("天河嘉城小区居民张晓凯说了什么", "张晓凯"),
+    ("73岁的老人叫什么", "邢玉梅"),
+    ("谁告诉记者小区的问题都解决了", "张晓凯"),
+    ("谁是天河嘉城小区的居民", "张晓凯"),
+    ("九州路办事处主任是谁", "刘全福"),
+    ("建行北院小区哪位居民接受了采访", "戴尽卿"),
+    ("湘江社区的邢玉梅多大年纪", "73"),
+    ("文章照片的摄影记者是谁", "李雪婷"),
+    # which
+    ("2017年11月划归泰山路办事处筹建办的村有哪些", "王升屯村"),
+    ("九州路办事处成立时辖有哪些村", "崔庄村"),
+    ("投资额亿元以下的签约项目是哪两个", "58同城项目"),
+    ("哪些项目先后落地", "美年大健康"),
+    ("牟山社区被打造成了什么社区", "服务型社区"),
+    ("云梦巷被打造成什么小巷", "诚信经营"),
+    ("紫荆巷被打造成了什么样的小巷", "园林"),
+    ("建行北院小区在哪个社区", "桂鹤社区"),
+    ("湘江社区突出什么特色", "安居"),
+    ("九州路办事处获得过哪些国家级荣誉", "全国创建无邪教示范街道"),
+    ("天河嘉城小区所在的凤凰城社区属于哪个办事处", "九州路办事处"),
+    ("哪些村仍属九州路办事处管辖", "大寨店村"),
+    ("划归泰山路办事处筹建办的城市社区有哪些", "福田社区"),
+    ("九州路办事处获得过哪些荣誉", "全国创建无邪教示范街道"),
+    ("哪些社区打造成了特色社区", "东方社区"),
+    ("鹤翔社区打造成了什么社区", "文化型社区"),
+    ("美年大健康是什么行业的项目", "医疗"),
+    ("玉兰巷是什么主题的小巷", "勤学识法"),
+    ("西郭庄属于哪个办事处", "九州路办事处"),
+    ("海绵水系工程大寨店段的重点是哪几条渠", "天赉渠"),
+    ("党建服务品牌有哪些", "金蓝领就业培训"),
+]
+
+VERDICTS = [
+    ("九州路办事处成立于1999年7月吗", "supported"),
+    ("大寨店社区已交付23栋楼吗", "supported"),
+    ("九州路办事处获得过国家卫生城市称号吗", "unknown"),  # the city's title, won with the office's help
+    ("福田社区仍属九州路办事处管辖吗", "contradicted"),
+    ("九州路办事处2016年以来完成财税收入4.3亿元吗", "supported"),
+    ("迎宾社区划归泰山路办事处筹建办了吗", "contradicted"),
+    # 16平方公里 is the area 当时 (at the founding, 1999): the checker does not apply it to today
+    ("九州路办事处辖区面积是16平方公里吗", "unknown"),
+    ("崔庄村划归泰山路办事处筹建办了吗", "contradicted"),
+    ("九州路办事处是否获得过省计划生育工作先进单位称号", "supported"),
+    ("牟山社区是服务型社区吗", "supported"),
+    ("大寨店社区第一批村民回迁是在2018年吗", "contradicted"),
+]
+
+NO_ANSWER = ["九州路办事处的党工委书记是谁", "九州路办事处有多少名公务员", "泰山路办事处筹建办成立于哪年"]
+
+STILL_WRONG = [
+    ("44家燃煤锅炉是多少吨以下的", "10", "a threshold inside a name (10吨以下) is not a figure of the fact base"),
+    ("进出口贸易额和实际利用外资一共多少美元", "4435", "the sum of two named figures: jzcli.check.derive has no sum API"),
+    ("谁在文章结尾讲话", "冯科峰", "where a quote stands in the article is not in the fact base"),
+]
+
+
+def _text(top: dict) -> str:
+    return " ".join(str(top.get(k) or "") for k in ("answer", "value", "date", "text")) + \
+        json.dumps(top.get("members") or [], ensure_ascii=False)
+
+
+@pytest.mark.parametrize("question,expected", FRESH)
+def test_fresh_question(cli, question, expected):
+    r = cli("ask", question, "--json")
+    assert r.code == 0, r.err
+    assert expected in _text(r.json[0]), r.json[0]
+
+
+@pytest.mark.parametrize("question,verdict", VERDICTS)
+def test_fresh_yes_no(cli, question, verdict):
+    r = cli("ask", question, "--json")
+    assert r.code == 0, r.err
+    assert (r.json[0]["kind"], r.json[0]["verdict"]) == ("verdict", verdict), r.json[0]
+
+
+@pytest.mark.parametrize("question", NO_ANSWER)
+def test_fresh_no_answer(cli, question):
+    r = cli("ask", question)
+    assert r.code == 1 and r.out == "" and "jzcli search" in r.err
+
+
+@pytest.mark.parametrize("question,expected", [
+    pytest.param(q, e, marks=pytest.mark.xfail(strict=True, reason=why)) for q, e, why in STILL_WRONG])
+def test_fresh_still_wrong(cli, question, expected):
+    r = cli("ask", question, "--json")
+    assert r.code == 0 and expected in _text(r.json[0])
