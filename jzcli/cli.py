@@ -11,7 +11,7 @@ from collections.abc import Callable
 from jzcli import completion, i18n
 from jzcli import output as out
 from jzcli.errors import BadInput, Exit, ExitStatus, FactBaseError
-from jzcli.i18n import N_, _, gettext, ngettext
+from jzcli.i18n import N_, _, gettext
 from jzcli.output import Column, View
 from jzcli.params import INT, Command, Param, argument, flag, option
 
@@ -73,7 +73,7 @@ MATCH_LABEL = {"certain": N_("certain"), "borderline": N_("borderline"), "undeci
 PRECISION_LABEL = {"year": N_("year"), "month": N_("month"), "day": N_("day"), "range": N_("range")}
 TABLE_LABEL = {"sources": N_("sources"), "units": N_("units"), "projects": N_("projects"), "figures": N_("figures"),
                "honours": N_("honours"), "people": N_("people"), "events": N_("events"), "places": N_("places"),
-               "checks": N_("checks"), "oddities": N_("oddities")}
+               "checks": N_("checks"), "oddities": N_("oddities"), "vocabulary": N_("vocabulary")}
 
 
 _TOPIC_LABEL: dict[str, str] = {}
@@ -489,8 +489,7 @@ def validate(source, db) -> None:
     for p in problems:
         out.write(p + "\n")
     if problems:
-        raise FactBaseError(ngettext("{n} problem in {path}", "{n} problems in {path}", len(problems)).format(
-            n=len(problems), path=fb.path))
+        raise FactBaseError(_("{n} problem(s) in {path}").format(n=len(problems), path=fb.path))
     counts = ", ".join(f"{len(rows)} {t}" for t, rows in fb.tables.items())
     out.note(_("ok: {path} ({counts})").format(path=fb.path, counts=counts)
              + (_(" ; every quote found in the article") if source else ""))

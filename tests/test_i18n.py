@@ -69,7 +69,7 @@ def test_compiled_catalog_is_standard_gettext(translations):
     assert catalog.read_mo(blob) == translations
     std = stdlib_gettext.GNUTranslations(io.BytesIO(blob))
     assert std.gettext("no matching records") == "没有符合条件的记录"
-    assert std.ngettext("{n} problem in {path}", "{n} problems in {path}", 3) == "{path} 中有 {n} 个问题"
+    assert std.ngettext("checked {n} item: ", "checked {n} items: ", 3) == "核对 {n} 处："
 
 
 @pytest.mark.parametrize("env,lang", [
