@@ -499,23 +499,31 @@ def validate(source, db) -> None:
     option("fmt", "--format", "-f", required=True, metavar="sqlite|csv|jsonl",
            complete=completion.fixed("sqlite", "csv", "jsonl"),
            help=N_("sqlite file, a folder of CSV files, or JSON lines.")),
-    option("out_path", "--out", required=True, metavar="PATH", help=N_("Where to write (not overwritten without --force).")),
-    flag("force", "--force", help=N_("Replace an existing PATH.")),
+    option("out_path", "--out", required=True, metavar="PATH",
+           help=N_("Where to write ('-': stdout); not overwritten without --force.")),
+    flag("force", "--force", help=N_("Replace an existing PATH that an earlier export wrote.")),
+    flag("excel", "--excel", help=N_("csv for spreadsheets: UTF-8 with BOM, formulas neutralised.")),
     DB,
 )
-def export(fmt, out_path, force, db) -> None:
+def export(fmt, out_path, force, excel, db) -> None:
     """Export the fact base: sqlite, CSV or JSON lines.
+
+    Written beside PATH and renamed into place: never a partial file. --force
+    replaces only a file, or a folder that an earlier export wrote; never the
+    working directory, the fact base, the package, devices or links.
 
     \b
     Examples:
       jzcli export --format sqlite --out facts.db
       jzcli export --format csv --out facts-csv/
-      jzcli export --format jsonl --out facts.jsonl
+      jzcli export --format csv --excel --out facts-xls/
+      jzcli export --format jsonl --out - | jq .table
     """
     from jzcli import export as ex
 
-    written = ex.export(_load(db), fmt, out_path, force=force)
-    out.note(_("wrote {path}").format(path=written))
+    written = ex.export(_load(db), fmt, out_path, force=force, excel=excel)
+    if written != "-":
+        out.note(_("wrote {path}").format(path=written))
 
 
 # ---------------------------------------------------------------- reporter's tools

@@ -111,9 +111,11 @@ def _stdin():
 
 def _open(path: str, max_size: int):
     if path == "-":
-        stream = _stdin()
+        from jzcli import safeio
+
+        stream = None if safeio.stdin_closed() else _stdin()
         if stream is None:
-            raise BadInput(_("stdin is closed: there is no draft to read"))
+            raise BadInput(_("stdin is closed: nothing to check (give --file DRAFT or pipe the draft in)"))
         try:
             st = os.fstat(stream.fileno())
         except (OSError, ValueError, AttributeError):
@@ -123,6 +125,9 @@ def _open(path: str, max_size: int):
         if stat.S_ISREG(st.st_mode):
             _check_size(st.st_size, max_size, _("stdin"))
         return stream  # a terminal (typed in) is read like a pipe
+    from jzcli.safeio import fs_path
+
+    path = fs_path(path)  # the bytes typed, whatever the locale's file system encoding
     try:
         st = os.stat(path)
     except OSError:

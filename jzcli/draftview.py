@@ -15,11 +15,11 @@ Everything is streamed: a draft is read, checked and written one line at a time,
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 
 from jzcli import output as out
+from jzcli import safeio
 from jzcli.drafts import Line
 from jzcli.i18n import N_, _, ngettext
 
@@ -224,11 +224,11 @@ def write_rows(path: str, checked: Iterable[tuple[Line, list[dict]]], fmt: str, 
         for item in tally.add(items):
             if fmt in ("json", "jsonl") and columns is not None:
                 item = {c.key: c.value(item) for c in columns}
-            if fmt == "json":
-                body = json.dumps(item, ensure_ascii=False, indent=2, default=out._json_default)
+            if fmt == "json":  # one array, written item by item: the same text as dump_json of the whole list
+                body = out.dump_json(item).rstrip("\n")
                 out.write(("[\n" if first else ",\n") + "\n".join("  " + s for s in body.split("\n")))
             elif fmt == "jsonl":
-                out.write(json.dumps(item, ensure_ascii=False, default=out._json_default) + "\n")
+                out.write(out.dump_jsonl(item))
             elif fmt == "lines":
                 out.write(diagnostic(path, item) + "\n")
             else:
@@ -246,7 +246,7 @@ def _write_row(fmt: str, values: list[str], writer, buf) -> None:
     if fmt == "csv":
         buf.seek(0)
         buf.truncate()
-        writer.writerow(values)
+        writer.writerow([safeio.escape(v, keep="\n") for v in values])
         out.write(buf.getvalue())
     else:
         out.write("\t".join(out._tsv_field(v) for v in values) + "\n")
@@ -257,7 +257,8 @@ def diagnostic(path: str, item: dict) -> str:
     name = "-" if path == "-" else path
     fact = f" [{item['id']}]" if item.get("id") else ""
     reason = " ".join(translate_reason(item.get("reason") or "").split())
-    return f"{name}:{item['line']}:{item['column']}: {item['verdict']}: {item['figure']} — {reason}{fact}"
+    return safeio.escape(f"{name}:{item['line']}:{item['column']}: {item['verdict']}: {item['figure']} — {reason}{fact}",
+                         keep="")
 
 
 # ---------------------------------------------------------------- the draft itself, marked
@@ -318,16 +319,16 @@ def _marked_line(line: Line, items: list[dict], counter: list[int], notes: list)
     for item in items:
         start = max(_text_index(line, item["column"]), pos)
         end = max(_text_index(line, item["end_column"] - 1) + 1, start)
-        text.append(body[pos:start])
+        text.append(out.display(body[pos:start], None))  # control characters in a draft are shown escaped
         style = STYLE.get(item["verdict"], "")
         at = len(text)
-        text.append(body[start:end], style=style + " underline")
+        text.append(out.display(body[start:end], None), style=style + " underline")
         counter[0] += 1
         text.append(f"{SYMBOL.get(item['verdict'], '?')}{counter[0]}", style=style)
         keep.append((at, len(text)))
         notes.append(_note(item, counter[0]))
         pos = end
-    text.append(body[pos:])
+    text.append(out.display(body[pos:], None))
     return text, keep
 
 
@@ -391,17 +392,18 @@ def _note(item: dict, n: int):
     style = STYLE.get(verdict, "")
     note = Text()
     note.append(f"{SYMBOL.get(verdict, '?')}{n} ", style=style)
-    note.append(f"{item['figure']}", style="bold")
+    note.append(out.display(f"{item['figure']}", None), style="bold")
     note.append(f"  {verdict_word(verdict)}", style=style)
     note.append(_("  (line {line}, column {column})").format(line=item["line"], column=item["column"]), style="dim")
     if item.get("id"):
-        note.append("  [" + item["id"] + "]", style="dim")
+        note.append("  [" + out.display(item["id"], None) + "]", style="dim")
     lines = [note]
-    lines.append(Text(_("reason: {reason}").format(reason=translate_reason(item.get("reason") or ""))))
+    lines.append(Text(_("reason: {reason}").format(reason=out.display(translate_reason(item.get("reason") or ""),
+                                                                     None))))
     if item.get("article") or item.get("quote"):
-        quote = Text(_("article: {value}").format(value=item.get("article") or "—"))
+        quote = Text(_("article: {value}").format(value=out.display(item.get("article") or "—", None)))
         if item.get("quote"):
-            quote.append("  “" + item["quote"] + "”", style="italic")
+            quote.append("  “" + out.display(item["quote"], None) + "”", style="italic")
         lines.append(quote)
     derivation = item.get("derivation")
     if derivation:

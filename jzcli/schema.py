@@ -315,7 +315,7 @@ VOCABULARY = Table("vocabulary", "term", "term", "The words the claim checker re
           label="类别"),
     Field("term", "str", "the term as the article writes it", required=True, searchable=True, label="词"),
     Field("words", "list[str]", "the words a claim may use for it", required=True, label="说法"),
-), display=("{term}",), may_be_empty=True)
+), display=("{term}",), may_be_empty=True, core=("kind", "term", "words"))
 
 # Every table, in facts.json's order.
 TABLES: dict[str, Table] = {t.name: t for t in (SOURCE, UNITS, PROJECTS, FIGURES, HONOURS, PEOPLE, EVENTS, PLACES,
