@@ -45,19 +45,47 @@ MAX_MESSAGE = 400  # characters: a 1 MB argument is not echoed back whole
 
 def main(argv: list[str] | None = None) -> None:
     """The console script: one-line errors, documented exit statuses, quiet on a closed pipe."""
+    from jzcli import safeio
+
+    safeio.install_signal_handlers()  # first: Ctrl-C while anything below loads is one line, exit 130
+    safeio.guard_std_streams()  # before anything opens a file: a closed fd 1 must never become an export
     from jzcli import factbase
 
     factbase.FREEZE_AFTER_LOAD = True  # one short-lived process: never walk the loaded records again
     _utf8_stdio()
-    sys.exit(int(run(argv)))
+    status = int(run(utf8_argv(sys.argv[1:]) if argv is None else argv))
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        safeio.drop_stdout_buffer()
+    sys.exit(status)
+
+
+def utf8_argv(args: list[str]) -> list[str]:
+    """Arguments are UTF-8 whatever the locale: under PYTHONUTF8=0 LC_ALL=C Python decodes them as ASCII
+    (the bytes kept as lone surrogates); the same bytes, decoded as UTF-8. Paths go back to the file
+    system's encoding through safeio.fs_path."""
+    if sys.getfilesystemencoding().lower().replace("-", "") == "utf8":
+        return args
+    return [os.fsencode(a).decode("utf-8", "surrogateescape") for a in args]
+
+
+COMPLETION_INSTRUCTIONS = tuple(f"{what}_{shell}" for what in ("complete", "source")
+                                for shell in ("bash", "zsh", "fish", "powershell", "pwsh"))
 
 
 def run(argv: list[str] | None = None, *, fast: bool = True) -> int:
     """Run one command line; returns the exit status. `fast=False` always goes through Typer (tests)."""
+    from jzcli import safeio
+
     args = list(sys.argv[1:] if argv is None else argv)
+    instruction = os.environ.get("_JZCLI_COMPLETE")
+    if instruction and instruction not in COMPLETION_INSTRUCTIONS:
+        return _fail(f"_JZCLI_COMPLETE={instruction!r} is not a completion instruction "
+                     f"({', '.join(COMPLETION_INSTRUCTIONS[:2])} ...)", ExitStatus.USAGE)
     try:
         status = _dispatch(args, fast)
-        sys.stdout.flush()
+        safeio.flush()  # what Typer or Click left in Python's buffer, with the same checks as every write
         return status
     except BaseException as exc:  # noqa: BLE001 - the one place that turns exceptions into exit statuses
         return exit_status(exc)
@@ -103,10 +131,21 @@ def exit_status(exc: BaseException) -> int:
         return exc.exit_code
     if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # Typer's (Click's) usage errors
         return _fail(_usage_message(exc), exc.exit_code)
-    if os.environ.get("JZCLI_DEBUG"):
+    if os.environ.get("_JZCLI_COMPLETE") and isinstance(exc, (KeyError, ValueError, IndexError)):
+        return _fail(f"shell completion: missing or bad completion variables ({type(exc).__name__}: {exc})",
+                     ExitStatus.USAGE)
+    if isinstance(exc, OSError) and not debug():  # a path the user gave (--install-completion's home ...)
+        where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
+        return _fail(f"cannot use{where}: {exc.strerror or exc}", ExitStatus.USAGE)
+    if debug():
         raise exc
     return _fail(f"internal error: {type(exc).__name__}: {exc} (run with JZCLI_DEBUG=1 for the traceback)",
                  ExitStatus.NOT_FOUND)
+
+
+def debug() -> bool:
+    """JZCLI_DEBUG=1 (yes, true, on) shows tracebacks; unset, empty, 0, no, false, off: not."""
+    return os.environ.get("JZCLI_DEBUG", "").strip().lower() not in ("", "0", "no", "false", "off")
 
 
 def _usage_message(exc) -> str:
@@ -132,22 +171,20 @@ def _fail(message: str, status: int) -> int:
 
 
 def _flush_quietly() -> None:
+    from jzcli import safeio
+
     try:
         sys.stdout.flush()
-    except OSError as exc:
-        if exc.errno == errno.EPIPE:
-            _broken_pipe()
-    except ValueError:  # stdout closed
-        pass
+    except (OSError, ValueError):  # a broken pipe, a full disk, a closed stdout: the status says it already
+        safeio.drop_stdout_buffer()
 
 
 def _broken_pipe() -> int:
-    # The reader went away (`| head`): stop quietly, and keep Python from complaining at exit.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
+    # The reader went away (`| head`): stop quietly with 141 (128 + SIGPIPE, what a shell reports for a writer
+    # killed by the signal), the same for every command; keep Python from complaining at exit.
+    from jzcli import safeio
+
+    safeio.drop_stdout_buffer()
     return ExitStatus.BROKEN_PIPE
 
 

@@ -467,23 +467,31 @@ def validate(source, db) -> None:
     option("fmt", "--format", "-f", required=True, metavar="sqlite|csv|jsonl",
            complete=completion.fixed("sqlite", "csv", "jsonl"),
            help="sqlite file, a folder of CSV files, or JSON lines."),
-    option("out_path", "--out", required=True, metavar="PATH", help="Where to write (not overwritten without --force)."),
-    flag("force", "--force", help="Replace an existing PATH."),
+    option("out_path", "--out", required=True, metavar="PATH",
+           help="Where to write ('-': stdout); not overwritten without --force."),
+    flag("force", "--force", help="Replace an existing PATH that an earlier export wrote."),
+    flag("excel", "--excel", help="csv for spreadsheets: UTF-8 with BOM, formulas neutralised."),
     DB,
 )
-def export(fmt, out_path, force, db) -> None:
+def export(fmt, out_path, force, excel, db) -> None:
     """Export the fact base: sqlite, CSV or JSON lines.
+
+    Written beside PATH and renamed into place: never a partial file. --force
+    replaces only a file, or a folder that an earlier export wrote; never the
+    working directory, the fact base, the package, devices or links.
 
     \b
     Examples:
       jzcli export --format sqlite --out facts.db
       jzcli export --format csv --out facts-csv/
-      jzcli export --format jsonl --out facts.jsonl
+      jzcli export --format csv --excel --out facts-xls/
+      jzcli export --format jsonl --out - | jq .table
     """
     from jzcli import export as ex
 
-    written = ex.export(_load(db), fmt, out_path, force=force)
-    out.note(f"wrote {written}")
+    written = ex.export(_load(db), fmt, out_path, force=force, excel=excel)
+    if written != "-":
+        out.note(f"wrote {written}")
 
 
 # ---------------------------------------------------------------- reporter's tools
@@ -495,9 +503,15 @@ def _read_draft(path: str) -> str:
     from jzcli import files
 
     if path == "-":
+        from jzcli import safeio
+
+        if safeio.stdin_closed():
+            raise BadInput("stdin is closed: nothing to check (give --file DRAFT or pipe the draft in)")
         data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
         return files.decode(data, "(standard input)", "draft")
-    return files.read_text(path, "draft")
+    from jzcli.safeio import fs_path
+
+    return files.read_text(fs_path(path), "draft")
 
 
 MAX_SENTENCE = 2000  # characters: a claim or a question is one sentence, not a document

@@ -1,7 +1,8 @@
 """Shell completion: the values Typer offers for an argument or option as it is typed.
 
 Typer calls a completer with the command line parsed so far (`ctx.params`: a --db given there is honoured) and
-what was typed. A completer never prints a traceback into the shell and never offers a control character.
+what was typed. A completer never prints a traceback into the shell, and offers only names a shell cannot
+run (safeio.completion_candidates: no control characters, no $ ` \\ quotes or other shell syntax).
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ def _completion(values: Callable[[object, str], list[str]]) -> Callable:
     def complete(ctx, incomplete: str) -> list[str]:
         try:
             from jzcli import factbase
+            from jzcli.safeio import completion_candidates
 
             fb = factbase.load((getattr(ctx, "params", None) or {}).get("db"))
-            return [v for v in values(fb, incomplete) if v.isprintable()]
+            return completion_candidates(values(fb, incomplete))
         except Exception:  # noqa: BLE001 - completion must never print a traceback into the shell
             return []
 

@@ -83,8 +83,14 @@ def default_path() -> Path:
 
 
 def resolve_path(db: str | os.PathLike | None = None) -> Path:
-    if db is not None and str(db) != "":
-        return Path(db)
+    if db is not None:
+        if str(db).strip() == "":
+            from jzcli.errors import BadInput
+
+            raise BadInput("--db needs a path (leave it out for the shipped fact base)")
+        from jzcli.safeio import fs_path
+
+        return Path(fs_path(os.fspath(db)))
     env = os.environ.get(ENV_VAR)
     if env:
         return Path(env)
@@ -125,8 +131,18 @@ def _read_tables(path: Path) -> dict[str, list[dict]]:
     from tinydb.middlewares import CachingMiddleware
     from tinydb.storages import JSONStorage
 
+    class StrictJSONStorage(JSONStorage):
+        """TinyDB's JSON storage, reading strict JSON: NaN, Infinity and duplicate keys are errors."""
+
+        def read(self):
+            self._handle.seek(0, os.SEEK_END)
+            if not self._handle.tell():
+                return None
+            self._handle.seek(0)
+            return json.load(self._handle, parse_constant=_no_constant, object_pairs_hook=_no_duplicate_keys)
+
     try:
-        db = TinyDB(path, storage=CachingMiddleware(JSONStorage), access_mode="r", encoding="utf-8")
+        db = TinyDB(path, storage=CachingMiddleware(StrictJSONStorage), access_mode="r", encoding="utf-8")
         try:
             raw = db.storage.read()  # the one read: every table comes from this document
         finally:
@@ -160,8 +176,27 @@ def _read_tables(path: Path) -> dict[str, list[dict]]:
         raise FactBaseError(f"cannot read fact base {path}: {exc.strerror or exc}") from None
     except RecursionError:
         raise FactBaseError(f"{path}: not a fact base of this schema (nested too deeply)") from None
+    except StrictJSONError as exc:
+        raise FactBaseError(f"{path}: invalid JSON ({exc})") from None
     except (ValueError, TypeError, AttributeError, KeyError) as exc:
         raise FactBaseError(f"{path}: not a fact base of this schema ({exc})") from None
+
+
+class StrictJSONError(ValueError):
+    pass
+
+
+def _no_constant(name: str):
+    raise StrictJSONError(f"{name} is not a JSON number")
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        dup = next(k for k, _ in pairs if k in seen or seen.add(k))
+        raise StrictJSONError(f"duplicate key {dup!r}")
+    return obj
 
 
 def check_structure(fb: FactBase) -> None:

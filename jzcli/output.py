@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from jzcli import safeio
 from jzcli.errors import BadInput
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv")
@@ -47,7 +48,7 @@ class Column:
     def text(self, rec: dict) -> str:
         """What a person reads in a table cell."""
         raw = self.value(rec)
-        return cell(raw) if self.show is None or raw is None else self.show(raw)
+        return display(cell(raw) if self.show is None or raw is None else self.show(raw))
 
 
 class View:
@@ -85,7 +86,7 @@ def choose_format(json_flag: bool, fmt: str | None) -> str:
         raise BadInput(f"use just one of --json and --format {fmt}")
     if json_flag:
         return "json"
-    if fmt:
+    if fmt is not None:  # --format "" is a bad format, not the default
         if fmt not in FORMATS:
             raise BadInput(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
         return fmt
@@ -108,25 +109,52 @@ def cell(value: Any) -> str:
     if isinstance(value, (list, tuple)) and not any(isinstance(v, (dict, list, tuple)) for v in value):
         return "、".join(cell(v) for v in value)
     if isinstance(value, (dict, list, tuple)):  # nested: the JSON of it
-        return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_json_default)
+        try:
+            return json.dumps(value, ensure_ascii=False, sort_keys=True, default=_json_default)
+        except (RecursionError, ValueError):  # nested deeper than the encoder goes
+            return "…"
     return str(value)
 
 
 def _tsv_field(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    text = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+    return safeio.escape(text)
+
+
+# A table cell longer than this is shortened for display (…); TSV, CSV and JSON carry the whole value.
+MAX_CELL = 400
+
+
+def display(text: str, limit: int | None = MAX_CELL) -> str:
+    """Text for a person's terminal: control characters escaped, shortened past `limit` characters."""
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return safeio.escape(text)
 
 
 def write(text: str) -> None:
-    sys.stdout.write(text)
+    """Data to stdout, all of it or an error (safeio: short writes, full disks, closed or broken pipes)."""
+    safeio.write(text)
 
 
 def note(message: str) -> None:
-    """A message for the person, never for the data stream."""
-    sys.stderr.write(message.rstrip("\n") + "\n")
+    """A message for the person, never for the data stream (control characters escaped)."""
+    try:
+        sys.stderr.write(safeio.escape(message.rstrip("\n"), keep="\n") + "\n")
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def dump_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    try:
+        text = json.dumps(data, ensure_ascii=False, indent=2, default=_json_default)
+    except RecursionError:  # indent uses the pure-Python encoder (3 frames a level); the C one nests deeper
+        text = json.dumps(data, ensure_ascii=False, default=_json_default)
+    return safeio.json_safe(text) + "\n"
+
+
+def dump_jsonl(record: Any) -> str:
+    return safeio.json_safe(json.dumps(record, ensure_ascii=False, default=_json_default)) + "\n"
 
 
 def _json_default(value: Any) -> Any:
@@ -165,7 +193,7 @@ def emit(
             write(dump_json(data))
         else:
             items = data if isinstance(data, list) else [data]
-            write("".join(json.dumps(d, ensure_ascii=False, default=_json_default) + "\n" for d in items))
+            write("".join(dump_jsonl(d) for d in items))
     elif fmt == "tsv":
         lines = ["\t".join(c.key for c in columns)]
         lines += ["\t".join(_tsv_field(cell(c.value(r))) for c in columns) for r in records]
@@ -177,7 +205,7 @@ def emit(
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow([c.key for c in columns])
-        writer.writerows([cell(c.value(r)) for c in columns] for r in records)
+        writer.writerows([safeio.escape(cell(c.value(r)), keep="\n") for c in columns] for r in records)
         write(buf.getvalue())
     elif draw is not None and fields is None:
         draw()
@@ -202,7 +230,7 @@ def emit_object(obj: dict, view: View | Sequence[Column], fmt: str, *, fields: s
         sections = ()
     if fmt in ("json", "jsonl"):
         data = obj if fields is None else {c.key: c.value(obj) for c in columns}
-        write(dump_json(data) if fmt == "json" else json.dumps(data, ensure_ascii=False, default=_json_default) + "\n")
+        write(dump_json(data) if fmt == "json" else dump_jsonl(data))
         return
     if fmt in ("tsv", "csv"):
         pairs = [{"field": c.key, "value": c.value(obj)} for c in columns]
@@ -217,7 +245,8 @@ def emit_object(obj: dict, view: View | Sequence[Column], fmt: str, *, fields: s
     from rich.table import Table
     from rich.text import Text
 
-    head = Table(title=title, show_header=False, box=None if os.environ.get("TERM") == "dumb" else _box())
+    head = Table(title=display(title) if title else title, show_header=False,
+                 box=None if os.environ.get("TERM") == "dumb" else _box())
     head.add_column(style="bold", overflow="fold", no_wrap=True)
     head.add_column(overflow="fold")
     for c in columns:
@@ -236,16 +265,58 @@ def make_console():
 
     # NO_COLOR (no-color.org): Rich drops colours but still sends bold/dim/reverse; no colour system, no ESC.
     no_color = bool(os.environ.get("NO_COLOR"))
-    console = Console(file=sys.stdout, highlight=False, emoji=False, markup=False, soft_wrap=False,
-                      **({"color_system": None} if no_color else {}))
+    extra: dict[str, Any] = {"color_system": None} if no_color else {}
+    width = _columns()
+    if width is not None:
+        extra["width"] = width
+    # every write Rich makes goes through safeio: checked, whole, 141 on a broken pipe
+    console = _safe_console_class(Console)(file=safeio.CheckedStdout(), highlight=False, emoji=False, markup=False,
+                                           soft_wrap=False, **extra)
     console.on_broken_pipe = _broken_pipe  # Rich would exit 1 itself; the shell (app.py) says 141, in one place
     return console
 
 
 def _broken_pipe() -> None:
-    import errno
+    raise safeio.BrokenPipe()
 
-    raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+
+_SafeConsole = None
+
+
+def _safe_console_class(console_class):
+    """A Console whose rendered text segments never carry a control character from the data: a drawing that
+    did not go through display() (a command's own view) is escaped here, a last line of defence. Rich's own
+    control segments (styles, cursor moves) pass as they are."""
+    global _SafeConsole
+    if _SafeConsole is None:
+        from rich.segment import Segment
+
+        class SafeConsole(console_class):
+            def render(self, renderable, options=None):
+                for seg in super().render(renderable, options):
+                    if seg.control is None and seg.text and safeio.has_controls(seg.text):
+                        yield Segment(safeio.escape(seg.text), seg.style)
+                    else:
+                        yield seg
+
+        _SafeConsole = SafeConsole
+    return _SafeConsole
+
+
+# Below this many cells a table cannot show a wide (Chinese) character or its fold marks: COLUMNS=0 or 1 is
+# taken as this, so nothing is dropped (the lines are then wider than COLUMNS asked, never emptier).
+MIN_WIDTH = 10
+
+
+def _columns() -> int | None:
+    """COLUMNS clamped to MIN_WIDTH; None when unset or not a number (Rich then asks the terminal)."""
+    raw = os.environ.get("COLUMNS", "").strip()
+    if not raw:
+        return None
+    try:
+        return max(MIN_WIDTH, int(raw))
+    except ValueError:
+        return None
 
 
 def _box():
@@ -269,7 +340,7 @@ def _render_records(console, records: Sequence[dict], columns: Sequence[Column],
     from rich.text import Text
 
     if title:
-        console.print(Text(title, style="bold"), overflow="fold")
+        console.print(Text(display(title), style="bold"), overflow="fold")
     for i, rec in enumerate(records):
         if i:
             console.print()
@@ -310,7 +381,8 @@ def render_table(records: Sequence[dict], columns: Sequence[Column], *, title: s
     dumb = os.environ.get("TERM") == "dumb"
     if id_last:  # people read names first; the id (for `jzcli show`) goes last
         columns = [c for c in columns if c.key != "id"] + [c for c in columns if c.key == "id"]
-    table = Table(title=title, box=_box() if not dumb else None, header_style="bold", title_justify="left")
+    table = Table(title=display(title) if title else title, box=_box() if not dumb else None, header_style="bold",
+                  title_justify="left")
     for c in columns:
         table.add_column(c.label, overflow="fold" if c.wrap else "ellipsis", no_wrap=not c.wrap,
                          style="dim" if c.key == "id" else None)

@@ -329,10 +329,12 @@ def date_bounds(text: str, option: str = "date") -> tuple[str, str]:
     month = int(mo)
     if not 1 <= month <= 12:
         raise BadInput(f"{option}: no month {month} in {text!r}")
+    year = int(y)
+    last = 28 if month == 2 and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)) else _DAYS[month - 1]
     if d is None:
-        return f"{y}-{month:02d}-01", f"{y}-{month:02d}-{_DAYS[month - 1]:02d}"
+        return f"{y}-{month:02d}-01", f"{y}-{month:02d}-{last:02d}"
     day = int(d)
-    if not 1 <= day <= _DAYS[month - 1]:
+    if not 1 <= day <= last:
         raise BadInput(f"{option}: no day {day} in month {month} ({text!r})")
     return f"{y}-{month:02d}-{day:02d}", f"{y}-{month:02d}-{day:02d}"
 

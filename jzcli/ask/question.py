@@ -50,7 +50,7 @@ _ASKS = (
                       r"多长时间|时间是|日期|成立时间|哪个时候")),
     (WHO, re.compile(r"谁|哪位|哪一位|叫什么|什么人|何人|名字|姓名|哪个人|哪些人")),
     (HOW_MANY, re.compile(r"多少|(?<!哪)几(?![月号])|多大|多长|多高|多远|多重|多久|比例|占比|百分之几|几成|多少倍|几倍|"
-                          r"人数|数量|总额|金额|面积|规模")),
+                          r"人数|数量|总额|金额|面积|规模|数$|率$")),
     (WHICH, re.compile(r"哪些|哪几|哪个(?!月)|哪家|哪所|哪条|哪类|哪种|哪项|哪一(?![年天])|哪里|哪儿|"
                        r"什么(?!时候|时间|人)|何种|啥(?!时候)|名单|"
                        r"分别是|有哪|是哪")),
@@ -58,7 +58,7 @@ _ASKS = (
 # Nouns that make a statement a question without a question word (面积多大 → 面积); in a yes/no question
 # (面积是16平方公里吗) they ask nothing.
 _NOMINAL = Words("人数|数量|总额|金额|面积|规模|时间是|成立时间|日期|名字|姓名|名单|比例|占比")
-_YES_NO = re.compile(r"(?:吗|么|嘛)[？?！!。\s]*$|是否|有没有|是不是|有无|对不对|能不能|可不可以|对吗|没有吗")
+_YES_NO = re.compile(r"(?:吗|(?<![什怎])么|嘛)[？?！!。\s]*$|是否|有没有|是不是|有无|对不对|能不能|可不可以|对吗|没有吗")
 # Question words and particles that carry no content: left out when the question is matched to records.
 _FILLER = re.compile(r"多少|多大|多长|多高|多久|多长时间|几个|几(?![月号])|什么时候|什么时间|什么|哪些|哪几个|哪几|哪个|"
                      r"哪位|哪一|哪|谁|是否|有没有|是不是|有无|吗|呢|请问|一下|知道|告诉我|[？?！!。，,、]")
