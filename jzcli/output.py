@@ -214,8 +214,7 @@ def emit(
     elif not records:
         note(_("no matching records") if empty_note is None else shown(empty_note))
     else:
-        render_table(records, columns, title=shown(title), highlight=highlight, id_last=fields is None,
-                     may_drop=fields is None)
+        render_table(records, columns, title=shown(title), highlight=highlight, id_last=fields is None)
 
 
 def as_view(view: View | Sequence[Column]) -> View:
@@ -341,7 +340,9 @@ def _box():
 # another, "label：value" lines folded to the width.
 MIN_CELL = 8  # four Chinese characters
 PADDING = 2  # cells per column (SIMPLE_HEAD: one space each side)
-QUOTE_KEYS = ("quote", "quotes")  # the columns a narrow terminal drops first
+# What a table too narrow for all its columns gives up first, before it turns into record blocks: the verbatim
+# quote (long, and always one `jzcli show ID` away).
+NARROW_DROPS = ("quote",)
 
 
 def _render_records(console, records: Sequence[dict], columns: Sequence[Column], *, title: str | None = None,
@@ -373,15 +374,16 @@ def _needed_width(records: Sequence[dict], columns: Sequence[Column]) -> int:
 
 
 def render_table(records: Sequence[dict], columns: Sequence[Column], *, title: str | None = None,
-                 highlight: str | None = None, console=None, id_last: bool = True, may_drop: bool = False) -> None:
+                 highlight: str | None = None, console=None, id_last: bool = True) -> None:
     from rich.table import Table
     from rich.text import Text
 
     console = console or make_console()
-    if may_drop and console.width < _needed_width(records, columns):
-        # too narrow: the quote goes first (it is in --json and `jzcli show`), then records become blocks
-        narrower = [c for c in columns if c.key not in QUOTE_KEYS]
-        if len(narrower) < len(columns) and console.width >= _needed_width(records, narrower):
+    if console.width < _needed_width(records, columns) and id_last:  # id_last: the columns were not picked
+        narrower = [c for c in columns if c.key not in NARROW_DROPS]
+        if narrower != list(columns) and console.width >= _needed_width(records, narrower):
+            note(_("({columns} left out at this width: jzcli show ID, or --format tsv)").format(
+                columns=", ".join(gettext(c.label) for c in columns if c.key in NARROW_DROPS)))
             columns = narrower
     if console.width < _needed_width(records, columns):
         _render_records(console, records, columns, title=title, highlight=highlight)
