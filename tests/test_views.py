@@ -37,6 +37,9 @@ READS = [
 OBJECTS = {"community", "show"}  # a single record: field/value rows in CSV and TSV
 
 
+ZH = {"LANG": "zh_CN.UTF-8"}
+
+
 def test_every_read_command_takes_fields():
     from jzcli import cli
 
@@ -210,14 +213,17 @@ def test_completion_offers_fields_ids_and_option_values(jz):
 
 
 def test_a_narrow_table_gives_up_the_quote_first_then_becomes_record_blocks(cli):
-    wide = cli("people", "--format", "table", env={"COLUMNS": "120"})
+    """Labels and the note in Chinese (LANG=zh_CN.UTF-8); the English note too."""
+    wide = cli("people", "--format", "table", env={"COLUMNS": "120", **ZH})
     assert "原文" in wide.out and wide.err == ""
-    narrow = cli("people", "--format", "table", env={"COLUMNS": "50"})
+    narrow = cli("people", "--format", "table", env={"COLUMNS": "50", **ZH})
     header = next(line for line in narrow.out.splitlines() if "姓名" in line)
     assert header.split() == ["姓名", "身份（原文）", "编号"]
-    assert narrow.err == "(原文 left out at this width: jzcli show ID, or --format tsv)\n"
+    assert narrow.err == "（终端太窄，未显示原文：可用 jzcli show 编号，或 --format tsv）\n"
+    english = cli("people", "--format", "table", env={"COLUMNS": "50"})
+    assert english.err == "(Quote left out at this width: jzcli show ID, or --format tsv)\n"
     assert all(p["id"] in narrow.out for p in cli("people", "--json").json)
-    blocks = cli("people", "--format", "table", env={"COLUMNS": "40"})
+    blocks = cli("people", "--format", "table", env={"COLUMNS": "40", **ZH})
     assert "编号：person:zhangxiaokai" in blocks.out and "原文：" in blocks.out  # every field, one per line
-    picked = cli("people", "--format", "table", "--fields", "name,role,quote,id", env={"COLUMNS": "50"})
+    picked = cli("people", "--format", "table", "--fields", "name,role,quote,id", env={"COLUMNS": "50", **ZH})
     assert picked.err == "" and "原文" in picked.out  # a field asked for is never left out
