@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from jzcli.check import weights as W
 from jzcli.check.index import _bare
@@ -17,6 +16,7 @@ from jzcli.check.reading import (
 )
 from jzcli.check.scope import Scope, make_scope
 
+TYPE_CHECKING = False  # typing is not imported at start-up (~5 ms); type checkers read the block below
 if TYPE_CHECKING:
     from jzcli.check.index import Fact, Reader
     from jzcli.check.reading import Figure
@@ -91,8 +91,8 @@ def match_figure(reader: Reader, text: str, fig: Figure, all_figs: list[Figure])
     scope = make_scope(reader, text, fig, all_figs)
     fig.rate = _rate_of(text, scope.left, fig)
     # the period nearest the figure: its clause's, else the sentence's (whose year the clause inherits)
-    span = claim_span(scope.text, reader.pub_year, reader.as_of, present=reader.vocab.present)
-    own = claim_span(scope.text[scope.left:], reader.pub_year, reader.as_of,
+    span = claim_span(scope.context, reader.pub_year, reader.as_of, present=reader.vocab.present)
+    own = claim_span(scope.text[scope.left:scope.hi], reader.pub_year, reader.as_of,
                      default_year=span.start // 12 if span is not None else None, present=reader.vocab.present)
     span = own or span
     if fig.unit not in ("%", None) and _TARGET.search(text[scope.left:fig.start]):
@@ -107,7 +107,7 @@ def match_figure(reader: Reader, text: str, fig: Figure, all_figs: list[Figure])
     descriptors = [f for f in all_figs if f.descriptor and f is not fig]
     scored = candidates(reader, fig, scope, descriptors)
     if not scored and fig.is_money:
-        earlier = [r for r in reader.named(scope.text) if r["id"] in reader.project_ids]
+        earlier = [r for r in reader.named(scope.context) if r["id"] in reader.project_ids]
         if earlier:
             return Match(fig, scope, span, project=earlier[-1])
     return Match(fig, scope, span, scored=scored)

@@ -8,13 +8,14 @@ nearest records as evidence. Nothing here knows an answer: every rule reads reco
 
 from __future__ import annotations
 
+import bisect
 import re
-from typing import TYPE_CHECKING
 
 from jzcli.check import weights as W
 from jzcli.check.reading import Figure, _bigrams
 from jzcli.check.verdict import CONTRADICTED, SUPPORTED, UNKNOWN, Result
 
+TYPE_CHECKING = False  # typing is not imported at start-up (~5 ms); type checkers read the block below
 if TYPE_CHECKING:
     from jzcli.check.index import Reader
 
@@ -29,7 +30,6 @@ _BELONG = re.compile(r"属于|隶属|归属|所属|管辖|辖|仍属|划归|划�
 _GUIDE = re.compile(r"指导")
 _SAY = re.compile(r"说|表示|介绍|告诉|称")
 _DONE = re.compile(r"已经|已|完成了|实现了")
-_AFTER = re.compile(r"调整后|之后|以后|划归后|目前|现在|如今|现")
 _BEFORE = re.compile(r"调整前|之前|以前|成立时|成立之初|当时|原来|原")
 
 
@@ -122,15 +122,18 @@ def _event_words(reader: Reader, ev: dict) -> str:
 
 def check_dates(reader: Reader, text: str, named: set, taken: list) -> list[Result]:
     out = []
-    dates = [d for d in claim_dates(text, reader.pub_year) if not any(a < d.end and d.start < b for a, b in taken)]
+    taken = sorted(taken)
+    taken_starts = [a for a, _ in taken]
+    dates = [d for d in claim_dates(text, reader.pub_year) if not _overlaps(taken, taken_starts, d.start, d.end)]
     if taken:
         # a year alone (2017年, 今年) in a sentence with figures is the figures' period, not a dated event
         dates = [d for d in dates if d.month is not None]
     if not dates:
         return out
-    masked = text
+    chars = list(text)
     for a, b in [(d.start, d.end) for d in dates] + [(s, e) for s, e, _ in reader.named_spans(text)]:
-        masked = masked[:a] + "□" * (b - a) + masked[b:]
+        chars[a:b] = "□" * (b - a)
+    masked = "".join(chars)
     grams = {g for g in _bigrams(masked) if "□" not in g}
     best = []
     for ev in reader.fb.records("events"):
@@ -161,6 +164,12 @@ def check_dates(reader: Reader, text: str, named: set, taken: list) -> list[Resu
             verdict, reason = UNKNOWN, f"the article gives {ev.get('date_text')} as expected, not done"
         out.append(Result(text, fig, verdict, reason, [_ev(ev) for ev in top], kind="date"))
     return out
+
+
+def _overlaps(spans: list, starts: list, a: int, b: int) -> bool:
+    """Does [a, b) overlap one of `spans` (sorted (start, end) pairs that do not overlap each other)?"""
+    i = bisect.bisect_left(starts, b)
+    return i > 0 and spans[i - 1][1] > a
 
 
 def _covers(reader: Reader, mentions: set, specific: set) -> bool:
@@ -264,10 +273,10 @@ def check_units(reader: Reader, text: str, spans: list) -> list[Result]:
     # designations
     for m in _DESIGNATION.finditer(text):
         kind = m.group("kind") + "型社区"
-        before = [t for t in members if t[1] <= m.start()]
-        if not before:
+        near = _nearest(members, m.start(), W.PAIR_DISTANCE, before_only=True)
+        if near is None:
             continue
-        p, e, unit = before[-1]
+        p, e, unit = near
         have = unit.get("designations") or []
         place = next((x for x in reader.fb.records("places") if x.get("kind") == "designation" and x.get("name") == kind),
                      None)
@@ -288,8 +297,10 @@ def check_units(reader: Reader, text: str, spans: list) -> list[Result]:
     if _GUIDE.search(text):
         compounds = [t for t in units if t[2].get("parent") and t[2].get("kind") == "小区"]
         guides = [t for t in members if t[2].get("kind") in ("城市社区", "社区", "村")]
-        for _, _, c in compounds:
-            for gp, ge, g in guides:
+        for cp, _, c in compounds:
+            near = _nearest(guides, cp, W.PAIR_DISTANCE)
+            if near is not None:
+                gp, ge, g = near
                 fig = _figure(text, gp, ge)
                 parent = reader.fb.get(c["parent"]) or {}
                 ev = [_ev(c, parent.get("name"))]
@@ -305,7 +316,9 @@ def check_units(reader: Reader, text: str, spans: list) -> list[Result]:
         for p, e, u in members:
             if u.get("kind") not in ("城市社区", "村") or not u.get("history"):
                 continue
-            for op, oe, office in offices:
+            near = _nearest(offices, p, W.PAIR_DISTANCE)
+            if near is not None:
+                op, oe, office = near
                 fig = _figure(text, min(p, op), max(e, oe))
                 have = _office_at(u, when)
                 ev = [_ev(u, "; ".join(f"{h.get('office')} {h.get('from')}–{h.get('to') or ''}"
@@ -337,8 +350,6 @@ def _when(reader: Reader, text: str) -> str:
     if m:
         y, mo = int(m.group(1)), int(m.group(2) or 12)
         when = f"{y}-{mo:02d}"
-        if _AFTER.search(text[m.end():]) and when < "9999":
-            when = f"{y}-{mo:02d}"
         return when
     return str(reader.fb.source.get("as_of") or "")[:7]
 
@@ -356,27 +367,43 @@ def _office_at(unit: dict, when: str) -> str | None:
 
 
 def check_roles(reader: Reader, text: str, spans: list) -> list[Result]:
-    """A person's role as the article writes it (刘全福: 九州路办事处党工委副书记、主任)."""
+    """A person's role as the article writes it (刘全福: 九州路办事处党工委副书记、主任): each role word of the claim
+    is read with the person named nearest to it."""
     out = []
-    for _, _, person in spans:
-        if not person.get("id", "").startswith("person:"):
+    people = [s for s in spans if s[2].get("id", "").startswith("person:")]
+    if not people:
+        return out
+    for m in reader.vocab.role.finditer(text):
+        near = _nearest(people, m.start(), W.PAIR_DISTANCE)
+        if near is None:
             continue
+        person = near[2]
+        word = m.group()
         role = person.get("role") or ""
-        said = reader.vocab.role.findall(text)
-        if not said:
-            continue
         terms = [t for t in re.split(r"[、,，]", role) if t]
-        for word in said:
-            at = text.find(word)
-            fig = _figure(text, at, at + len(word))
-            ev = [_ev(person, role or None)]
-            if not role:
-                out.append(Result(text, fig, UNKNOWN, f"the article gives {person['name']} no role", ev, kind="role"))
-            elif any(t.endswith(word) and not t[:-len(word)].endswith("副") for t in terms) or word in terms:
-                out.append(Result(text, fig, SUPPORTED, f"the article calls {person['name']} {role}", ev, kind="role"))
-            else:
-                out.append(Result(text, fig, CONTRADICTED, f"the article calls {person['name']} {role}", ev, kind="role"))
+        fig = _figure(text, m.start(), m.end())
+        ev = [_ev(person, role or None)]
+        if not role:
+            out.append(Result(text, fig, UNKNOWN, f"the article gives {person['name']} no role", ev, kind="role"))
+        elif any(t.endswith(word) and not t[:-len(word)].endswith("副") for t in terms) or word in terms:
+            out.append(Result(text, fig, SUPPORTED, f"the article calls {person['name']} {role}", ev, kind="role"))
+        else:
+            out.append(Result(text, fig, CONTRADICTED, f"the article calls {person['name']} {role}", ev, kind="role"))
     return out
+
+
+def _nearest(spans: list, at: int, distance: int, before_only: bool = False):
+    """The span (start, end, record) of `spans` (in order) nearest position `at`, within `distance` characters."""
+    starts = [s for s, _, _ in spans]
+    i = bisect.bisect_right(starts, at)
+    best, gap = None, distance + 1
+    for k in (i - 1, i) if not before_only else (i - 1,):
+        if 0 <= k < len(spans):
+            s, e, _ = spans[k]
+            d = at - e if e <= at else s - at if s >= at else 0
+            if d < gap:
+                best, gap = spans[k], d
+    return best
 
 
 

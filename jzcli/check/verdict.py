@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from jzcli.check import weights as W
 from jzcli.check.index import Fact
@@ -18,6 +17,7 @@ from jzcli.check.reading import (
     qualified_interval,
 )
 
+TYPE_CHECKING = False  # typing is not imported at start-up (~5 ms); type checkers read the block below
 if TYPE_CHECKING:
     from jzcli.check.index import Reader
     from jzcli.check.matching import Match
@@ -246,7 +246,7 @@ def decide(reader: Reader, m: Match, claim: str) -> Result:
                           f"the article gives this for {f.rec.get('period_text') or f.rec.get('period') or 'no stated period'}, "
                           f"not for the claim's period ({span})", [evidence(f) for f in top])
         top = fitting
-    elif any(f.past for f in top) and not reader.vocab.past.search(m.scope.text):
+    elif any(f.past for f in top) and not reader.vocab.past.search(m.scope.context):
         f = next(f for f in top if f.past)
         return Result(claim, fig, UNKNOWN, f"the article gives {f.rec.get('text')} as a past state "
                       f"({f.rec.get('period_text')}, {f.rec.get('period')}); the claim says nothing of when",
@@ -259,7 +259,8 @@ def decide(reader: Reader, m: Match, claim: str) -> Result:
             return Result(claim, fig, UNKNOWN, f"the article gives {f.rec.get('text')} as {'/'.join(sorted(f.states))}, "
                           f"not {'/'.join(sorted(said_states))}: a different state", [evidence(f) for f in top])
         top = same_state
-    if reader.vocab.plan.search(m.scope.text[m.scope.left:]) and all(f.rec.get("status", "actual") == "actual" for f in top):
+    planned = reader.vocab.plan.search(m.scope.text, m.scope.left, m.scope.hi)
+    if planned and all(f.rec.get("status", "actual") == "actual" for f in top):
         f = top[0]
         return Result(claim, fig, UNKNOWN, f"the claim speaks of a plan; the article gives {f.rec.get('text')} as done",
                       [evidence(f) for f in top])
