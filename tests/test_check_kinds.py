@@ -346,6 +346,8 @@ def test_draft_items_carry_line_and_column(cli, tmp_path):
     path = tmp_path / "d.txt"
     path.write_text(draft, encoding="utf-8")
     rows = cli("check", "--file", str(path), "--json").json
-    got = [(r["figure"], r["kind"], r["line"], r["column"], draft[r["start"]:r["end"]]) for r in rows]
+    lines = draft.splitlines()
+    got = [(r["figure"], r["kind"], r["line"], r["column"],
+            lines[r["line"] - 1][r["column"] - 1:r["column"] - 1 + len(r["figure"])]) for r in rows]
     assert got == [("36栋", "figure", 2, 10, "36栋"), ("23栋", "figure", 2, 18, "23栋"),
                    ("1999年7月", "date", 3, 10, "1999年7月")]

@@ -335,8 +335,8 @@ def _open_counts(fb) -> list[dict]:
             rec["needs"] = _vocab.load(fb).words("level", level) or [lvl]
         out.append(rec)
     # the kinds of place the article lists by name, the noun a claim counts them by and its counting unit
-    kinds = {"back_street": ("小巷", "条", ["小巷", "条小巷", "背街小巷", "精品示范小巷", "示范小巷"]),
-             "canal": ("渠", "条", ["条渠", "水渠", "渠"]),
+    kinds = {"back_street": ("小巷", "个", ["小巷", "条小巷", "背街小巷", "精品示范小巷", "示范小巷"]),
+             "canal": ("渠", "个", ["条渠", "水渠", "渠"]),
              "service_brand": ("品牌", "个", ["党建服务品牌", "服务品牌", "品牌"])}
     for kind, (noun, unit, words) in kinds.items():
         members = [p for p in fb.records("places") if p.get("kind") == kind]

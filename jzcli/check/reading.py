@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 COUNT_UNITS = ("平方公里", "人次", "美元", "元", "栋", "套", "名", "人", "家", "辆", "座", "处", "台", "米", "场",
                "个", "年", "岁", "项", "次", "天", "户", "所", "条", "支", "位", "倍", "%")
 UNIT_ALIASES = {"平方千米": ("平方公里", 1), "千米": ("米", 1000), "公里": ("米", 1000), "周岁": ("岁", 1)}
-UNIT_CLASS = {"名": "人", "位": "人"}  # people are counted by 名, 人 or 位
+UNIT_CLASS = {"名": "人", "位": "人",  # people are counted by 名, 人 or 位
+              "条": "个"}  # 5条小巷 and 5个小巷 count the same (the noun says what)
 MONEY = ("元", "美元")
 
 # Qualifiers, by what they allow. Fuzzy ones (余, 近, 约) say "about"; bounds (超过, 至少, 以内) say "at least /

@@ -93,11 +93,12 @@ def compare(fig: Figure, fact: Fact | dict) -> tuple[str, str]:
             and fig.qualifier is None and fig.step is None:
         # a computed ratio (29 / 36 = 80.56%): the claim rounds it at its own last digit
         gap, step = abs(fv - fig.value), _step(fig.value)
+        shown = fmt_value(fv, fu)
         if gap * 2 <= step:
-            return SUPPORTED, f"the article implies {fmt_value(fv, fu)}, which is {fig.text}"
+            return SUPPORTED, f"the article says {shown}, which is {fig.text}"
         if gap > step:
-            return CONTRADICTED, f"the article implies {fmt_value(fv, fu)}, not {fig.text}"
-        return UNKNOWN, f"the article implies {fmt_value(fv, fu)}: {fig.text} rounds it loosely"
+            return CONTRADICTED, f"the article says {shown}, not {fig.text}"
+        return UNKNOWN, f"the article says {shown}; the claim only gives it roughly"
     if fig.step is not None and fig.qualifier not in BOUNDS and aq is None and derived_iv is None:
         # a rounded share (八成, 三分之二): the article's value must round to it
         if abs(fv - fig.value) * 2 < fig.step:
@@ -228,8 +229,7 @@ def check_project(reader: Reader, fig: Figure, project: dict, claim: str, span: 
     band = (lo if lo is not None else Decimal(0), False, hi, False)  # an investment is never negative
     verdict = settle(interval_of(fig), band)
     if verdict == SUPPORTED:
-        return Result(claim, fig, SUPPORTED, f"the article gives the band {inv.get('text')}: every value in it "
-                      f"is {fig.text}", ev)
+        return Result(claim, fig, SUPPORTED, f"the article gives the band {inv.get('text')}", ev)
     if verdict == CONTRADICTED:
         return Result(claim, fig, CONTRADICTED, f"outside the article's band {inv.get('text')}", ev)
     return Result(claim, fig, UNKNOWN, f"the article only gives the band {inv.get('text')}", ev)
