@@ -330,6 +330,9 @@ def _box():
 # another, "label：value" lines folded to the width.
 MIN_CELL = 8  # four Chinese characters
 PADDING = 2  # cells per column (SIMPLE_HEAD: one space each side)
+# What a table too narrow for all its columns gives up first, before it turns into record blocks: the verbatim
+# quote (long, and always one `jzcli show ID` away).
+NARROW_DROPS = ("quote",)
 
 
 def _render_records(console, records: Sequence[dict], columns: Sequence[Column], *, title: str | None = None,
@@ -366,6 +369,12 @@ def render_table(records: Sequence[dict], columns: Sequence[Column], *, title: s
     from rich.text import Text
 
     console = console or make_console()
+    if console.width < _needed_width(records, columns) and id_last:  # id_last: the columns were not picked
+        narrower = [c for c in columns if c.key not in NARROW_DROPS]
+        if narrower != list(columns) and console.width >= _needed_width(records, narrower):
+            note(f"({', '.join(c.label for c in columns if c.key in NARROW_DROPS)} left out at this width: "
+                 "jzcli show ID, or --format tsv)")
+            columns = narrower
     if console.width < _needed_width(records, columns):
         _render_records(console, records, columns, title=title, highlight=highlight)
         return

@@ -207,3 +207,17 @@ def test_completion_offers_fields_ids_and_option_values(jz):
     assert _complete(jz, "jzcli honors --level ") == ["国家", "省", "市"]
     assert _complete(jz, "jzcli people --format js") == ["json", "jsonl"]
     assert _complete(jz, "jzcli export --format s") == ["sqlite"]
+
+
+def test_a_narrow_table_gives_up_the_quote_first_then_becomes_record_blocks(cli):
+    wide = cli("people", "--format", "table", env={"COLUMNS": "120"})
+    assert "原文" in wide.out and wide.err == ""
+    narrow = cli("people", "--format", "table", env={"COLUMNS": "50"})
+    header = next(line for line in narrow.out.splitlines() if "姓名" in line)
+    assert header.split() == ["姓名", "身份（原文）", "编号"]
+    assert narrow.err == "(原文 left out at this width: jzcli show ID, or --format tsv)\n"
+    assert all(p["id"] in narrow.out for p in cli("people", "--json").json)
+    blocks = cli("people", "--format", "table", env={"COLUMNS": "40"})
+    assert "编号：person:zhangxiaokai" in blocks.out and "原文：" in blocks.out  # every field, one per line
+    picked = cli("people", "--format", "table", "--fields", "name,role,quote,id", env={"COLUMNS": "50"})
+    assert picked.err == "" and "原文" in picked.out  # a field asked for is never left out
