@@ -16,7 +16,7 @@ KIND_BONUS = 10.0
 # Below this score an answer is noise: "nothing answers" is better than a random record.
 MIN_SCORE = 3.0
 # Words with no question word in them (1999年, 刘全福) ask nothing in particular: only a strong match answers.
-NOT_A_QUESTION = 5.0
+NOT_A_QUESTION = 2.0
 # Answers whose scores differ by less than this are a tie: both are shown and marked.
 TIE_EPSILON = 0.05
 HINT = N_("try `jzcli search WORD`, `jzcli people` or `jzcli timeline`")
