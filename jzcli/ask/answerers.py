@@ -45,10 +45,11 @@ SUBJECT_MATCH = 3.0  # the figure is about a thing the question names
 BAND_FIGURE_PENALTY = 2.0  # a count of projects in one band: the question must name the band
 PERIOD_MISMATCH = 3.0  # the figure is for another period than the question's
 GRAM_WEIGHT = 0.1  # each shared bigram of the quote: a tie-breaker, not a reason
+PARTIAL_KEYWORD = 0.5
 MIN_KEYWORD = 2.0  # fewer keyword characters than this: the figure is not what is asked
 # Derived values.
 DERIVED_BONUS = 2.0  # "还有几栋没交付", "占…的多少": the question asks for arithmetic, not a printed figure
-OP_BONUS = 2.0  # 倍 / 比…多 / 占: the operation the question names
+OP_BONUS = 4.0  # 倍 / 比…多 / 还差 / 占: the question names an operation on two figures
 # Records matched by their words (events, people, entities, lists): each shared bigram of the question
 # and the record's text counts WORD_WEIGHT, each record the question names and the record links to LINK.
 WORD_WEIGHT = 1.0
@@ -230,6 +231,10 @@ def _date_fields(rec: dict) -> dict:
 # ---------------------------------------------------------------- figures
 
 
+def _is_year(word: str) -> bool:
+    return len(word) == 5 and word.endswith("年") and word[:4].isdigit()
+
+
 def figures(q: Question, base: Base) -> list[dict]:
     reader = base.reader
     text = q.body
@@ -248,7 +253,11 @@ def figures(q: Question, base: Base) -> list[dict]:
         got = f.rec.get("band_range")
         if got is not None and tuple(got) != (band or (None, None)):
             continue  # a count or sum over other investment bands than the question names (none: all of them)
-        kw = float(sum(len(k) for k in f.keywords if k in text))
+        # a keyword in the question counts its length; a year (1999年) says when, not what; a keyword met only
+        # in part (外资利用 for 利用外资) counts PARTIAL_KEYWORD per shared bigram, for the best such keyword
+        kw = float(sum(len(k) for k in f.keywords if k in text and not _is_year(k)))
+        kw += PARTIAL_KEYWORD * max((len(bigrams(k) & q.grams) for k in f.keywords if k not in text and len(k) > 2),
+                                    default=0)
         if want and (unit_class(want) == f.unit_class or (want in MONEY and f.unit in MONEY)):
             kw += (2 * UNIT_MATCH if want in ("岁", "平方公里") else UNIT_MATCH) if specific else UNIT_MATCH
         elif want and want not in DERIVED_UNITS and f.unit_class != unit_class(want):
@@ -279,7 +288,7 @@ def figures(q: Question, base: Base) -> list[dict]:
 # ---------------------------------------------------------------- derived values
 
 _NEGATION = Words("未|没|尚未|还有|剩|其余|另外|仍未|还差|不到")
-_DIFF = re.compile(r"比.{1,20}(?:多|少)|相差|差多少|差距|多出|少了|减少|增加")
+_DIFF = re.compile(r"比.{1,20}(?:多|少)|相差|差多少|还差|差距|多出|少了|减少|增加")
 _RATIO = Words("倍")
 
 
@@ -293,7 +302,7 @@ def derived(q: Question, base: Base, figure_answers: list[dict]) -> list[dict]:
     pair = _two_figures(printed)
     if pair:
         x, y = (fb.get(a["id"]) for a in pair)
-        score = (pair[0]["score"] + pair[1]["score"]) / 2 + OP_BONUS
+        score = max(pair[0]["score"], pair[1]["score"]) + OP_BONUS  # the question names an operation
         if _RATIO.search(q.canon) or q.want == "倍":
             out.append(_engine_answer(derive.ratio(x, y, "倍"), score))
         elif q.want == "%" or "占" in q.canon:
@@ -348,13 +357,12 @@ def _member(m: dict, cand: dict) -> str:
 
 def _two_figures(figs: list[dict]) -> tuple[dict, dict] | None:
     """The two best printed figures of one unit class whose keywords are in the question (different facts)."""
-    if len(figs) < 2:
-        return None
-    first = figs[0]
-    for other in figs[1:4]:
-        if other["unit"] == first["unit"] or (first["unit"] in MONEY and other["unit"] in MONEY):
-            if other["value"] != first["value"] and other["score"] >= first["score"] - 6:
-                return first, other
+    top = figs[:4]
+    for i, first in enumerate(top):
+        for other in top[i + 1:]:
+            if other["unit"] == first["unit"] or (first["unit"] in MONEY and other["unit"] in MONEY):
+                if other["value"] != first["value"] and other["score"] >= first["score"] - 6:
+                    return first, other
     return None
 
 
@@ -389,10 +397,19 @@ def _cover(q: Question, e: dict, base: Base | None = None) -> float:
 _DATES = re.compile(r"(?:1[89]|20)\d\d年(?:度)?(?:\d{1,2}月(?:份)?(?:\d{1,2}日)?)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?")
 
 
+_END = Words("结束|截止|最后一天|到哪天|完成于")
+_START = Words("开始|从哪天|第一天|起始")
+
+
 def events(q: Question, base: Base) -> list[dict]:
     out = []
     for score, e in events_ranked(q, base)[:5]:
-        out.append(make("event", show_date(e, base), score, [ev(e)], text=e.get("event"), **_date_fields(e)))
+        answer = show_date(e, base)
+        if e.get("end") and _END.search(q.canon):  # 哪天结束: the last day of the range
+            answer = show_date({"date": e["end"]}, base)
+        elif e.get("end") and _START.search(q.canon):
+            answer = show_date({"date": e["date"]}, base)
+        out.append(make("event", answer, score, [ev(e)], text=e.get("event"), **_date_fields(e)))
     # the period of a figure the question describes (哪一年淘汰报废黄标车219辆 → 2017), where no event answers
     if q.asks_for(WHEN) and max((a["score"] for a in out), default=0) < EVENT_CONFIDENT:
         for a in figures(q, base)[:2]:
@@ -430,7 +447,7 @@ def events(q: Question, base: Base) -> list[dict]:
 
 
 
-_WHO_AROUND = re.compile(r"(?:谁是|哪位|哪个)(.{1,12})|(.{1,12})(?:是谁|叫什么|的名字|姓什么)")
+_WHO_AROUND = re.compile(r"(?:谁是|哪位|哪个)(.{1,12})|(.{1,12})(?:是谁|叫什么|的名字|姓什么|是什么人|是做什么的|是干什么的)")
 
 
 def _asked_about(text: str) -> str:
@@ -461,6 +478,11 @@ def people(q: Question, base: Base) -> list[dict]:
     for p in base.people:
         links = _links(q, base, p)
         if p["id"] in q.ids:
+            if p["name"] in _asked_about(q.canon):  # 刘全福是谁: who the person is, as the article says
+                out.append(make("person", p["name"] + (f"（{p['role']}）" if p.get("role") else ""), ATTRIBUTE_BASE,
+                                [ev(p)], id=p["id"], subject=p["name"], text=p.get("role"),
+                                note=None if p.get("role") else f"the article states no title: {p.get('note') or ''}"))
+                continue
             links -= 1  # the question names the person: asking who they are is an attribute
         unit = base.fb.get(p.get("unit") or "")
         # a person speaks of their own unit (张晓凯 of 天河嘉城小区's party branch); the curator's note says
@@ -997,6 +1019,15 @@ def verdicts(q: Question, base: Base) -> list[dict]:
             # 获得过国家级荣誉吗: no particular thing named, and the list is not empty. (国家卫生城市 is named:
             # a title of the city, not on the list: the article does not say the office won it.)
             out.append(_verdict(SUPPORTED, a, statement, f"the article lists {a['answer']}"))
+    if not out:
+        # 张公堰村是淇滨区最大的贫困村吗: every content word of the statement is in the named record's own quote
+        grams = {g for g in bigrams(_GENERIC.sub("|", sq.masked)) if "|" not in g and "□" not in g}
+        for rid in sorted(said - base.reader.broad):
+            rec = base.fb.get(rid)
+            if rec and len(grams) >= MIN_WORDS and len(grams - bigrams(canon(rec.get("quote")))) <= 1:
+                out.append(make("verdict", YES_NO_ANSWER[SUPPORTED], ATTRIBUTE_BASE, [ev(rec)], verdict=SUPPORTED,
+                                note=f"the article says it of {base.name(rid)}", text=statement))
+                break
     if not out:
         # the nearest facts: what the article says of the things the statement names, else its list
         specific = said - base.reader.broad
