@@ -456,7 +456,7 @@ def validate(source, db) -> None:
     fb = _load(db)
     problems = v.validate(fb, source)
     for p in problems:
-        out.write(p + "\n")
+        out.write(out.display(p, limit=None) + "\n")  # a problem quotes data: control characters escaped
     if problems:
         raise FactBaseError(f"{len(problems)} problem(s) in {fb.path}")
     counts = ", ".join(f"{len(rows)} {t}" for t, rows in fb.tables.items())
