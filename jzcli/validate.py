@@ -44,9 +44,29 @@ def _quotes(table: str, rec: dict):
     yield rec["id"], rec.get("quote")
     for f in schema.fields_of(table):
         if f.type == "list[object]" and "quote" in {s.name for s in f.fields}:
-            for i, item in enumerate(rec.get(f.name) or []):
+            items = rec.get(f.name)
+            for i, item in enumerate(items if isinstance(items, list) else []):  # a non-list: a shape problem
                 if isinstance(item, dict):
                     yield f"{rec['id']}.{f.name}[{i}]", item.get("quote")
+
+
+def _date_problems(fb: FactBase, misshapen: set[str]) -> list[str]:
+    """Event dates that are no date (2018-02-30, "soon"): timeline would have to reject them."""
+    from jzcli.errors import BadInput
+    from jzcli.queries import date_bounds
+
+    out = []
+    for ev in fb.records("events"):
+        if ev.get("id") in misshapen:
+            continue
+        for fld in ("date", "end"):
+            value = ev.get(fld)
+            if isinstance(value, str):
+                try:
+                    date_bounds(value)
+                except BadInput:
+                    out.append(f"{ev['id']}: {fld} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return out
 
 
 def validate(fb: FactBase, source: str | None = None, article_text: str | None = None) -> list[str]:
@@ -90,6 +110,7 @@ def validate(fb: FactBase, source: str | None = None, article_text: str | None =
         for rec in rows:
             problems += _reference_problems(fb, table, rec, seen)
     problems += _figure_problems(fb)
+    problems += _date_problems(fb, misshapen)
     for check in fb.records("checks"):
         if check.get("id") in misshapen:
             continue
