@@ -37,6 +37,8 @@ DATA = ROOT / "curation"
 DEFAULT_SOURCE = Path(os.path.normpath(ROOT / ".." / "shared" / "source" / "000_e90f716d7d44d38f.txt"))
 DEFAULT_OUTPUT = ROOT / "facts.json"
 COMMON = tuple(f.name for f in schema.COMMON)  # quote, mentions, oddities, note: written last
+RECORD_LINE = re.compile(r"-\s+id:\s*(\S+)")  # the first line of a record in a data file
+PROBLEM_ID = re.compile(r"[a-z]+:[a-z0-9][a-z0-9-]*")  # the record id a problem starts with
 
 
 class BuildError(JzError):
@@ -49,8 +51,10 @@ class BuildError(JzError):
 
 # ---------------------------------------------------------------- loading the data files
 
-def load_data(folder: Path = DATA) -> dict[str, list[dict]]:
-    """Every table of the schema from `folder/<table>.yaml` (a list of records), in the schema's order."""
+def load_data(folder: Path = DATA, where: dict[str, str] | None = None) -> dict[str, list[dict]]:
+    """Every table of the schema from `folder/<table>.yaml` (a list of records), in the schema's order.
+
+    `where`, when given, is filled with record id -> "path:line" of the record in its data file."""
     import yaml  # a build dependency only
 
     stray = sorted(p.name for p in folder.glob("*.yaml") if p.stem not in schema.TABLES)
@@ -70,6 +74,11 @@ def load_data(folder: Path = DATA) -> dict[str, list[dict]]:
         if not isinstance(rows, list) or not all(isinstance(r, dict) and "id" in r for r in rows):
             raise BuildError(f"{path}: expected a list of records, each with an id")
         tables[table] = _plain(rows, path)
+        if where is not None:
+            for number, line in enumerate(text.splitlines(), 1):
+                m = RECORD_LINE.match(line)
+                if m:
+                    where.setdefault(m.group(1).strip("'\""), f"{path}:{number}")
     return tables
 
 
@@ -170,10 +179,15 @@ def complete(data: dict[str, list[dict]]) -> dict[str, list[dict]]:
 def build(source: Path, data_dir: Path = DATA, output: Path = DEFAULT_OUTPUT) -> dict:
     """The TinyDB document to write, or BuildError with every problem jzcli's validator finds."""
     article = files.read_text(source, "article", BuildError)
-    tables = complete(load_data(data_dir))
+    where: dict[str, str] = {}
+    tables = complete(load_data(data_dir, where))
     problems = validate(FactBase(output, tables), article_text=article)
     if problems:
-        raise BuildError(f"{len(problems)} problem(s) in the curated data ({data_dir})", problems)
+        located = []
+        for problem in problems:  # file:line first, so an editor jumps to the record
+            m = PROBLEM_ID.match(problem)
+            located.append(f"{where[m.group(0)]}: {problem}" if m and m.group(0) in where else problem)
+        raise BuildError(f"{len(problems)} problem(s) in the curated data ({data_dir})", located)
     return {table: {str(i): r for i, r in enumerate(rows, 1)} for table, rows in tables.items()}
 
 

@@ -13,18 +13,19 @@ import sys
 
 from jzcli import __version__
 from jzcli.errors import Exit, ExitStatus, JzError
+from jzcli.i18n import N_, _
 from jzcli.params import FLAG, INT, Command
 
-EXIT_CODES = """\b
+EXIT_CODES = N_("""\b
 Exit codes:
   0  success (an empty list is success: [] with --json)
   1  a named thing was not found / a claim is not supported
   2  bad input or usage
   3  the fact base is missing, unreadable or invalid
   130  interrupted (Ctrl-C); 141  the reader of the output went away (| head)
-Set JZCLI_DEBUG=1 to see the traceback of an unexpected error."""
+Set JZCLI_DEBUG=1 to see the traceback of an unexpected error.""")
 
-APP_HELP = f"""Query the fact base built from one article about 九州路办事处 (淇滨区, 鹤壁).
+APP_HELP = N_("""Query the fact base built from one article about 九州路办事处 (淇滨区, 鹤壁).
 
 Tables on a terminal, TSV when piped, JSON with --json. Every command takes --db PATH (or env JZCLI_DB).
 
@@ -36,7 +37,8 @@ Examples:
   jzcli figures --topic economy --json
   jzcli check "大寨店社区开工36栋楼"
 
-{EXIT_CODES}"""
+Long output on a terminal goes through a pager ($PAGER, else less); --no-pager (anywhere) or PAGER=cat
+turns it off.""")
 
 MAX_MESSAGE = 400  # characters: a 1 MB argument is not echoed back whole
 
@@ -76,19 +78,21 @@ COMPLETION_INSTRUCTIONS = tuple(f"{what}_{shell}" for what in ("complete", "sour
 
 def run(argv: list[str] | None = None, *, fast: bool = True) -> int:
     """Run one command line; returns the exit status. `fast=False` always goes through Typer (tests)."""
-    from jzcli import safeio
+    from jzcli import i18n, pager, safeio
 
-    args = list(sys.argv[1:] if argv is None else argv)
+    i18n.reset()  # the language is read from the environment at the first message shown
+    args, no_pager = pager.take_flag(list(sys.argv[1:] if argv is None else argv))
     instruction = os.environ.get("_JZCLI_COMPLETE")
     if instruction and instruction not in COMPLETION_INSTRUCTIONS:
-        return _fail(f"_JZCLI_COMPLETE={instruction!r} is not a completion instruction "
-                     f"({', '.join(COMPLETION_INSTRUCTIONS[:2])} ...)", ExitStatus.USAGE)
-    try:
-        status = _dispatch(args, fast)
-        safeio.flush()  # what Typer or Click left in Python's buffer, with the same checks as every write
-        return status
-    except BaseException as exc:  # noqa: BLE001 - the one place that turns exceptions into exit statuses
-        return exit_status(exc)
+        return _fail(_("_JZCLI_COMPLETE={value!r} is not a completion instruction ({choices} ...)").format(
+            value=instruction, choices=", ".join(COMPLETION_INSTRUCTIONS[:2])), ExitStatus.USAGE)
+    with pager.paging(enabled=not no_pager):
+        try:
+            status = _dispatch(args, fast)
+            safeio.flush()  # what Typer or Click left in Python's buffer, with the same checks as every write
+            return status
+        except BaseException as exc:  # noqa: BLE001 - the one place that turns exceptions into exit statuses
+            return exit_status(exc)
 
 
 def _dispatch(args: list[str], fast: bool) -> int:
@@ -101,7 +105,12 @@ def _dispatch(args: list[str], fast: bool) -> int:
     else:
         import typer
 
-        rv = typer.main.get_command(build_app()).main(args=args, prog_name="jzcli", standalone_mode=False)
+        from jzcli import i18n
+
+        command = typer.main.get_command(build_app())
+        i18n.translate_command(command)  # help in the user's language (the app itself is built in English)
+        command.help = _(APP_HELP) + "\n\n" + _(EXIT_CODES)
+        rv = command.main(args=args, prog_name="jzcli", standalone_mode=False)
     return int(rv) if isinstance(rv, int) else ExitStatus.SUCCESS
 
 
@@ -115,7 +124,7 @@ def exit_status(exc: BaseException) -> int:
     if isinstance(exc, OSError) and exc.errno == errno.EPIPE:  # BrokenPipeError, or a wrapped EPIPE
         return _broken_pipe()
     if isinstance(exc, KeyboardInterrupt):
-        return _fail("interrupted", ExitStatus.CTRL_C)
+        return _fail(_("interrupted"), ExitStatus.CTRL_C)
     if not isinstance(exc, Exception):  # SystemExit and the like: not ours to translate
         raise exc
     typer = sys.modules.get("typer")
@@ -124,7 +133,7 @@ def exit_status(exc: BaseException) -> int:
             _flush_quietly()
             return exc.exit_code
         if isinstance(exc, typer.Abort):
-            return _fail("aborted", ExitStatus.NOT_FOUND)
+            return _fail(_("aborted"), ExitStatus.NOT_FOUND)
     if type(exc).__name__ == "NoArgsIsHelpError":  # `jzcli` alone: the help, where Click puts it (stderr, 2)
         _flush_quietly()
         sys.stderr.write(exc.format_message().rstrip("\n") + "\n")
@@ -142,8 +151,8 @@ def exit_status(exc: BaseException) -> int:
         return _fail(f"cannot use{where}: {exc.strerror or exc}", ExitStatus.USAGE)
     if debug():
         raise exc
-    return _fail(f"internal error: {type(exc).__name__}: {exc} (run with JZCLI_DEBUG=1 for the traceback)",
-                 ExitStatus.NOT_FOUND)
+    return _fail(_("internal error: {kind}: {error} (run with JZCLI_DEBUG=1 for the traceback)").format(
+        kind=type(exc).__name__, error=exc), ExitStatus.NOT_FOUND)
 
 
 def fact_base_problem() -> str | None:
@@ -174,9 +183,11 @@ def debug() -> bool:
 
 
 def _usage_message(exc) -> str:
-    msg = " ".join(str(exc.format_message()).split())
+    from jzcli import i18n
+
+    msg = i18n.usage_error(" ".join(str(exc.format_message()).split()))  # Click's words, translated
     ctx = getattr(exc, "ctx", None)
-    where = f" (see: {ctx.command_path} --help)" if ctx is not None else ""
+    where = _(" (see: {command} --help)").format(command=ctx.command_path) if ctx is not None else ""
     return msg + where
 
 
@@ -188,7 +199,7 @@ def _fail(message: str, status: int) -> int:
         one_line = "".join(c if c.isprintable() else repr(c)[1:-1] for c in one_line)
     _flush_quietly()
     try:
-        sys.stderr.write(f"jzcli: error: {one_line}\n")
+        sys.stderr.write(_("jzcli: error: {message}").format(message=one_line) + "\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass
@@ -247,12 +258,19 @@ def build_app():
                 raise Exit(ExitStatus.SUCCESS)
 
         def root(version: bool = typer.Option(False, "--version", callback=show_version, is_eager=True,
-                                              help="Print the version and exit.")) -> None:
+                                              help=N_("Print the version and exit.")),
+                 no_pager: bool = typer.Option(False, "--no-pager", help=N_(  # taken off by run(): shown here
+                     "Never send output through a pager (also after the command)."))) -> None:
             pass
 
+        from jzcli import i18n
+
+        i18n.bind_typer()
+        command_class, group_class = i18n.command_classes()
         app = typer.Typer(
             name="jzcli",
-            help=APP_HELP,
+            cls=group_class,
+            help=APP_HELP + "\n\n" + EXIT_CODES,
             rich_markup_mode=None,  # plain help: keeps Rich out of --help and usage errors (start-up cost)
             no_args_is_help=True,
             pretty_exceptions_enable=False,
@@ -260,7 +278,7 @@ def build_app():
         )
         app.callback()(root)
         for name, cmd in cli.COMMANDS.items():
-            app.command(name=name)(typer_callback(cmd, typer))
+            app.command(name=name, cls=command_class)(typer_callback(cmd, typer))
         _app = app
     return _app
 

@@ -6,12 +6,12 @@ the application shell (entry point, Typer app, errors → exit statuses) is jzcl
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 
-from jzcli import completion
+from jzcli import completion, i18n
 from jzcli import output as out
 from jzcli.errors import BadInput, Exit, ExitStatus, FactBaseError
+from jzcli.i18n import N_, _, gettext
 from jzcli.output import Column, View
 from jzcli.params import INT, Command, Param, argument, flag, option
 
@@ -42,12 +42,12 @@ def __getattr__(name: str):
 
 # ---------------------------------------------------------------- the options every read command shares
 
-DB = option("db", "--db", metavar="PATH", help="Fact base to read instead of the shipped facts.json (env JZCLI_DB).")
-JSON = flag("json_", "--json", help="One JSON document on stdout (same as --format json).")
+DB = option("db", "--db", metavar="PATH", help=N_("Fact base to read instead of the shipped facts.json (env JZCLI_DB)."))
+JSON = flag("json_", "--json", help=N_("One JSON document on stdout (same as --format json)."))
 FORMAT = option("fmt", "--format", "-f", metavar="FORMAT", complete=completion.fixed(*out.FORMATS),
-                help="table | json | jsonl | csv | tsv (default: table on a terminal, tsv when piped).")
+                help=N_("table | json | jsonl | csv | tsv (default: table on a terminal, tsv when piped)."))
 FIELDS = option("fields", "--fields", metavar="A,B", complete=completion.fields,
-                help="Only these fields, in this order, in every format (an unknown name lists the fields).")
+                help=N_("Only these fields, in this order, in every format (an unknown name lists the fields)."))
 READ = (DB, JSON, FORMAT, FIELDS)
 
 
@@ -67,34 +67,47 @@ def _yuan(value) -> str:
     return format_amount(value, "元")
 
 
-STATUS_LABEL = {"signed": "2018上半年签约", "landed": "已落地", "key_work": "重点工程"}
-MATCH_LABEL = {"certain": "确定", "borderline": "边界", "undecidable": "无法判定"}
-ID = Column("id", "编号", wrap=False)
-QUOTE = Column("quote", "原文")
+# labels of values for people (a table), in the user's language; scripts get the values themselves
+STATUS_LABEL = {"signed": N_("signed 2018 H1"), "landed": N_("landed"), "key_work": N_("key work")}
+MATCH_LABEL = {"certain": N_("certain"), "borderline": N_("borderline"), "undecidable": N_("undecidable")}
+PRECISION_LABEL = {"year": N_("year"), "month": N_("month"), "day": N_("day"), "range": N_("range")}
+TABLE_LABEL = {"sources": N_("sources"), "units": N_("units"), "projects": N_("projects"), "figures": N_("figures"),
+               "honours": N_("honours"), "people": N_("people"), "events": N_("events"), "places": N_("places"),
+               "checks": N_("checks"), "oddities": N_("oddities"), "vocabulary": N_("vocabulary")}
+
+
+_TOPIC_LABEL: dict[str, str] = {}
+
+
+def _label(labels: dict):
+    """A `show` function: a value's label in the user's language (the value itself when it has none)."""
+    return lambda value: gettext(labels[value]) if value in labels else out.cell(value)
+ID = Column("id", N_("ID"), wrap=False)
+QUOTE = Column("quote", N_("Quote"))
 
 # ---------------------------------------------------------------- projects
 
 
 PROJECTS = View(
     ID,
-    Column("name", "项目"),
-    Column("status", "类别", show=lambda v: STATUS_LABEL.get(v, v), wrap=False),
-    Column("investment_text", "投资额（原文）", _investment("text")),
-    Column("min", "下限", _investment("min"), show=_yuan, wrap=False),
-    Column("max", "上限", _investment("max"), show=_yuan, wrap=False),
-    Column("match", "匹配", show=lambda v: MATCH_LABEL.get(v, v), wrap=False, default=False),
-    Column("band", "档次", wrap=False, default=False),
-    Column("period", "时间", wrap=False, default=False),
-    Column("quote", "原文", default=False),
+    Column("name", N_("Project")),
+    Column("status", N_("Category"), show=_label(STATUS_LABEL), wrap=False),
+    Column("investment_text", N_("Investment (as written)"), _investment("text")),
+    Column("min", N_("From"), _investment("min"), show=_yuan, wrap=False),
+    Column("max", N_("To"), _investment("max"), show=_yuan, wrap=False),
+    Column("match", N_("Match"), show=_label(MATCH_LABEL), wrap=False, default=False),
+    Column("band", N_("Band"), wrap=False, default=False),
+    Column("period", N_("Period"), wrap=False, default=False),
+    Column("quote", N_("Quote"), default=False),
 )
 
 
 @command(
-    option("min_", "--min", metavar="AMOUNT", help="At least this investment (5亿, 5e8, 五亿 ...)."),
-    option("max_", "--max", metavar="AMOUNT", help="At most this investment."),
-    flag("maybe", "--maybe", help="Also list borderline and undecidable projects, marked."),
-    option("sort", "--sort", metavar="invest|name", help="Sort by investment band (largest first) or by name (pinyin)."),
-    option("status", "--status", metavar="STATUS", help="signed | landed | key_work"),
+    option("min_", "--min", metavar="AMOUNT", help=N_("At least this investment (5亿, 5e8, 五亿 ...).")),
+    option("max_", "--max", metavar="AMOUNT", help=N_("At most this investment.")),
+    flag("maybe", "--maybe", help=N_("Also list borderline and undecidable projects, marked.")),
+    option("sort", "--sort", metavar="invest|name", help=N_("Sort by investment band (largest first) or by name (pinyin).")),
+    option("status", "--status", metavar="STATUS", help=N_("signed | landed | key_work")),
     *READ,
     views=(PROJECTS,),
 )
@@ -120,7 +133,7 @@ def projects(min_, max_, maybe, sort, status, db, json_, fmt, fields) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     if sort not in (None, "invest", "name"):
-        raise BadInput(f"--sort takes invest or name, got {sort!r}")
+        raise BadInput(_("--sort takes invest or name, got {value!r}").format(value=sort))
     lo = parse_money_bound(min_) if min_ is not None else None
     hi = parse_money_bound(max_) if max_ is not None else None
     view = PROJECTS.plus("match") if lo is not None or hi is not None else PROJECTS
@@ -130,36 +143,37 @@ def projects(min_, max_, maybe, sort, status, db, json_, fmt, fields) -> None:
     if result.left_out:
         parts = []
         if result.left_out.get("borderline"):
-            parts.append(f"{result.left_out['borderline']} borderline (the band only touches the bound)")
+            parts.append(_("{n} borderline (the band only touches the bound)").format(n=result.left_out["borderline"]))
         if result.left_out.get("undecidable"):
-            parts.append(f"{result.left_out['undecidable']} undecidable (the bound falls inside the band)")
-        left_out = f"left out {' and '.join(parts)}; add --maybe to list them"
+            parts.append(_("{n} undecidable (the bound falls inside the band)").format(
+                n=result.left_out["undecidable"]))
+        left_out = _("left out {parts}; add --maybe to list them").format(parts=_(" and ").join(parts))
         if result.rows or fmt_ != "table":  # an empty table says it in its one "no matching records" line
-            out.note(f"note: {left_out}")
-    out.emit(result.rows, view, fmt_, fields=fields, title="项目",
-             empty_note="no matching records" + (f": {left_out}" if left_out else ""))
+            out.note(_("note: {message}").format(message=left_out))
+    out.emit(result.rows, view, fmt_, fields=fields, title=N_("Projects"),
+             empty_note=lambda: _("no matching records") + (_(": {reason}").format(reason=left_out) if left_out else ""))
 
 
 # ---------------------------------------------------------------- units
 
 
 def _history_text(history: list[dict]) -> str:
-    return "；".join(f"{h.get('office')} {h.get('from') or '?'}–{h.get('to') or '今'}" for h in history)
+    return "；".join(f"{h.get('office')} {h.get('from') or '?'}–{h.get('to') or _('now')}" for h in history)
 
 
 COMMUNITY = View(
-    ID, Column("name", "名称"), Column("short", "简称", default=False), Column("kind", "类别"),
-    Column("member", "属办事处", default=False), Column("office", "现属"),
-    Column("history", "隶属沿革", show=_history_text),
-    Column("designations", "定位"), Column("aliases", "别称"), Column("parent", "上级"),
-    Column("flags", "标记"), Column("note", "说明"), QUOTE,
-    Column("oddities", "疑点", default=False), Column("facts", "相关事实", default=False),
+    ID, Column("name", N_("Name")), Column("short", N_("Short name"), default=False), Column("kind", N_("Kind")),
+    Column("member", N_("Member of the office"), default=False), Column("office", N_("Office now")),
+    Column("history", N_("Office history"), show=_history_text),
+    Column("designations", N_("Designations")), Column("aliases", N_("Also called")), Column("parent", N_("Part of")),
+    Column("flags", N_("Flags")), Column("note", N_("Note")), QUOTE,
+    Column("oddities", N_("Oddities"), default=False), Column("facts", N_("Facts about it"), default=False),
 )
-FACTS_OF = View(Column("kind", "类型"), Column("text", "内容"), QUOTE)
+FACTS_OF = View(Column("kind", N_("Type")), Column("text", N_("Text")), QUOTE)
 
 
 @command(
-    argument("name", metavar="NAME", help="Full or short name, part of it, pinyin or initials.", complete=completion.units),
+    argument("name", metavar="NAME", help=N_("Full or short name, part of it, pinyin or initials."), complete=completion.units),
     *READ,
     views=(COMMUNITY,),
 )
@@ -180,21 +194,24 @@ def community(name, db, json_, fmt, fields) -> None:
     fmt_ = out.choose_format(json_, fmt)
     prof = queries.community(_load(db), name)
     out.emit_object(prof, COMMUNITY, fmt_, fields=fields, title=prof["name"],
-                    sections=[("相关事实", prof["facts"], FACTS_OF)])
+                    sections=[(N_("Facts about it"), prof["facts"], FACTS_OF)])
 
 
-UNITS = View(ID, Column("name", "名称"), Column("short", "简称", default=False), Column("kind", "类别"),
-             Column("office", "所属办事处"), Column("member", "属办事处", default=False), Column("designations", "定位"),
-             Column("quote", "原文", default=False))
-TREE = View(Column("as_of", "时间", wrap=False), Column("office", "办事处"), Column("name", "名称"), Column("kind", "类别"))
+UNITS = View(ID, Column("name", N_("Name")), Column("short", N_("Short name"), default=False),
+                 Column("kind", N_("Kind")),
+             Column("office", N_("Office")), Column("member", N_("Member of the office"), default=False),
+             Column("designations", N_("Designations")),
+             Column("quote", N_("Quote"), default=False))
+TREE = View(Column("as_of", N_("As of"), wrap=False), Column("office", N_("Office")),
+            Column("name", N_("Name")), Column("kind", N_("Kind")))
 
 
 @command(
-    option("office", "--office", metavar="NAME", help="Only units of this office (九州路, 泰山路 ...).",
+    option("office", "--office", metavar="NAME", help=N_("Only units of this office (九州路, 泰山路 ...)."),
            complete=completion.offices),
-    option("as_of", "--as-of", metavar="YYYY-MM", help="Office assignment at this month."),
-    flag("tree", "--tree", help="Draw office → communities/villages, before and after each change."),
-    flag("all_", "--all", help="Also places that are not units of the office (湘江社区, compounds ...)."),
+    option("as_of", "--as-of", metavar="YYYY-MM", help=N_("Office assignment at this month.")),
+    flag("tree", "--tree", help=N_("Draw office → communities/villages, before and after each change.")),
+    flag("all_", "--all", help=N_("Also places that are not units of the office (湘江社区, compounds ...).")),
     *READ,
     views=(UNITS, TREE),
 )
@@ -214,7 +231,7 @@ def communities(office, as_of, tree, all_, db, json_, fmt, fields) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     if tree and office is not None:
-        raise BadInput("use either --tree or --office, not both")
+        raise BadInput(_("use either --tree or --office, not both"))
     fb = _load(db)
     if tree:
         snapshots = queries.tree(fb, as_of)
@@ -223,7 +240,8 @@ def communities(office, as_of, tree, all_, db, json_, fmt, fields) -> None:
         out.emit(rows, TREE, fmt_, fields=fields, document=snapshots, draw=lambda: _draw_tree(snapshots))
         return
     rows = queries.communities(fb, office=office, as_of=as_of, include_all=all_)
-    out.emit(rows, UNITS, fmt_, fields=fields, title="社区和村" + (f"（{as_of}）" if as_of else ""))
+    out.emit(rows, UNITS, fmt_, fields=fields, title=lambda: _("Communities and villages") + (
+        _(" (as of {month})").format(month=as_of) if as_of else ""))
 
 
 def _draw_tree(snapshots: list[dict]) -> None:
@@ -232,7 +250,7 @@ def _draw_tree(snapshots: list[dict]) -> None:
 
     console = out.make_console()
     for snap in snapshots:
-        root = Tree(Text(f"{snap['as_of']} 起"))
+        root = Tree(Text(_("from {month}").format(month=snap["as_of"])))
         for office in snap["offices"]:
             branch = root.add(Text(f"{office['office']}（{len(office['units'])}）"))
             for unit in office["units"]:
@@ -243,14 +261,16 @@ def _draw_tree(snapshots: list[dict]) -> None:
 # ---------------------------------------------------------------- honours, figures, timeline, people, search
 
 
-HONOURS = View(ID, Column("title", "荣誉"), Column("year", "年份", wrap=False), Column("level", "级别", wrap=False),
-               Column("text", "原文措辞"), QUOTE, Column("holder", "获得者", default=False),
-               Column("consecutive_years", "连续年数", wrap=False, default=False), Column("note", "说明", default=False))
+HONOURS = View(ID, Column("title", N_("Honour")), Column("year", N_("Year"), wrap=False),
+                   Column("level", N_("Level"), wrap=False),
+               Column("text", N_("Wording")), QUOTE, Column("holder", N_("Holder"), default=False),
+               Column("consecutive_years", N_("Years running"), wrap=False, default=False),
+               Column("note", N_("Note"), default=False))
 
 
 @command(
-    argument("year", metavar="[YEAR]", help="Only honours won in this year.", required=False),
-    option("level", "--level", metavar="国家|省|市", help="Only this level.", complete=completion.fixed("国家", "省", "市")),
+    argument("year", metavar="[YEAR]", help=N_("Only honours won in this year."), required=False),
+    option("level", "--level", metavar="国家|省|市", help=N_("Only this level."), complete=completion.fixed("国家", "省", "市")),
     *READ,
     views=(HONOURS,),
 )
@@ -268,27 +288,32 @@ def honors(year, level, db, json_, fmt, fields) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     rows = queries.honours(_load(db), year, level)
-    out.emit(rows, HONOURS, fmt_, fields=fields, title="荣誉")
+    out.emit(rows, HONOURS, fmt_, fields=fields, title=N_("Honours"))
 
 
 FIGURES = View(
-    ID, Column("subject_name", "对象"), Column("metric", "指标"), Column("value", "数值", wrap=False),
-    Column("unit", "单位", wrap=False), Column("qualifier", "约数", wrap=False), Column("period", "时间", wrap=False),
-    Column("topic", "主题", wrap=False), Column("text", "原文措辞", wrap=False),
-    Column("subject", "对象编号", wrap=False, default=False), Column("period_text", "时间（原文）", default=False),
-    Column("period_inferred", "时间为推断", default=False), Column("status", "状态", default=False),
-    Column("per", "每", default=False), Column("part_of", "属于", default=False), Column("key", "关键", default=False),
-    Column("band", "档次", default=False), Column("keywords", "关键词", default=False), Column("note", "说明", default=False),
-    Column("quote", "原文", default=False),
+    ID, Column("subject_name", N_("Subject")), Column("metric", N_("Metric")), Column("value", N_("Value"), wrap=False),
+    Column("unit", N_("Unit"), wrap=False), Column("qualifier", N_("Qualifier"), wrap=False),
+    Column("period", N_("Period"), wrap=False),
+    Column("topic", N_("Topic"), show=lambda v: _TOPIC_LABEL.get(v, v), wrap=False),
+    Column("text", N_("Wording"), wrap=False),
+    Column("subject", N_("Subject ID"), wrap=False, default=False),
+    Column("period_text", N_("Period (as written)"), default=False),
+    Column("period_inferred", N_("Period inferred"), default=False), Column("status", N_("Status"), default=False),
+    Column("per", N_("Per"), default=False), Column("part_of", N_("Part of"), default=False),
+    Column("key", N_("Key figure"), default=False),
+    Column("band", N_("Band"), default=False), Column("keywords", N_("Keywords"), default=False),
+    Column("note", N_("Note"), default=False),
+    Column("quote", N_("Quote"), default=False),
 )
 
 
 @command(
-    option("topic", "--topic", metavar="T", help="economy, construction ... or 经济, 建设进度 ...",
+    option("topic", "--topic", metavar="T", help=N_("economy, construction ... or 经济, 建设进度 ..."),
            complete=completion.topics),
-    option("subject", "--subject", metavar="NAME", help="What the figure is about (大寨店, 张公堰 ...).",
+    option("subject", "--subject", metavar="NAME", help=N_("What the figure is about (大寨店, 张公堰 ...)."),
            complete=completion.subjects),
-    option("unit", "--unit", metavar="U", help="Base unit: 元, 美元, 人, 栋, % ...", complete=completion.figure_units),
+    option("unit", "--unit", metavar="U", help=N_("Base unit: 元, 美元, 人, 栋, % ..."), complete=completion.figure_units),
     *READ,
     views=(FIGURES,),
 )
@@ -304,21 +329,25 @@ def figures(topic, subject, unit, db, json_, fmt, fields) -> None:
     from jzcli import queries
 
     fmt_ = out.choose_format(json_, fmt)
-    rows = queries.figures(_load(db), topic=topic, subject=subject, unit=unit)
-    out.emit(rows, FIGURES, fmt_, fields=fields, title="数字")
+    fb = _load(db)
+    rows = queries.figures(fb, topic=topic, subject=subject, unit=unit)
+    _TOPIC_LABEL.clear()
+    if fmt_ == "table" and i18n.chinese():  # a Chinese table shows 行政区划 for administration (facts.json meta)
+        _TOPIC_LABEL.update(queries.topics(fb))
+    out.emit(rows, FIGURES, fmt_, fields=fields, title=N_("Figures"))
 
 
-TIMELINE = View(ID, Column("date", "日期", wrap=False), Column("end", "结束", wrap=False),
-                Column("precision", "精度", wrap=False),
-                Column("inferred", "推断", show=lambda v: "推断" if v else "", wrap=False),
-                Column("event", "事件"), QUOTE, Column("date_text", "日期（原文）", default=False),
-                Column("status", "状态", default=False), Column("note", "说明", default=False))
+TIMELINE = View(ID, Column("date", N_("Date"), wrap=False), Column("end", N_("End"), wrap=False),
+                Column("precision", N_("Precision"), show=_label(PRECISION_LABEL), wrap=False),
+                Column("inferred", N_("Inferred"), show=lambda v: _("inferred") if v else "", wrap=False),
+                Column("event", N_("Event")), QUOTE, Column("date_text", N_("Date (as written)"), default=False),
+                Column("status", N_("Status"), default=False), Column("note", N_("Note"), default=False))
 
 
 @command(
-    argument("year", metavar="[YEAR]", help="Only events in this year.", required=False),
-    option("from_", "--from", metavar="D", help="From this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
-    option("to", "--to", metavar="D", help="Up to this date."),
+    argument("year", metavar="[YEAR]", help=N_("Only events in this year."), required=False),
+    option("from_", "--from", metavar="D", help=N_("From this date (YYYY, YYYY-MM or YYYY-MM-DD).")),
+    option("to", "--to", metavar="D", help=N_("Up to this date.")),
     *READ,
     views=(TIMELINE,),
 )
@@ -336,11 +365,11 @@ def timeline(year, from_, to, db, json_, fmt, fields) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     rows = queries.timeline(_load(db), year, from_, to)
-    out.emit(rows, TIMELINE, fmt_, fields=fields, title="时间线")
+    out.emit(rows, TIMELINE, fmt_, fields=fields, title=N_("Timeline"))
 
 
-PEOPLE = View(ID, Column("name", "姓名"), Column("role", "身份（原文）"), QUOTE,
-              Column("unit", "单位", default=False), Column("age", "年龄", wrap=False, default=False))
+PEOPLE = View(ID, Column("name", N_("Person")), Column("role", N_("Role (as stated)")), QUOTE,
+              Column("unit", N_("Unit"), default=False), Column("age", N_("Age"), wrap=False, default=False))
 
 
 @command(
@@ -358,15 +387,15 @@ def people(db, json_, fmt, fields) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     rows = queries.people(_load(db))
-    out.emit(rows, PEOPLE, fmt_, fields=fields, title="人物")
+    out.emit(rows, PEOPLE, fmt_, fields=fields, title=N_("People"))
 
 
-SEARCH = View(ID, Column("kind", "类型", wrap=False), Column("text", "内容"), QUOTE,
-              Column("field", "匹配字段", default=False))
+SEARCH = View(ID, Column("kind", N_("Type"), wrap=False), Column("text", N_("Text")), QUOTE,
+              Column("field", N_("Matched field"), default=False))
 
 
 @command(
-    argument("text", metavar="TEXT", help="Text to look for in names, wording and quotes."),
+    argument("text", metavar="TEXT", help=N_("Text to look for in names, wording and quotes.")),
     *READ,
     views=(SEARCH,),
 )
@@ -382,12 +411,13 @@ def search(text, db, json_, fmt, fields) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     rows = queries.search(_load(db), text)
-    out.emit(rows, SEARCH, fmt_, fields=fields, title=f"搜索：{text}", highlight=text.strip())
+    out.emit(rows, SEARCH, fmt_, fields=fields, title=lambda: _("Search: {text}").format(text=text), highlight=text.strip())
 
 
-PROGRESS = View(ID, Column("label", "进度"), Column("value", "完成", wrap=False), Column("total", "总量", wrap=False),
-                Column("unit", "单位", wrap=False), Column("share", "比例", wrap=False),
-                Column("text", "原文措辞", default=False))
+PROGRESS = View(ID, Column("label", N_("Progress")), Column("value", N_("Done"), wrap=False),
+                    Column("total", N_("Total"), wrap=False),
+                Column("unit", N_("Unit"), wrap=False), Column("share", N_("Share"), wrap=False),
+                Column("text", N_("Wording"), default=False))
 
 
 @command(
@@ -414,19 +444,20 @@ def _draw_overview(data: dict) -> None:
     from rich.text import Text
 
     console = out.make_console()
-    console.print(Text(f"{data['title']} — {data['place']}（截至约 {data['as_of']}）", style="bold"))
-    counts = "  ".join(f"{k} {v}" for k, v in data["counts"].items())
+    console.print(Text(_("{title} — {place} (as of about {date})").format(
+        title=data["title"], place=data["place"], date=data["as_of"]), style="bold"))
+    counts = "  ".join(f"{_label(TABLE_LABEL)(k)} {v}" for k, v in data["counts"].items())
     console.print(Text(counts))
-    key = Table(title="关键数字", title_justify="left", box=None)
-    key.add_column("指标", overflow="fold")
-    key.add_column("原文", overflow="fold")
+    key = Table(title=_("Key figures"), title_justify="left", box=None)
+    key.add_column(_("Metric"), overflow="fold")
+    key.add_column(_("Article says"), overflow="fold")
     for f in data["key_figures"]:
         key.add_row(Text(f"{f.get('subject_name', '')} {f['metric']}"), Text(f["text"]))
     console.print(key)
-    bars = Table(title="进度", title_justify="left", box=None)
-    bars.add_column("项目", no_wrap=True)
-    bars.add_column("进度", width=20)
-    bars.add_column("比例", no_wrap=True)
+    bars = Table(title=_("Progress"), title_justify="left", box=None)
+    bars.add_column(_("Figure"), no_wrap=True)
+    bars.add_column(_("Progress"), width=20)
+    bars.add_column(_("Share"), no_wrap=True)
     for p in data["progress"]:
         bars.add_row(Text(p["label"]), Bar(size=p["total"], begin=0, end=p["value"], width=20),
                      Text(f"{p['share']}%  {p['text']}"))
@@ -437,7 +468,7 @@ def _draw_overview(data: dict) -> None:
 
 
 @command(
-    option("source", "--source", metavar="ARTICLE", help="Also check every quote is in this article."),
+    option("source", "--source", metavar="ARTICLE", help=N_("Also check every quote is in this article.")),
     DB,
 )
 def validate(source, db) -> None:
@@ -458,19 +489,20 @@ def validate(source, db) -> None:
     for p in problems:
         out.write(out.display(p, limit=None) + "\n")  # a problem quotes data: control characters escaped
     if problems:
-        raise FactBaseError(f"{len(problems)} problem(s) in {fb.path}")
+        raise FactBaseError(_("{n} problem(s) in {path}").format(n=len(problems), path=fb.path))
     counts = ", ".join(f"{len(rows)} {t}" for t, rows in fb.tables.items())
-    out.note(f"ok: {fb.path} ({counts})" + (" ; every quote found in the article" if source else ""))
+    out.note(_("ok: {path} ({counts})").format(path=fb.path, counts=counts)
+             + (_(" ; every quote found in the article") if source else ""))
 
 
 @command(
     option("fmt", "--format", "-f", required=True, metavar="sqlite|csv|jsonl",
            complete=completion.fixed("sqlite", "csv", "jsonl"),
-           help="sqlite file, a folder of CSV files, or JSON lines."),
+           help=N_("sqlite file, a folder of CSV files, or JSON lines.")),
     option("out_path", "--out", required=True, metavar="PATH",
-           help="Where to write ('-': stdout); not overwritten without --force."),
-    flag("force", "--force", help="Replace an existing PATH that an earlier export wrote."),
-    flag("excel", "--excel", help="csv for spreadsheets: UTF-8 with BOM, formulas neutralised."),
+           help=N_("Where to write ('-': stdout); not overwritten without --force.")),
+    flag("force", "--force", help=N_("Replace an existing PATH that an earlier export wrote.")),
+    flag("excel", "--excel", help=N_("csv for spreadsheets: UTF-8 with BOM, formulas neutralised.")),
     DB,
 )
 def export(fmt, out_path, force, excel, db) -> None:
@@ -491,27 +523,15 @@ def export(fmt, out_path, force, excel, db) -> None:
 
     written = ex.export(_load(db), fmt, out_path, force=force, excel=excel)
     if written != "-":
-        out.note(f"wrote {written}")
+        out.note(_("wrote {path}").format(path=written))
 
 
 # ---------------------------------------------------------------- reporter's tools
 
-VERDICT_LABEL = {"supported": "✔ 有据 supported", "contradicted": "✘ 不符 contradicted", "unknown": "? 不明 unknown"}
+def _verdict_label(verdict: str) -> str:
+    from jzcli.draftview import SYMBOL, verdict_word
 
-
-def _read_draft(path: str) -> str:
-    from jzcli import files
-
-    if path == "-":
-        from jzcli import safeio
-
-        if safeio.stdin_closed():
-            raise BadInput("stdin is closed: nothing to check (give --file DRAFT or pipe the draft in)")
-        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
-        return files.decode(data, "(standard input)", "draft")
-    from jzcli.safeio import fs_path
-
-    return files.read_text(fs_path(path), "draft")
+    return f"{SYMBOL.get(verdict, '?')} {verdict_word(verdict)}"
 
 
 MAX_SENTENCE = 2000  # characters: a claim or a question is one sentence, not a document
@@ -519,70 +539,92 @@ MAX_SENTENCE = 2000  # characters: a claim or a question is one sentence, not a 
 
 def _one_sentence(text: str, what: str) -> None:
     if len(text) > MAX_SENTENCE:
-        raise BadInput(f"the {what} is {len(text)} characters long: give one sentence (at most {MAX_SENTENCE}), "
-                      "or a whole draft with check --file")
+        raise BadInput(_("the {what} is {n} characters long: give one sentence (at most {limit}), "
+                         "or a whole draft with check --file").format(what=_(what), n=len(text), limit=MAX_SENTENCE))
 
 
-def _shorten(text: str, width: int = 24) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _reason(reason: str) -> str:
+    from jzcli.draftview import translate_reason
+
+    return translate_reason(reason)
 
 
-DRAFT_FIGURES = View(
-    Column("sentence", "句子", show=_shorten), Column("figure", "数字", wrap=False),
-    Column("kind", "类型", wrap=False), Column("verdict", "结论", show=VERDICT_LABEL.get, wrap=False),
-    Column("article", "原文数值", lambda r: r["evidence"][0]["text"] if r["evidence"] else None, wrap=False),
-    Column("quote", "原文", lambda r: r["evidence"][0]["quote"] if r["evidence"] else None),
-    Column("reason", "理由", default=False), Column("value", "数值", wrap=False, default=False),
-    Column("unit", "单位", wrap=False, default=False),
-    Column("fact", "依据", lambda r: r["evidence"][0]["id"] if r["evidence"] else None, wrap=False, default=False),
-    Column("line", "行", wrap=False, default=False), Column("column", "列", wrap=False, default=False),
-    Column("start", "起", wrap=False, default=False), Column("end", "止", wrap=False, default=False),
+# the items of a draft (jzcli/draftview.py makes the rows; the draft view itself is drawn there)
+DRAFT_ITEMS = View(
+    Column("line", N_("Line"), wrap=False), Column("column", N_("Column"), wrap=False),
+    Column("kind", N_("Kind of item"), wrap=False), Column("figure", N_("Figure"), wrap=False),
+    Column("verdict", N_("Verdict"), show=_verdict_label, wrap=False), Column("reason", N_("Reason"), show=_reason),
+    Column("id", N_("Fact"), wrap=False), Column("article", N_("Article says"), wrap=False), QUOTE,
+    Column("sentence", N_("Sentence")), Column("end_column", N_("End column"), wrap=False, default=False),
+    Column("value", N_("Value"), wrap=False, default=False), Column("unit", N_("Unit"), wrap=False, default=False),
+    Column("qualifier", N_("Qualifier"), wrap=False, default=False),
 )
 CLAIM_EVIDENCE = View(
-    Column("figure", "数字", wrap=False), Column("kind", "类型", wrap=False),
-    Column("verdict", "结论", show=VERDICT_LABEL.get, wrap=False),
-    Column("reason", "理由"), Column("fact", "依据", lambda r: r["ev"].get("id"), wrap=False),
-    Column("article", "原文数值", lambda r: r["ev"].get("text"), wrap=False),
-    Column("quote", "原文", lambda r: r["ev"].get("quote")),
-    Column("claim", "句子", default=False), Column("value", "数值", wrap=False, default=False),
-    Column("unit", "单位", wrap=False, default=False),
+    Column("figure", N_("Figure"), wrap=False), Column("verdict", N_("Verdict"), show=_verdict_label, wrap=False),
+    Column("reason", N_("Reason"), show=_reason), Column("fact", N_("Fact"), lambda r: r["ev"].get("id"), wrap=False),
+    Column("article", N_("Article says"), lambda r: r["ev"].get("text"), wrap=False),
+    Column("quote", N_("Quote"), lambda r: r["ev"].get("quote")),
+    Column("claim", N_("Sentence"), default=False), Column("value", N_("Value"), wrap=False, default=False),
+    Column("unit", N_("Unit"), wrap=False, default=False),
 )
 
 
 @command(
-    argument("claim", metavar="CLAIM", help="One sentence with a figure.", required=False),
-    option("file", "--file", metavar="DRAFT", help="Check every figure of a draft ('-' for stdin)."),
+    argument("claim", metavar="CLAIM", help=N_("One sentence with a figure."), required=False),
+    option("file", "--file", metavar="DRAFT",
+           help=N_("Check every figure of a draft: .txt, .md or .docx ('-' for stdin).")),
+    flag("strict", "--strict", help=N_("With --file: exit 1 when any item is unknown too (a gate before publication).")),
+    option("encoding", "--encoding", metavar="ENC",
+           help=N_("The draft's encoding (default: detected: UTF-8, UTF-16 with BOM, GB18030).")),
+    option("max_size", "--max-size", metavar="SIZE", help=N_("Refuse a draft larger than this (default 10MB).")),
     *READ,
-    views=(DRAFT_FIGURES, CLAIM_EVIDENCE,),
+    views=(DRAFT_ITEMS, CLAIM_EVIDENCE,),
 )
-def check(claim, file, db, json_, fmt, fields) -> None:
+def check(claim, file, strict, encoding, max_size, db, json_, fmt, fields) -> None:
     """Check a figure: supported / contradicted / unknown.
 
-    Exit code 0 only when supported (for --file: 1 if any figure is contradicted).
+    Exit code 0 only when supported (for --file: 1 if any item is contradicted, or unknown with --strict).
+
+    On a terminal, --file shows the draft itself: line numbers, each item marked where it stands
+    (✔ supported, ✘ contradicted, ? unknown) and numbered notes under each paragraph. --format lines prints
+    DRAFT:LINE:COL: verdict: figure — reason [id], one item a line, for editors and CI.
 
     \b
     Examples:
       jzcli check "大寨店社区开工36栋楼"
       jzcli check "实际利用外资3700万元" --json
       jzcli check --file draft.txt
-      cat draft.txt | jzcli check --file -
+      jzcli check --file draft.docx --format lines
+      cat draft.txt | jzcli check --file - --strict
     """
     from jzcli import check as ck
 
-    fmt_ = out.choose_format(json_, fmt)
+    if file is not None and fmt == "lines" and not json_:
+        fmt_ = "lines"
+    else:
+        fmt_ = out.choose_format(json_, fmt)
     if (claim is None) == (file is None):
-        raise BadInput("give either a CLAIM or --file DRAFT")
+        raise BadInput(_("give either a CLAIM or --file DRAFT"))
     if claim is not None:
-        _one_sentence(claim, "claim")
-    reader = ck.Reader(_load(db))
+        _one_sentence(claim, N_("claim"))
     if file is not None:
-        results = ck.check_draft(reader, _read_draft(file))
-        rows = [{**r.as_json(), "sentence": r.claim} for r in results]
-        out.emit(rows, DRAFT_FIGURES, fmt_, fields=fields, title="核对稿件", empty_note="no figures found in the draft")
-        counts = {v: sum(r.verdict == v for r in results) for v in ("supported", "contradicted", "unknown")}
-        out.note(f"checked {len(results)} item(s): {counts['supported']} supported, "
-                 f"{counts['contradicted']} contradicted, {counts['unknown']} unknown")
-        raise Exit(ExitStatus.NOT_SUPPORTED if counts["contradicted"] else ExitStatus.SUCCESS)
+        from jzcli import drafts, draftview
+
+        columns = DRAFT_ITEMS.pick(fields)  # an unknown field is a usage error before the draft is read
+        limit = drafts.parse_size(max_size) if max_size is not None else drafts.DEFAULT_MAX_SIZE
+        lines = drafts.read_draft(file, encoding=encoding, max_size=limit)  # fails before anything is written
+        checked = draftview.check_lines(ck.Reader(_load(db)), lines)
+        tally = draftview.Tally()
+        if fmt_ == "table" and fields is None:
+            draftview.write_view(checked, tally)
+        else:
+            draftview.write_rows(file, checked, fmt_, tally, columns if fields is not None or fmt_ in ("tsv", "csv")
+                                 else None)
+            out.note(tally.summary())
+        counts = tally.counts
+        raise Exit(ExitStatus.NOT_SUPPORTED if counts["contradicted"] or (strict and counts["unknown"])
+                   else ExitStatus.SUCCESS)
+    reader = ck.Reader(_load(db))
     results = ck.check_claim(reader, claim)
     verdict = ck.combined(results)
     if len(results) == 1:
@@ -595,26 +637,26 @@ def check(claim, file, db, json_, fmt, fields) -> None:
                "figures": [r.as_json() for r in results]}
     rows = [{**r.as_json(), "ev": e} for r in results for e in (r.evidence or [{}])]
     out.emit(rows, CLAIM_EVIDENCE, fmt_, fields=fields, document=doc,
-             title=f"{VERDICT_LABEL[verdict]}：{claim.strip()}")
+             title=lambda: _("{verdict}: {claim}").format(verdict=_verdict_label(verdict), claim=claim.strip()))
     raise Exit(ExitStatus.SUCCESS if verdict == "supported" else ExitStatus.NOT_SUPPORTED)
 
 
 # The same columns for every kind of answer (figure, derived, event, person, list, attribute, verdict).
-ANSWERS = View(Column("kind", "类型", wrap=False), Column("answer", "答案"), Column("value", "数值", wrap=False),
-               Column("unit", "单位", wrap=False), Column("date", "日期", wrap=False),
-               Column("precision", "精度", wrap=False), Column("inferred", "推断", wrap=False),
-               Column("members", "成员"), Column("verdict", "判断", wrap=False),
-               Column("formula", "算式", lambda r: (r.get("derivation") or {}).get("formula")),
-               Column("score", "得分", wrap=False), Column("tie", "并列", wrap=False), ID, QUOTE,
-               Column("subject", "对象", default=False), Column("metric", "指标", default=False),
-               Column("text", "原文数值", default=False), Column("note", "说明", default=False),
-               Column("end", "结束日期", default=False), Column("qualifier", "约数", default=False),
-               Column("period", "时间", default=False))
+ANSWERS = View(Column("kind", N_("Type"), wrap=False), Column("answer", N_("Answer")), Column("value", N_("Value"), wrap=False),
+               Column("unit", N_("Unit"), wrap=False), Column("date", N_("Date"), wrap=False),
+               Column("precision", N_("Precision"), wrap=False), Column("inferred", N_("Inferred"), wrap=False),
+               Column("members", N_("Members")), Column("verdict", N_("Verdict"), wrap=False),
+               Column("formula", N_("Arithmetic"), lambda r: (r.get("derivation") or {}).get("formula")),
+               Column("score", N_("Score"), wrap=False), Column("tie", N_("Tied"), wrap=False), ID, QUOTE,
+               Column("subject", N_("Subject"), default=False), Column("metric", N_("Metric"), default=False),
+               Column("text", N_("Article says"), default=False), Column("note", N_("Note"), default=False),
+               Column("end", N_("End date"), default=False), Column("qualifier", N_("Qualifier"), default=False),
+               Column("period", N_("Period"), default=False))
 
 
 @command(
-    argument("question", metavar="QUESTION", help="A question about the article, as a reporter asks it."),
-    option("limit", "--limit", kind=INT, default=5, help="At most this many answers (ties are all shown).",
+    argument("question", metavar="QUESTION", help=N_("A question about the article, as a reporter asks it.")),
+    option("limit", "--limit", kind=INT, default=5, metavar="N", help=N_("At most this many answers (ties are all shown)."),
            low=1, high=100),
     *READ,
     views=(ANSWERS,),
@@ -641,15 +683,17 @@ def ask(question, limit, db, json_, fmt, fields) -> None:
     from jzcli.check import Reader
 
     fmt_ = out.choose_format(json_, fmt)
-    _one_sentence(question, "question")
+    _one_sentence(question, N_("question"))
     rows = answer(Reader(_load(db)), question, limit)
     out.emit(rows, ANSWERS, fmt_, fields=fields, draw=lambda: view.render(rows, question.strip()))
 
 
-AUDIT = View(ID, Column("kind", "类型", wrap=False), Column("description", "内容"), Column("arithmetic", "算式"),
-             Column("holds", "结果", show=lambda v: "✔ 成立" if v else "✘ 不成立", wrap=False),
-             Column("quotes", "原文", show="\n".join), Column("recorded_holds", "记录的结果", default=False),
-             Column("refs", "涉及", default=False), Column("quote", "主引文", default=False))
+AUDIT = View(ID, Column("kind", N_("Type"), wrap=False), Column("description", N_("Description")),
+                 Column("arithmetic", N_("Arithmetic")),
+             Column("holds", N_("Holds"), show=lambda v: _("✔ holds") if v else _("✘ does not hold"), wrap=False),
+             Column("quotes", N_("Quotes"), show="\n".join),
+             Column("recorded_holds", N_("Recorded result"), default=False),
+             Column("refs", N_("Refers to"), default=False), Column("quote", N_("Main quote"), default=False))
 
 
 @command(
@@ -667,16 +711,16 @@ def audit(db, json_, fmt, fields) -> None:
 
     fmt_ = out.choose_format(json_, fmt)
     rows = crosschecks.audit(_load(db))
-    out.emit(rows, AUDIT, fmt_, fields=fields, title="核算与疑点")
+    out.emit(rows, AUDIT, fmt_, fields=fields, title=N_("Checks and oddities"))
 
 
-ODDITIES = View(ID, Column("description", "说明"), QUOTE)
+ODDITIES = View(ID, Column("description", N_("Description")), QUOTE)
 
 
 @command(
-    argument("record_id", metavar="ID", help="A record id (fig:dzd-started) or a unique start of one.",
+    argument("record_id", metavar="ID", help=N_("A record id (fig:dzd-started) or a unique start of one."),
              complete=completion.record_ids),
-    option("source", "--source", metavar="ARTICLE", help="Also print the article's sentence around the quote."),
+    option("source", "--source", metavar="ARTICLE", help=N_("Also print the article's sentence around the quote.")),
     *READ,
 )
 def show(record_id, source, db, json_, fmt, fields) -> None:
@@ -694,6 +738,7 @@ def show(record_id, source, db, json_, fmt, fields) -> None:
     article = read_article(source) if source else None
     rec = queries.show(_load(db), record_id, article)
     view = View(*(Column(k, k) for k in rec if k != "oddity_records"))  # every field the record has
-    out.emit_object(rec, view, fmt_, fields=fields, title=rec["id"], sections=[("疑点", rec["oddity_records"], ODDITIES)])
+    out.emit_object(rec, view, fmt_, fields=fields, title=rec["id"], sections=[(N_("Oddities"), rec["oddity_records"],
+                                                                                ODDITIES)])
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from jzcli import safeio
 from jzcli.errors import BadInput
+from jzcli.i18n import N_, _, gettext
 
 FORMATS = ("table", "json", "jsonl", "csv", "tsv")
 
@@ -23,11 +24,11 @@ class Column:
     """One field of a view, declared once.
 
     `key` is the field's name for scripts (the JSON key, the CSV/TSV header, what --fields names), `label` its
-    header for people (tables). `get` reads the raw value from a record (default: `record[key]`); JSON, JSONL,
-    CSV and TSV all show that raw value, so one key means one vocabulary in every format. `show` turns the raw
-    value into what a table shows (a label such as 2018上半年签约 for `signed`, 5亿元 for 500000000); `wrap=False`
-    keeps numbers, amounts, dates and ids whole on a narrow terminal; `default=False` leaves the field out
-    unless --fields asks for it.
+    header for people (tables), an N_-marked msgid shown in the user's language. `get` reads the raw value from
+    a record (default: `record[key]`); JSON, JSONL, CSV and TSV all show that raw value, so one key means one
+    vocabulary in every format. `show` turns the raw value into what a table shows (a label such as
+    2018上半年签约 for `signed`, 5亿元 for 500000000); `wrap=False` keeps numbers, amounts, dates and ids whole
+    on a narrow terminal; `default=False` leaves the field out unless --fields asks for it.
 
     A plain class, not a dataclass: importing dataclasses (and inspect with it) costs ~10 ms at start-up.
     """
@@ -75,20 +76,21 @@ class View:
         names = list(dict.fromkeys(f.strip() for f in fields.split(",") if f.strip()))
         unknown = [f for f in names if f not in by_key]
         if unknown or not names:
-            what = f"unknown field {unknown[0]!r}" if unknown else "--fields needs field names"
-            raise BadInput(f"{what}: choose from {','.join(self.keys)}")
+            what = _("unknown field {name!r}").format(name=unknown[0]) if unknown else _("--fields needs field names")
+            raise BadInput(_("{problem}: choose from {fields}").format(problem=what, fields=",".join(self.keys)))
         return [by_key[f] for f in names]
 
 
 def choose_format(json_flag: bool, fmt: str | None) -> str:
     """One place decides the output format; conflicting flags are rejected up front."""
     if json_flag and fmt and fmt != "json":
-        raise BadInput(f"use just one of --json and --format {fmt}")
+        raise BadInput(_("use just one of --json and --format {format}").format(format=fmt))
     if json_flag:
         return "json"
     if fmt is not None:  # --format "" is a bad format, not the default
         if fmt not in FORMATS:
-            raise BadInput(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+            raise BadInput(_("unknown format {format!r}: choose one of {choices}").format(
+                format=fmt, choices=", ".join(FORMATS)))
         return fmt
     return "table" if stdout_is_terminal() else "tsv"
 
@@ -173,7 +175,7 @@ def emit(
     fields: str | None = None,
     title: str | None = None,
     highlight: str | None = None,
-    empty_note: str = "no matching records",
+    empty_note: str | Callable[[], str] | None = None,
     document: Any = None,
     draw: Callable[[], None] | None = None,
 ) -> None:
@@ -210,16 +212,16 @@ def emit(
     elif draw is not None and fields is None:
         draw()
     elif not records:
-        note(empty_note)
+        note(_("no matching records") if empty_note is None else shown(empty_note))
     else:
-        render_table(records, columns, title=title, highlight=highlight, id_last=fields is None)
+        render_table(records, columns, title=shown(title), highlight=highlight, id_last=fields is None)
 
 
 def as_view(view: View | Sequence[Column]) -> View:
     return view if isinstance(view, View) else View(*view)
 
 
-FIELD_VALUE = View(Column("field", "字段"), Column("value", "值"))
+FIELD_VALUE = View(Column("field", N_("Field")), Column("value", N_("Value")))
 
 
 def emit_object(obj: dict, view: View | Sequence[Column], fmt: str, *, fields: str | None = None, title: str | None = None,
@@ -245,18 +247,26 @@ def emit_object(obj: dict, view: View | Sequence[Column], fmt: str, *, fields: s
     from rich.table import Table
     from rich.text import Text
 
-    head = Table(title=display(title) if title else title, show_header=False,
+    head = Table(title=display(shown(title)) if title else title, show_header=False,
                  box=None if os.environ.get("TERM") == "dumb" else _box())
     head.add_column(style="bold", overflow="fold", no_wrap=True)
     head.add_column(overflow="fold")
     for c in columns:
         value = c.text(obj)
         if value:  # a person reads only what is there; scripts get every field from tsv/json
-            head.add_row(Text(c.label), Text(value))
+            head.add_row(Text(gettext(c.label)), Text(value))
     console.print(head)
     for name, rows, sview in sections:
         if rows:
-            render_table(rows, as_view(sview).pick(None), title=name, console=console)
+            render_table(rows, as_view(sview).pick(None), title=shown(name), console=console)
+
+
+def shown(title) -> str | None:
+    """A title or note for people: a function is called, a msgid looked up in the catalog (data stays as it is).
+    Only tables call this, so --json never loads a catalog."""
+    if title is None:
+        return None
+    return title() if callable(title) else gettext(title)
 
 
 def make_console():
@@ -330,6 +340,9 @@ def _box():
 # another, "label：value" lines folded to the width.
 MIN_CELL = 8  # four Chinese characters
 PADDING = 2  # cells per column (SIMPLE_HEAD: one space each side)
+# What a table too narrow for all its columns gives up first, before it turns into record blocks: the verbatim
+# quote (long, and always one `jzcli show ID` away).
+NARROW_DROPS = ("quote",)
 
 
 def _render_records(console, records: Sequence[dict], columns: Sequence[Column], *, title: str | None = None,
@@ -345,7 +358,7 @@ def _render_records(console, records: Sequence[dict], columns: Sequence[Column],
             value = Text(c.text(rec))
             if highlight:
                 value.highlight_words([highlight], style="reverse", case_sensitive=False)
-            console.print(Text.assemble((f"{c.label}：", "bold"), value), overflow="fold")
+            console.print(Text.assemble((gettext(c.label) + "：", "bold"), value), overflow="fold")
 
 
 def _needed_width(records: Sequence[dict], columns: Sequence[Column]) -> int:
@@ -356,7 +369,7 @@ def _needed_width(records: Sequence[dict], columns: Sequence[Column]) -> int:
         if c.wrap:
             need += MIN_CELL + PADDING
         else:
-            need += max([cell_len(c.label), *(cell_len(c.text(r)) for r in records)]) + PADDING
+            need += max([cell_len(gettext(c.label)), *(cell_len(c.text(r)) for r in records)]) + PADDING
     return need
 
 
@@ -366,6 +379,12 @@ def render_table(records: Sequence[dict], columns: Sequence[Column], *, title: s
     from rich.text import Text
 
     console = console or make_console()
+    if console.width < _needed_width(records, columns) and id_last:  # id_last: the columns were not picked
+        narrower = [c for c in columns if c.key not in NARROW_DROPS]
+        if narrower != list(columns) and console.width >= _needed_width(records, narrower):
+            note(_("({columns} left out at this width: jzcli show ID, or --format tsv)").format(
+                columns=", ".join(gettext(c.label) for c in columns if c.key in NARROW_DROPS)))
+            columns = narrower
     if console.width < _needed_width(records, columns):
         _render_records(console, records, columns, title=title, highlight=highlight)
         return
@@ -375,7 +394,7 @@ def render_table(records: Sequence[dict], columns: Sequence[Column], *, title: s
     table = Table(title=display(title) if title else title, box=_box() if not dumb else None, header_style="bold",
                   title_justify="left")
     for c in columns:
-        table.add_column(c.label, overflow="fold" if c.wrap else "ellipsis", no_wrap=not c.wrap,
+        table.add_column(gettext(c.label), overflow="fold" if c.wrap else "ellipsis", no_wrap=not c.wrap,
                          style="dim" if c.key == "id" else None)
     for rec in records:
         cells = []

@@ -118,7 +118,7 @@ COMMON = (
     Field("oddities", "list[str]", "ids of the `oddities` records that affect it (the build derives them from "
           "each oddity's `affects`)", default=[], ref="oddities", label="疑点"),
     Field("note", "str", "curator's remark: an ambiguity, a reading, a judgement call", null=True, default=None,
-          label="备注"),
+          label="说明"),
 )
 ID = Field("id", "str", "stable id, unique across the whole base: `<prefix>:<slug>` (ascii slug)", required=True,
            label="编号")
@@ -163,19 +163,19 @@ UNITS = Table("units", "unit", "unit", "Administrative units, and places that lo
     Field("name", "str", "full form: 凤凰城社区, 崔庄村", required=True, searchable=True, label="名称"),
     Field("short", "str", "as written in the lists: 凤凰城", null=True, default=None, label="简称"),
     Field("kind", "str", "kind of unit", required=True, enum=UNIT_KINDS, label="类别"),
-    Field("member", "bool", "one of the 18 units listed at founding", default=False, label="成员"),
-    Field("aliases", "list[str]", "other spellings: 大寨店社区 for 大寨店村", default=[], label="别名"),
+    Field("member", "bool", "one of the 18 units listed at founding", default=False, label="属办事处"),
+    Field("aliases", "list[str]", "other spellings: 大寨店社区 for 大寨店村", default=[], label="别称"),
     Field("parent", "str", "the unit it lies in: compound → community, 张公堰村 → 大河涧乡", null=True, default=None,
           ref="units", label="上级"),
     Field("office", "str", "the office it belongs to now (a compound: its parent's office; null for units "
-          "outside the lists)", null=True, default=None, ref="units", label="办事处"),
-    Field("history", "list[object]", "its offices over time", default=[], label="归属", fields=(
+          "outside the lists)", null=True, default=None, ref="units", label="现属"),
+    Field("history", "list[object]", "its offices over time", default=[], label="隶属沿革", fields=(
         Field("office", "str", "office name", required=True),
         Field("office_id", "str", "office id", required=True, ref="units"),
         Field("from", "str", "first month (YYYY-MM)", required=True, null=True),
         Field("to", "str", "month it ended (YYYY-MM), null while in force", required=True, null=True),
         Field("quote", "str", "the clause that says so", required=True))),
-    Field("designations", "list[str]", "designations: 生态型社区", default=[], label="称号"),
+    Field("designations", "list[str]", "designations: 生态型社区", default=[], label="定位"),
     Field("flags", "list[str]", "office, not_a_unit_of_the_office, not_in_lists, residential_compound, "
           "partner_village", default=[], label="标记"),
     PINYIN,
@@ -185,7 +185,7 @@ PROJECTS = Table("projects", "project", "project", "Projects: the 10 signed in 2
                  "and the key construction works.", (
     Field("name", "str", "as written: 58同城项目", required=True, searchable=True, label="项目"),
     Field("status", "str", "signed (the 10 signed in 2018 H1) | landed (landed earlier, no amount) | key_work "
-          "(key construction works named)", required=True, enum=PROJECT_STATUSES, label="状态"),
+          "(key construction works named)", required=True, enum=PROJECT_STATUSES, label="类别"),
     Field("period", "str", "when it was signed: 2018-H1", null=True, default=None, label="时间"),
     Field("investment", "object", "null when the article gives no amount; else the band's bounds in 元 (null = "
           "open), computed by the build from `band` and meta.bands", null=True, default=None, computed=True,
@@ -204,31 +204,31 @@ PROJECTS = Table("projects", "project", "project", "Projects: the 10 signed in 2
 
 FIGURES = Table("figures", "figure", "fig", "Every number the article states about something.", (
     Field("subject", "str", "what it is about (the office is unit:jiuzhoulu)", required=True, null=True, ref=ANY,
-          label="对象"),
+          label="对象编号"),
     Field("subject_name", "str", "display name of the subject", null=True, computed=True, after="subject",
-          searchable=True, label="对象名称"),
+          searchable=True, label="对象"),
     Field("metric", "str", "what is measured, short Chinese: 开工楼栋数", required=True, searchable=True,
           label="指标"),
     Field("value", "number", "the value in the base unit (4.3亿元 → 430000000, 16.2万人 → 162000, 52% → 52); an "
           "int unless the article has a fraction", required=True, label="数值"),
     Field("unit", "str", "base unit: 元, 美元, 人, 名, 栋, 套, 个, 年, 平方公里, % ...", required=True, label="单位"),
     Field("qualifier", "str", "approximation as written", null=True, default=None, enum=QUALIFIERS, label="约数"),
-    Field("per", "str", "rate of a recurring amount: 月 (每月), 人·月 (每人每月)", null=True, default=None),
+    Field("per", "str", "rate of a recurring amount: 月 (每月), 人·月 (每人每月)", null=True, default=None, label="每"),
     Field("period", "str", "ISO-like: 2017, 2018-H1, 2018-01/2018-06, 2016/2018-08, 1999-07", null=True,
           default=None, label="时间"),
-    Field("period_text", "str", "the article's wording: 2016年以来, 今年前6个月", null=True, default=None),
-    Field("period_inferred", "bool", "the year comes from 今年 / 目前 / 日前", default=False),
+    Field("period_text", "str", "the article's wording: 2016年以来, 今年前6个月", null=True, default=None, label="时间（原文）"),
+    Field("period_inferred", "bool", "the year comes from 今年 / 目前 / 日前", default=False, label="时间为推断"),
     Field("topic", "str", "topic slug", required=True, enum="meta.topics", label="主题"),
     Field("text", "str", "the article's wording of the figure: 36栋楼, 3000多名村民", required=True,
-          searchable=True, label="原文数字"),
+          searchable=True, label="原文措辞"),
     Field("keywords", "list[str]", "short words of the clause that tell it apart from other figures of the same "
-          "subject: [开工, 楼] vs [完工]", required=True),
-    Field("status", "str", "actual, or a target / plan", default="actual", enum=FIGURE_STATUSES),
+          "subject: [开工, 楼] vs [完工]", required=True, label="关键词"),
+    Field("status", "str", "actual, or a target / plan", default="actual", enum=FIGURE_STATUSES, label="状态"),
     Field("part_of", "str", "the total this figure is a part of (drawn as a progress bar by `overview`)",
-          null=True, default=None, ref="figures", late=True),
-    Field("key", "bool", "one of the figures `overview` leads with", default=False, late=True),
+          null=True, default=None, ref="figures", late=True, label="属于"),
+    Field("key", "bool", "one of the figures `overview` leads with", default=False, late=True, label="关键"),
     Field("band", "str", "the investment band a count of signed projects counts (meta.bands)", null=True,
-          default=None, enum="meta.bands", late=True),
+          default=None, enum="meta.bands", late=True, label="档次"),
 ), display=("{subject_name} ", "{metric}: {text}"),
    core=("subject", "metric", "value", "unit", "qualifier", "period", "topic", "text", "keywords"))
 
@@ -236,27 +236,27 @@ HONOURS = Table("honours", "honour", "honour", "Honours won by the office itself
     Field("title", "str", "the honour's name", required=True, searchable=True, label="荣誉"),
     Field("year", "int", "year, null when not given", required=True, null=True, label="年份"),
     Field("level", "str", "level", required=True, enum=LEVELS, label="级别"),
-    Field("holder", "str", "who won it", required=True),
-    Field("consecutive_years", "int", "连续N年 (optional)"),
-    Field("text", "str", "the wording", required=True, searchable=True),
+    Field("holder", "str", "who won it", required=True, label="获得者"),
+    Field("consecutive_years", "int", "连续N年 (optional)", label="连续年数"),
+    Field("text", "str", "the wording", required=True, searchable=True, label="原文措辞"),
 ), display=("{title}", "（{year}）"), core=("title", "year", "level"))
 
 PEOPLE = Table("people", "person", "person", "People named in the article.", (
     Field("name", "str", "name", required=True, searchable=True, label="姓名"),
     Field("role", "str", "role exactly as stated; null when none is", null=True, default=None, searchable=True,
-          label="职务"),
+          label="身份（原文）"),
     Field("unit", "str", "their unit", null=True, default=None, ref="units", label="单位"),
     Field("age", "int", "age", null=True, default=None, label="年龄"),
 ), display=("{name}", "（{role}）"), core=("name", "role"))
 
 EVENTS = Table("events", "event", "event", "Dated events.", (
     Field("date", "str", "ISO: 1999-07, 2018-07-05, 2017", required=True, label="日期"),
-    Field("precision", "str", "precision of the date", required=True, enum=PRECISIONS),
-    Field("date_text", "str", "the wording", required=True, label="原文日期"),
+    Field("precision", "str", "precision of the date", required=True, enum=PRECISIONS, label="精度"),
+    Field("date_text", "str", "the wording", required=True, label="日期（原文）"),
     Field("event", "str", "one-line Chinese description", required=True, searchable=True, label="事件"),
-    Field("end", "str", "end of a range (ISO)", null=True, default=None),
-    Field("inferred", "bool", "the year comes from 今年 / 目前 / 日前", default=False),
-    Field("status", "str", "done or planned", default="done", enum=EVENT_STATUSES),
+    Field("end", "str", "end of a range (ISO)", null=True, default=None, label="结束"),
+    Field("inferred", "bool", "the year comes from 今年 / 目前 / 日前", default=False, label="推断"),
+    Field("status", "str", "done or planned", default="done", enum=EVENT_STATUSES, label="状态"),
 ), display=("{date_text|date} ", "{event}"), core=("date", "precision", "inferred", "event"))
 
 PLACES = Table("places", "place", "place", "Places, programmes, organisations, brands, designations, city titles.", (

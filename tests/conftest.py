@@ -96,3 +96,19 @@ def facts_untouched():
     before = _digest(FACTS)
     yield
     assert _digest(FACTS) == before, "facts.json was modified by the test suite"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english_locale():
+    """Messages in English unless a test asks for another language (LANG=zh_CN.UTF-8 in its env): the suite
+    gives the same results whatever the locale of the person running it."""
+    saved = {k: os.environ.get(k) for k in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
+    for k in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        os.environ.pop(k, None)
+    os.environ["LANG"] = "C.UTF-8"
+    yield
+    for k, v in saved.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v

@@ -85,7 +85,10 @@ def test_a_curation_mistake_stops_the_build_with_validates_message(tmp_path, edi
     proc, out = _run(tmp_path, data)
     assert proc.returncode == 1 and not out.exists()
     lines = proc.stderr.splitlines()
-    assert expected in lines, proc.stderr
+    record = expected.split(":")[0] + ":" + expected.split(":")[1]
+    line = next(i for i, text in enumerate((data / name).read_text(encoding="utf-8").splitlines(), 1)
+                if text == f"- id: {record}")
+    assert f"{data / name}:{line}: {expected}" in lines, proc.stderr  # file:line of the record first
     assert lines[-1] == f"build_facts: error: {len(lines) - 1} problem(s) in the curated data ({data})"
 
 

@@ -64,6 +64,8 @@ def test_read_text_reads_utf8_and_drops_a_bom(tmp_path):
 ])
 def test_commands_report_bad_files_in_one_line(cli, tmp_path, command, what, code):
     for case, (path, words) in _cases(tmp_path).items():
+        if what == "draft" and case in ("not UTF-8", "FIFO"):
+            continue  # a draft may be GB18030 or a pipe (jzcli/drafts.py, tests/test_drafts.py)
         r = cli(*command, str(path))
         assert r.code == code, (case, r.err)
         assert r.out == ""

@@ -258,7 +258,7 @@ def test_timeline(cli):
     assert starts == sorted(starts)
     assert cli("timeline", "2017", "--from", "2017-01").code == 2
     assert cli("timeline", "--from", "2018-02-30").code == 2
-    table = cli("timeline", "2018", "--format", "table")
+    table = cli("timeline", "2018", "--format", "table", env={"LANG": "zh_CN.UTF-8"})
     assert "推断" in table.out
 
 
@@ -330,7 +330,7 @@ def test_table_escapes_markup_and_has_chinese_headers(cli, tmp_path):
     data["people"][first]["name"] = "[red]x[/red] [bold]"
     db = tmp_path / "f.json"
     db.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    r = cli("people", "--db", str(db), "--format", "table", env={"COLUMNS": "160"})
+    r = cli("people", "--db", str(db), "--format", "table", env={"COLUMNS": "160", "LANG": "zh_CN.UTF-8"})
     assert r.code == 0
     assert "[red]x[/red] [bold]" in r.out
     assert "姓名" in r.out and "身份（原文）" in r.out

@@ -37,6 +37,9 @@ READS = [
 OBJECTS = {"community", "show"}  # a single record: field/value rows in CSV and TSV
 
 
+ZH = {"LANG": "zh_CN.UTF-8"}
+
+
 def test_every_read_command_takes_fields():
     from jzcli import cli
 
@@ -91,7 +94,7 @@ def test_status_is_signed_in_every_script_format_and_a_label_in_the_table(cli):
     assert {json.loads(line)["status"] for line in res["jsonl"].out.splitlines()} == {"signed"}
     assert {r["status"] for r in csv.DictReader(io.StringIO(res["csv"].out))} == {"signed"}
     assert {r["status"] for r in _tsv(res["tsv"].out)} == {"signed"}
-    table = cli("projects", "--status", "signed", "--format", "table", env={"COLUMNS": "200"})
+    table = cli("projects", "--status", "signed", "--format", "table", env={"COLUMNS": "200", "LANG": "zh_CN.UTF-8"})
     assert "2018上半年签约" in table.out and "signed" not in table.out
     assert "类别" in table.out and "下限" in table.out and "5亿元" in table.out  # labels, amounts for people
 
@@ -117,7 +120,7 @@ def test_fields_pick_and_order_in_every_format(cli):
         "书香时代广场项目,1000000000,project:shuxiangshidai\n"
         "南水西郡项目,1000000000,project:nanshuixijun\n")
     assert cli(*args, "--format", "tsv").out == cli(*args, "--format", "csv").out.replace(",", "\t")
-    table = cli(*args, "--format", "table", env={"COLUMNS": "200"}).out.splitlines()
+    table = cli(*args, "--format", "table", env={"COLUMNS": "200", "LANG": "zh_CN.UTF-8"}).out.splitlines()
     header = next(line for line in table if "项目" in line and "下限" in line)
     assert header.split() == ["项目", "下限", "编号"]  # the order asked for, labels for people
     assert "5亿元" in "\n".join(table) and "类别" not in "\n".join(table)
@@ -207,3 +210,20 @@ def test_completion_offers_fields_ids_and_option_values(jz):
     assert _complete(jz, "jzcli honors --level ") == ["国家", "省", "市"]
     assert _complete(jz, "jzcli people --format js") == ["json", "jsonl"]
     assert _complete(jz, "jzcli export --format s") == ["sqlite"]
+
+
+def test_a_narrow_table_gives_up_the_quote_first_then_becomes_record_blocks(cli):
+    """Labels and the note in Chinese (LANG=zh_CN.UTF-8); the English note too."""
+    wide = cli("people", "--format", "table", env={"COLUMNS": "120", **ZH})
+    assert "原文" in wide.out and wide.err == ""
+    narrow = cli("people", "--format", "table", env={"COLUMNS": "50", **ZH})
+    header = next(line for line in narrow.out.splitlines() if "姓名" in line)
+    assert header.split() == ["姓名", "身份（原文）", "编号"]
+    assert narrow.err == "（终端太窄，未显示原文：可用 jzcli show 编号，或 --format tsv）\n"
+    english = cli("people", "--format", "table", env={"COLUMNS": "50"})
+    assert english.err == "(Quote left out at this width: jzcli show ID, or --format tsv)\n"
+    assert all(p["id"] in narrow.out for p in cli("people", "--json").json)
+    blocks = cli("people", "--format", "table", env={"COLUMNS": "40", **ZH})
+    assert "编号：person:zhangxiaokai" in blocks.out and "原文：" in blocks.out  # every field, one per line
+    picked = cli("people", "--format", "table", "--fields", "name,role,quote,id", env={"COLUMNS": "50", **ZH})
+    assert picked.err == "" and "原文" in picked.out  # a field asked for is never left out

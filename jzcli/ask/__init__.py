@@ -14,6 +14,8 @@ KINDS = ("figure", "derived", "event", "person", "list", "attribute", "verdict")
 KIND_BONUS = 10.0
 # Below this score an answer is noise: "nothing answers" is better than a random record.
 MIN_SCORE = 3.0
+# Words with no question word in them (1999年, 刘全福) ask nothing in particular: only a strong match answers.
+NOT_A_QUESTION = 5.0
 # Answers whose scores differ by less than this are a tie: both are shown and marked.
 TIE_EPSILON = 0.05
 HINT = "try `jzcli search WORD`, `jzcli people` or `jzcli timeline`"
@@ -61,13 +63,15 @@ def answers(reader, question: str) -> list[dict]:
     if "which" in asks:
         found += a.lists(q, base)
         found += [x for x in a.attributes(q, base) if x["kind"] != "event" and x.get("metric") != "investment"]
+    said = a.said_by(q, base) if "which" in asks else []
+    found += said
     if "yes_no" in asks:
         found += a.verdicts(q, base)
     _printed_counts_first(found, base)
-    served = {k for ask in asks for k in _SERVES.get(ask, ())}
+    served = {k for ask in asks for k in _SERVES.get(ask, ())} | ({"person"} if said else set())
     for ans in found:
         if ans["kind"] in served:
-            ans["score"] = round(ans["score"] + KIND_BONUS, 2)
+            ans["score"] = round(ans["score"] + KIND_BONUS - (0 if q.asks else NOT_A_QUESTION), 2)
     return rank(found)
 
 

@@ -55,6 +55,7 @@ WORD_WEIGHT = 1.0
 LINK = 3.0
 BROAD_LINK = 1.0  # a link to the office itself (九州路办事处): nearly every record has one
 ROLE_WEIGHT = 2.0  # the question names a title the person holds (主任): more than a shared word, less than a link
+EVENT_CONFIDENT = 5.0  # an event this good answers "when"; a figure's period is asked only below it
 UNLINKED_PENALTY = 3.0  # the question names things, the event none of them: another subject's event
 COVERAGE = 3.0  # times the share of an event's own words the question holds: 九州路办事处成立 is all of one event
 MIN_WORDS = 2  # fewer shared bigrams than this (and no link): not an answer
@@ -132,7 +133,15 @@ class Base:
                 for ref in {rec.get("subject"), rec.get("unit"), *(rec.get("mentions") or [])} - {None}:
                     self.mentioned_by.setdefault(ref, []).append(rec)
         self.sectors = sorted({p["sector"] for p in self.projects if p.get("sector")})
+        # the vocabulary (facts.json `vocabulary`): roles and honour levels, each word with its term
+        self.vocab = reader.vocab
+        self.role_word = {w: e["term"] for e in self.vocab.entries if e.get("kind") == "role" for w in e.get("words") or []}
+        self.level_words = sorted(self.vocab.level_of.items(), key=lambda t: -len(t[0]))
         self.statuses = {p.get("status") for p in self.projects}
+
+    def role_terms(self, text: str) -> set[str]:
+        """The roles (vocabulary terms) a text names, longest word first: 党工委副书记 is not 书记."""
+        return {self.role_word[m.group()] for m in self.vocab.role.finditer(text)}
 
     def name(self, rid: str | None) -> str | None:
         return self.fb.name_of(rid) if rid else None
@@ -384,6 +393,21 @@ def events(q: Question, base: Base) -> list[dict]:
     out = []
     for score, e in events_ranked(q, base)[:5]:
         out.append(make("event", show_date(e, base), score, [ev(e)], text=e.get("event"), **_date_fields(e)))
+    # the period of a figure the question describes (哪一年淘汰报废黄标车219辆 → 2017), where no event answers
+    if q.asks_for(WHEN) and max((a["score"] for a in out), default=0) < EVENT_CONFIDENT:
+        for a in figures(q, base)[:2]:
+            rec = base.fb.get(a["id"] or "")
+            period = (rec or {}).get("period") or ""
+            said = any(f.value == Decimal(str(rec["value"])) for f in q.figures) if rec else False
+            if rec and a["kind"] == "figure" and period[:4].isdigit() and "/" not in period and said:
+                date, precision = (period, "year") if len(period) == 4 else (period, "month")
+                if "-H" in period:
+                    date, precision = period[:4], "year"
+                out.append(make("event", f"{date[:4]}年" + (f"{int(date[5:7])}月" if precision == "month" else ""),
+                                a["score"], [ev(rec)], text=rec.get("metric"), date=date,
+                                precision=precision,
+                                inferred=bool(rec.get("period_inferred")), subject=rec.get("subject_name"),
+                                note=f"the period of {rec.get('text')}: {rec.get('period_text') or period}"))
     # a year from an age: 建成已有26年 → about 1992 (the article's year minus the age, by the checker's arithmetic)
     if q.asks_for(WHEN) and base.as_of_year:
         year = {"id": "source:as-of-year", "value": base.as_of_year, "unit": "年", "text": f"{base.as_of_year}年",
@@ -404,7 +428,32 @@ def events(q: Question, base: Base) -> list[dict]:
 
 # ---------------------------------------------------------------- people (who)
 
-_ROLE_WORDS = Words("主任|书记|记者|居民|老人|负责人|村民|领导")
+
+
+_WHO_AROUND = re.compile(r"(?:谁是|哪位|哪个)(.{1,12})|(.{1,12})(?:是谁|叫什么|的名字|姓什么)")
+
+
+def _asked_about(text: str) -> str:
+    """The words a who-question asks about (谁是X / X是谁 / X叫什么), not those it says in passing (向记者介绍)."""
+    return "|".join(g.rsplit("的", 1)[-1] for m in _WHO_AROUND.finditer(text) for g in m.groups() if g)
+
+
+_SAID = Words("说了什么|说什么|讲了什么|表示什么|告诉记者什么|介绍了什么|说了啥")
+
+
+def said_by(q: Question, base: Base) -> list[dict]:
+    """张晓凯说了什么: the person named, with what the fact base holds of their words (their quote, the events
+    that name them)."""
+    if not _SAID.search(q.canon):
+        return []
+    out = []
+    for p in q.records("person:"):
+        said = [e for e in base.mentioned_by.get(p["id"], []) if "event" in e]
+        answer = p["name"] + (f"（{p['role']}）" if p.get("role") else "")
+        out.append(make("person", answer, ATTRIBUTE_BASE, [ev(p), *(ev(e) for e in said)], id=p["id"],
+                        subject=p["name"], text=p.get("role"),
+                        note="the fact base keeps who spoke and where, not the words spoken: see the quotes"))
+    return out
 
 
 def people(q: Question, base: Base) -> list[dict]:
@@ -422,12 +471,11 @@ def people(q: Question, base: Base) -> list[dict]:
         links += LINK * sum(1 for f in q.figures for rec in base.mentioned_by.get(p["id"], [])
                             if rec.get("subject") == p["id"] and rec.get("value") == f.value and rec.get("unit") == f.unit)
         role = p.get("role") or ""
-        titles = [t for t in re.split("[、，,]", role) if t]
-        asked = _ROLE_WORDS.all(q.masked)
-        if any(t.endswith("副" + w) for t in titles for w in asked if "副" + w not in q.masked) \
-                and not any(t.endswith(w) and not t.endswith("副" + w) for t in titles for w in asked):
-            continue  # 党工委书记是谁: the article names only a 副书记
-        role_hits = sum(1 for w in asked if w in role or (w == "老人" and p.get("age")))
+        # titles read with the vocabulary's roles, longest first: 党工委书记 is 书记, which 党工委副书记 is not
+        asked, held = base.role_terms(_asked_about(q.masked)), base.role_terms(role)
+        if any(a != h and (a.endswith(h) or h.endswith(a)) for a in asked - held for h in held):
+            continue  # 党工委书记是谁 / 副主任是谁: a near title the person does not hold
+        role_hits = len(asked & held)
         if words < MIN_WORDS and not links and not role_hits:
             continue
         score = WORD_WEIGHT * words + ROLE_WEIGHT * role_hits + links
@@ -451,8 +499,6 @@ _FOUNDING = Words("成立时|成立之初|成立初|当时|最初|原来|原先|
 _NOW = Words("仍属|仍归|仍然|留在|现在|目前|如今|现辖|调整后|至今|还管辖|现有|管辖|下辖|辖|所属|包括")
 _ALL_UNITS = Words("社区(村)|社区（村）|社区和村|村和社区|社区、村|社区及村|单位")
 _BAND_WORDS = {"以上": "min", "超过": "min", "逾": "min", "多于": "min", "以下": "max", "不到": "max", "低于": "max"}
-_LEVEL_WORDS = (("国家级", "国家"), ("全国", "国家"), ("国家", "国家"), ("省级", "省"), ("省", "省"), ("市级", "市"),
-                ("鹤壁市", "市"), ("市", "市"))
 _HONOUR = Words("荣誉|称号|表彰|奖|先进")
 
 
@@ -562,8 +608,8 @@ def _question_band(q: Question) -> tuple[int | None, int | None] | None:
     lo = hi = None
     found = False
     for f in q.figures:
-        if f.unit not in MONEY:
-            continue
+        if f.unit not in MONEY and not (f.unit is None and ("亿" in f.text or "万" in f.text)):
+            continue  # 1亿到5亿: an amount of money without 元
         found = True
         if f.high is not None:
             lo, hi = int(f.value), int(f.high)
@@ -622,7 +668,7 @@ def _honour_list(q: Question, base: Base) -> list[dict]:
         if undated:
             note = "; ".join(f"{h['title']}: {h.get('text')} (years not given)" for h in undated)
     levels = []
-    for word, level in _LEVEL_WORDS:
+    for word, level in base.level_words:
         if word in m:
             rows = [h for h in rows if h.get("level") == level]
             filters += 1
@@ -757,6 +803,13 @@ def _attribute(rec: dict, metric: str, answer: str, evidence: list[dict], value_
                 _ids=list(value_ids), _subject_ids=[rec["id"]], **fields)
 
 
+def _theme_text(p: dict) -> str:
+    """A theme as the article writes it, to the end of the quote (门前三包责任制 → 门前三包责任制小巷)."""
+    quote = p.get("quote") or ""
+    at = quote.find(p["theme"])
+    return (quote[at:] if at >= 0 else p["theme"]).translate({ord(c): None for c in "“”‘’\"'"})
+
+
 def _attributes_of(q: Question, base: Base, rec: dict, every: bool = False) -> list[dict]:
     rid = rec["id"]
     m = q.canon
@@ -769,10 +822,11 @@ def _attributes_of(q: Question, base: Base, rec: dict, every: bool = False) -> l
                                   [ev(p) for p in places] or [ev(rec)], [p["id"] for p in places],
                                   members=list(rec["designations"]), note=base.open_note({rid})))
         if rec.get("theme") and table == "places":
-            q_ = rec.get("quote") or ""
-            at = q_.find(rec["theme"])
-            answer = q_[at:] if at >= 0 else rec["theme"]
-            out.append(_attribute(rec, "theme", answer, [ev(rec)]))
+            out.append(_attribute(rec, "theme", _theme_text(rec), [ev(rec)]))
+        if table == "units":  # the unit's own features: places of the unit with a theme (打柴口村 → 都市乡村)
+            for p in base.places:
+                if p.get("unit") == rid and p.get("theme") and p.get("kind") != "designation":
+                    out.append(_attribute(rec, "theme", _theme_text(p), [ev(p)], score=ATTRIBUTE_BASE + 1))
     if table == "units" and rec.get("kind") not in OFFICE_KINDS and rec.get("member") and (
             every or _ASK_OFFICE.search(q.masked)):
         before = bool(_BEFORE.search(m))

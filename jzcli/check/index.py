@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from jzcli import names
 from jzcli.check import vocab
@@ -25,6 +24,7 @@ from jzcli.check.scope import _list_members
 from jzcli.factbase import FactBase
 from jzcli.text import canon as _canon
 
+TYPE_CHECKING = False  # typing is not imported at start-up (~5 ms); type checkers read the block below
 if TYPE_CHECKING:
     from jzcli.check.periods import Span
     from jzcli.check.reading import Figure
@@ -195,6 +195,7 @@ class Reader:
                 self._first_by_noun.setdefault((f.unit_class, f.noun), (i, f))
         self._noun_lengths = sorted({len(noun) for _, noun in self._first_by_noun})
         self._names_cache: tuple = (None, ([], set()))
+        self._sentence_cache = None
         referenced = {r for f in self.facts for r in f.refs}
         # a person the article only quotes (刘全福 说) does not narrow a claim down
         self.silent_people = {p["id"] for p in people if p["id"] not in referenced}
@@ -209,7 +210,7 @@ class Reader:
         if band is None and not f.get("derived"):
             band = self._band_from_text(f.get("metric") or "")
         per = f.get("per")
-        noun = f.get("noun") or _counted_noun(f.get("text"))
+        noun = f.get("noun") or _counted_noun(f.get("noun_text") or f.get("text"))
         value = f["value"] if f.get("value") is not None else f["interval"][0]
         return Fact(rec=f, id=f["id"], unit=unit, unit_class=unit_class(unit), value=Decimal(str(value)),
                     keywords=_keyword_forms(f, noun), noun=noun,
@@ -268,7 +269,7 @@ class Reader:
             for ref in scope.specific:
                 picked.update(self._facts_by_ref.get(ref, ()))
         else:
-            for _, word in self._keywords.find(scope.text):
+            for _, word in self._keywords.find(scope.context):
                 picked.update(self._facts_by_keyword[word])
             if banded:
                 picked.update(self._banded_facts)
@@ -288,6 +289,19 @@ class Reader:
             if got is not None and (best is None or got[0] < best[0]):
                 best = got
         return best[1] if best is not None else None
+
+    def sentence(self, text: str, figs: list):
+        """The Sentence of `text` (cached for the sentence's other figures)."""
+        cached = self._sentence_cache
+        if cached is not None and cached.text == text and cached.figs_id == id(figs):
+            return cached
+        from jzcli.check.scope import Sentence
+
+        spans, members = self.names_of(text)
+        sent = Sentence(text, figs, spans, members)
+        sent.figs_id = id(figs)
+        self._sentence_cache = sent
+        return sent
 
     def names_of(self, text: str) -> tuple[list, set]:
         """named_spans of a whole sentence and its list members, kept for the sentence's other figures."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from jzcli.check import weights as W
 from jzcli.check.index import _bare
@@ -17,6 +16,7 @@ from jzcli.check.reading import (
 )
 from jzcli.check.scope import Scope, make_scope
 
+TYPE_CHECKING = False  # typing is not imported at start-up (~5 ms); type checkers read the block below
 if TYPE_CHECKING:
     from jzcli.check.index import Fact, Reader
     from jzcli.check.reading import Figure
@@ -33,15 +33,19 @@ def candidates(reader: Reader, fig: Figure, scope: Scope, descriptors: list[Figu
             continue
         if not specific and scope.broad and not (f.offices & scope.broad):
             continue  # the claim is about an office; this fact is about something the office does not name
+        needs = f.rec.get("needs")
+        if needs and not any(w in scope.context for w in needs):
+            continue  # a derived value that answers only a claim with one of these words (省级 …)
         kw = what = own = 0.0
         hits: list[tuple[str, float]] = []
         for k in f.keywords:  # longest first; a word inside a word already counted is not counted again
             w = scope.weight(k, f.unit)
             if w and not any(k in h and hw >= w for h, hw in hits):
                 hits.append((k, w))
-                kw += w * len(k)
+                size = len(k) if w == W.IN_CLAUSE else min(len(k), W.EARLIER_WORD_MAX)
+                kw += w * size
                 if _bare(k) not in f.noun:
-                    what += w * len(k)
+                    what += w * size
                     own += len(k) if w == W.IN_CLAUSE else 0
         if f.noun and scope.text.startswith(f.noun, fig.end):
             kw += W.COUNTED_NOUN_BONUS  # "6个社区": the claim counts what the article counts
@@ -91,8 +95,8 @@ def match_figure(reader: Reader, text: str, fig: Figure, all_figs: list[Figure])
     scope = make_scope(reader, text, fig, all_figs)
     fig.rate = _rate_of(text, scope.left, fig)
     # the period nearest the figure: its clause's, else the sentence's (whose year the clause inherits)
-    span = claim_span(scope.text, reader.pub_year, reader.as_of, present=reader.vocab.present)
-    own = claim_span(scope.text[scope.left:], reader.pub_year, reader.as_of,
+    span = claim_span(scope.context, reader.pub_year, reader.as_of, present=reader.vocab.present)
+    own = claim_span(scope.text[scope.left:scope.hi], reader.pub_year, reader.as_of,
                      default_year=span.start // 12 if span is not None else None, present=reader.vocab.present)
     span = own or span
     if fig.unit not in ("%", None) and _TARGET.search(text[scope.left:fig.start]):
@@ -107,7 +111,7 @@ def match_figure(reader: Reader, text: str, fig: Figure, all_figs: list[Figure])
     descriptors = [f for f in all_figs if f.descriptor and f is not fig]
     scored = candidates(reader, fig, scope, descriptors)
     if not scored and fig.is_money:
-        earlier = [r for r in reader.named(scope.text) if r["id"] in reader.project_ids]
+        earlier = [r for r in reader.named(scope.context) if r["id"] in reader.project_ids]
         if earlier:
             return Match(fig, scope, span, project=earlier[-1])
     return Match(fig, scope, span, scored=scored)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-from typing import TYPE_CHECKING
 
 from jzcli.check import weights as W
 from jzcli.check.reading import _CLAUSE_BREAK, MASK, unit_class, units_compatible
 
+TYPE_CHECKING = False  # typing is not imported at start-up (~5 ms); type checkers read the block below
 if TYPE_CHECKING:
     from jzcli.check.index import Reader
     from jzcli.check.reading import Figure
@@ -15,11 +16,14 @@ if TYPE_CHECKING:
 class Scope:
     """The words a claim figure is read with."""
 
-    __slots__ = ("text", "left", "fig", "mine", "clause", "specific", "near", "broad", "_rival_cache", "_weight_cache")
+    __slots__ = ("text", "lo", "hi", "left", "fig", "mine", "clause", "specific", "near", "broad", "_rival_cache",
+                 "_weight_cache")
 
     def __init__(self, text: str, left: int, fig: Figure, mine: list, clause: str, specific: set,
                  near: set | None = None) -> None:
-        self.text = text  # the canonical sentence up to the end of the figure's clause
+        self.text = text  # the canonical sentence; the figure reads text[lo:hi] only
+        self.lo = 0  # where its context starts: CONTEXT_CLAUSES clauses before its own
+        self.hi = len(text)  # the end of its clause
         self.left = left  # the figure's clause is text[left:]
         self.fig = fig
         self.mine = mine  # the figures of the clause, in order (band descriptors left out)
@@ -42,23 +46,28 @@ class Scope:
         return got
 
     def _weight(self, word: str, unit: str | None) -> float:
-        text, left = self.text, self.left
-        if text.find(word, left) == -1:
-            return W.EARLIER_IN_SENTENCE if text.find(word, 0, left) != -1 else 0.0
+        text, left, lo_ctx, hi_ctx = self.text, self.left, self.lo, self.hi
+        if text.find(word, left, hi_ctx) == -1:
+            return W.EARLIER_IN_SENTENCE if text.find(word, lo_ctx, left) != -1 else 0.0
         rivals, idx = self._rivals(unit)
         if len(rivals) < 2:
             return W.IN_CLAUSE
-        if text.find(word, left, rivals[0].start) != -1 or text.find(word, rivals[-1].end) != -1:
+        if text.find(word, left, rivals[0].start) != -1 or text.find(word, rivals[-1].end, hi_ctx) != -1:
             return W.IN_CLAUSE  # before the first or after the last figure: shared
         # between the figure before and the one after this one: the nearer figure's
         lo = rivals[idx - 1].start if idx > 0 else left
-        hi = rivals[idx + 1].end if idx + 1 < len(rivals) else len(text)
+        hi = rivals[idx + 1].end if idx + 1 < len(rivals) else hi_ctx
         start = text.find(word, lo, hi)
         while start != -1:
             if self._owner(start, start + len(word), rivals) in (None, self.fig):
                 return W.IN_CLAUSE
             start = text.find(word, start + 1, hi)
-        return W.EARLIER_IN_SENTENCE if text.find(word, 0, left) != -1 else 0.0
+        return W.EARLIER_IN_SENTENCE if text.find(word, lo_ctx, left) != -1 else 0.0
+
+    @property
+    def context(self) -> str:
+        """The words the figure is read with: its clause and the clauses before it, up to CONTEXT_CLAUSES."""
+        return self.text[self.lo:self.hi]
 
     def _rivals(self, unit: str | None) -> tuple[list, int]:
         key = unit_class(unit) if unit is not None else None
@@ -106,15 +115,60 @@ class Scope:
         return "".join(out)
 
 
-def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
-    right_m = _CLAUSE_BREAK.search(text, end)
-    right = right_m.start() if right_m else len(text)
-    return left, right
-
-
 _LIST_JOIN = "、和及与"
 _LIST_SUFFIX = re.compile(r"(?:社区|村|小区|项目)?(?:\(二期\))?")
+
+
+class Sentence:
+    """What every figure of one sentence looks up, computed once: its clause breaks, its figures in order,
+    the names in it. Each look-up is a binary search, so a sentence with n figures is read in about n log n."""
+
+    __slots__ = ("text", "breaks", "figs", "starts", "spans", "span_starts", "members", "figs_id")
+
+    def __init__(self, text: str, figs: list, spans: list, members: set) -> None:
+        self.text = text
+        self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+        self.figs = sorted((g for g in figs if not g.descriptor), key=lambda g: g.start)
+        self.starts = [g.start for g in self.figs]
+        self.spans = spans
+        self.span_starts = [s for s, _, _ in spans]
+        self.members = members
+        self.figs_id = 0
+
+    def clause_of(self, start: int, end: int) -> tuple[int, int]:
+        """(left, right) of the clause around text[start:end]: as _clause_bounds."""
+        i = bisect.bisect_left(self.breaks, start)
+        left = self.breaks[i - 1] + 1 if i > 0 else 0
+        j = bisect.bisect_left(self.breaks, end)
+        right = self.breaks[j] if j < len(self.breaks) else len(self.text)
+        return left, right
+
+    def context_start(self, start: int) -> int:
+        """The start of the clause CONTEXT_CLAUSES clauses before the one at `start`."""
+        i = bisect.bisect_left(self.breaks, start) - W.CONTEXT_CLAUSES
+        return self.breaks[i - 1] + 1 if i > 0 else 0
+
+    def figures_around(self, fig, left: int, right: int) -> tuple[list, int, int]:
+        """The figures of the clause [left, right) that `fig` is read with, and the part of the clause they
+        stand in: the whole clause, or, in a clause of more than 2 × CLAUSE_NEIGHBOURS + 1 figures, the
+        CLAUSE_NEIGHBOURS figures on either side of `fig` and the words between them."""
+        i = bisect.bisect_left(self.starts, left)
+        j = bisect.bisect_left(self.starts, right)
+        k = bisect.bisect_left(self.starts, fig.start)
+        a, b = max(i, k - W.CLAUSE_NEIGHBOURS), min(j, k + W.CLAUSE_NEIGHBOURS + 1)
+        wl = left if a == i else self.figs[a - 1].end
+        wr = right if b == j else self.figs[b].start
+        return [g for g in self.figs[a:b] if g.end <= wr], wl, wr
+
+    def names_in(self, lo: int, hi: int) -> list:
+        """The names that start at lo or later and end by hi."""
+        i = bisect.bisect_left(self.span_starts, lo)
+        out = []
+        while i < len(self.spans) and self.spans[i][0] < hi:
+            if self.spans[i][1] <= hi:
+                out.append(self.spans[i])
+            i += 1
+        return out
 
 
 def _list_members(text: str, spans: list[tuple[int, int, dict]]) -> set[int]:
@@ -136,12 +190,18 @@ def make_scope(reader: Reader, text: str, fig: Figure, figs: list[Figure]) -> Sc
     """The figure's clause and subject. Between two figures of one clause a word belongs to the nearer one
     (a tie to the earlier: the noun after a counting unit is what it counts); words before the first and
     after the last figure are shared (subject, predicate), and `assign` shares the facts out."""
-    left, right = _clause_bounds(text, fig.start, fig.end)
-    mine = sorted((g for g in figs if not g.descriptor and left <= g.start and g.end <= right), key=lambda g: g.start)
-    scope = Scope(text[:right], left, fig, mine, "", set())
+    sent = reader.sentence(text, figs)
+    left, right = sent.clause_of(fig.start, fig.end)
+    lo = sent.context_start(fig.start)
+    mine, wl, wr = sent.figures_around(fig, left, right)
+    if (wl, wr) != (left, right):  # a clause of very many figures: read this one with its neighbours only
+        left, right = wl, wr
+        lo = max(lo, left - W.CONTEXT_CHARS)
+    scope = Scope(text, left, fig, mine, "", set())
+    scope.lo, scope.hi = lo, right
     scope.clause = scope.own_clause(right)
-    spans, members = reader.names_of(text)
-    spans = [t for t in spans if t[1] <= right]
+    members = sent.members
+    spans = sent.names_in(lo, right)
     named = []
     for p, _e, r in spans:
         if r["id"] in reader.silent_people or p in members:
@@ -163,7 +223,7 @@ def make_scope(reader: Reader, text: str, fig: Figure, figs: list[Figure]) -> Sc
         before = [(p, r) for p, r in named if p < left and r["id"] not in reader.broad]
         if before:
             # the nearest clause before this one that names a subject
-            last_clause = _clause_bounds(text, before[-1][0], before[-1][0])[0]
+            last_clause = sent.clause_of(before[-1][0], before[-1][0])[0]
             scope.specific = {r["id"] for p, r in before if p >= last_clause}
             scope.near = scope.specific
     return scope

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from jzcli.check import weights as W
 from jzcli.check.index import Fact
@@ -18,6 +17,7 @@ from jzcli.check.reading import (
     qualified_interval,
 )
 
+TYPE_CHECKING = False  # typing is not imported at start-up (~5 ms); type checkers read the block below
 if TYPE_CHECKING:
     from jzcli.check.index import Reader
     from jzcli.check.matching import Match
@@ -89,6 +89,16 @@ def compare(fig: Figure, fact: Fact | dict) -> tuple[str, str]:
     derived_iv = getattr(fact, "interval", None)
     if fig.high is not None and derived_iv is None:
         return UNKNOWN, "the claim gives a range; the article gives one figure"
+    if getattr(fact, "derived", False) and derived_iv is None and fv != fv.to_integral_value() \
+            and fig.qualifier is None and fig.step is None:
+        # a computed ratio (29 / 36 = 80.56%): the claim rounds it at its own last digit
+        gap, step = abs(fv - fig.value), _step(fig.value)
+        shown = fmt_value(fv, fu)
+        if gap * 2 <= step:
+            return SUPPORTED, f"the article says {shown}, which is {fig.text}"
+        if gap > step:
+            return CONTRADICTED, f"the article says {shown}, not {fig.text}"
+        return UNKNOWN, f"the article says {shown}; the claim only gives it roughly"
     if fig.step is not None and fig.qualifier not in BOUNDS and aq is None and derived_iv is None:
         # a rounded share (八成, 三分之二): the article's value must round to it
         if abs(fv - fig.value) * 2 < fig.step:
@@ -216,17 +226,13 @@ def check_project(reader: Reader, fig: Figure, project: dict, claim: str, span: 
         return Result(claim, fig, UNKNOWN, f"the article gives the band for {project.get('period')}, "
                       f"not for {span}", ev)
     lo, hi = (None if x is None else Decimal(x) for x in (inv.get("min"), inv.get("max")))
-    c_lo, lo_strict, c_hi, hi_strict = interval_of(fig)
-    if (c_lo, c_hi) == (lo, hi) and not lo_strict and not hi_strict:
+    band = (lo if lo is not None else Decimal(0), False, hi, False)  # an investment is never negative
+    verdict = settle(interval_of(fig), band)
+    if verdict == SUPPORTED:
         return Result(claim, fig, SUPPORTED, f"the article gives the band {inv.get('text')}", ev)
-    inside = (lo is None or (c_lo is not None and c_lo >= lo)) and (hi is None or (c_hi is not None and c_hi <= hi))
-    if inside:
-        return Result(claim, fig, UNKNOWN, f"the article only gives the band {inv.get('text')}", ev)
-    below = c_hi is not None and lo is not None and (c_hi < lo or (c_hi == lo and hi_strict))
-    above = c_lo is not None and hi is not None and (c_lo > hi or (c_lo == hi and lo_strict))
-    if not below and not above:
-        return Result(claim, fig, UNKNOWN, f"the claim's band overlaps the article's band {inv.get('text')}", ev)
-    return Result(claim, fig, CONTRADICTED, f"outside the article's band {inv.get('text')}", ev)
+    if verdict == CONTRADICTED:
+        return Result(claim, fig, CONTRADICTED, f"outside the article's band {inv.get('text')}", ev)
+    return Result(claim, fig, UNKNOWN, f"the article only gives the band {inv.get('text')}", ev)
 
 
 def decide(reader: Reader, m: Match, claim: str) -> Result:
@@ -246,7 +252,7 @@ def decide(reader: Reader, m: Match, claim: str) -> Result:
                           f"the article gives this for {f.rec.get('period_text') or f.rec.get('period') or 'no stated period'}, "
                           f"not for the claim's period ({span})", [evidence(f) for f in top])
         top = fitting
-    elif any(f.past for f in top) and not reader.vocab.past.search(m.scope.text):
+    elif any(f.past for f in top) and not reader.vocab.past.search(m.scope.context):
         f = next(f for f in top if f.past)
         return Result(claim, fig, UNKNOWN, f"the article gives {f.rec.get('text')} as a past state "
                       f"({f.rec.get('period_text')}, {f.rec.get('period')}); the claim says nothing of when",
@@ -259,7 +265,8 @@ def decide(reader: Reader, m: Match, claim: str) -> Result:
             return Result(claim, fig, UNKNOWN, f"the article gives {f.rec.get('text')} as {'/'.join(sorted(f.states))}, "
                           f"not {'/'.join(sorted(said_states))}: a different state", [evidence(f) for f in top])
         top = same_state
-    if reader.vocab.plan.search(m.scope.text[m.scope.left:]) and all(f.rec.get("status", "actual") == "actual" for f in top):
+    planned = reader.vocab.plan.search(m.scope.text, m.scope.left, m.scope.hi)
+    if planned and all(f.rec.get("status", "actual") == "actual" for f in top):
         f = top[0]
         return Result(claim, fig, UNKNOWN, f"the claim speaks of a plan; the article gives {f.rec.get('text')} as done",
                       [evidence(f) for f in top])

@@ -10,6 +10,10 @@ from __future__ import annotations
 IN_CLAUSE = 1.0  # in the figure's own clause (its side of it): the word is about this figure
 EARLIER_IN_SENTENCE = 0.5  # in an earlier clause: it sets the topic, but may be another figure's
 
+# A keyword from an earlier clause counts at most this many characters: a long name set at the head of a
+# sentence (泰山路办事处筹建办) must not outweigh the words of the figure's own clause (仍属).
+EARLIER_WORD_MAX = 4
+
 # A keyword of two characters in the figure's clause is the least that says what is measured: one character
 # (楼, 人) matches almost anything.
 MIN_SCORE = 2.0
@@ -35,6 +39,15 @@ BIGRAM_WEIGHT = 0.1
 # Candidates within this much of the best score are equally good: if they disagree, the claim is ambiguous.
 TIE_MARGIN = 0.5
 
+# How far back a figure reads its sentence: its own clause and this many clauses before it (subjects, periods
+# and topic words of a sentence stand near the figures they govern; a bound keeps a sentence of thousands of
+# figures linear).
+CONTEXT_CLAUSES = 8
+# In a clause of many figures ("36栋、29栋、7栋…"), a figure is read with this many figures on either side and,
+# before them, at most CONTEXT_CHARS characters: enough for any clause a reporter writes.
+CLAUSE_NEIGHBOURS = 8
+CONTEXT_CHARS = 120
+
 # assign(): how many candidates per figure are shared out, and up to how many figures an exhaustive search is
 # affordable (3 ** 6 ≈ 700 combinations); above that, greedy in order.
 ASSIGN_DEPTH = 3
@@ -44,3 +57,7 @@ ASSIGN_EXHAUSTIVE_MAX = 6
 # words with what happened (成立 is one word and enough; 第一批 村民 回迁 needs three of its words): one shared
 # word such as 开工 would tie a date to any event of that kind.
 EVENT_MIN_SHARED_BIGRAMS = 3
+
+# statements: a role word, a designation, an office or a guiding community is read with the name nearest to it,
+# at most this many characters away ("刘全福是九州路办事处党工委副书记": 10).
+PAIR_DISTANCE = 40
