@@ -50,6 +50,25 @@ def _quotes(table: str, rec: dict):
                     yield f"{rec['id']}.{f.name}[{i}]", item.get("quote")
 
 
+# Numbers past this magnitude are no figure of an article (the largest, in 元, is about 10^10) and break the
+# arithmetic of shares and bars (a float holds at most about 10^308); 2^63 is also SQLite's integer range.
+MAX_MAGNITUDE = 2 ** 63
+
+
+def _magnitude_problems(fb: FactBase) -> list[str]:
+    out = []
+    for rows in fb.tables.values():
+        for rec in rows:
+            for key, value in rec.items():
+                values = value.values() if isinstance(value, dict) else value if isinstance(value, list) else (value,)
+                for v in values:
+                    if isinstance(v, (int, float)) and not isinstance(v, bool) and not -MAX_MAGNITUDE < v < MAX_MAGNITUDE:
+                        out.append(f"{rec.get('id')}: field '{key}' holds a number too large for a figure "
+                                   f"({str(v)[:20]}…, at most 2^63)")
+                        break
+    return out
+
+
 def _date_problems(fb: FactBase, misshapen: set[str]) -> list[str]:
     """Event dates that are no date (2018-02-30, "soon"): timeline would have to reject them."""
     from jzcli.errors import BadInput
@@ -111,6 +130,7 @@ def validate(fb: FactBase, source: str | None = None, article_text: str | None =
             problems += _reference_problems(fb, table, rec, seen)
     problems += _figure_problems(fb)
     problems += _date_problems(fb, misshapen)
+    problems += _magnitude_problems(fb)
     for check in fb.records("checks"):
         if check.get("id") in misshapen:
             continue
