@@ -8,6 +8,7 @@ ranks them. Arithmetic is the checker's (jzcli.check.derive): its derived values
 from __future__ import annotations
 
 from jzcli.errors import BadInput, NotFound
+from jzcli.i18n import N_, _
 
 KINDS = ("figure", "derived", "event", "person", "list", "attribute", "verdict")
 # An answer of a kind the question asks for (谁 → person, 哪些 → list ...) ranks above every other answer.
@@ -18,7 +19,7 @@ MIN_SCORE = 3.0
 NOT_A_QUESTION = 2.0
 # Answers whose scores differ by less than this are a tie: both are shown and marked.
 TIE_EPSILON = 0.05
-HINT = "try `jzcli search WORD`, `jzcli people` or `jzcli timeline`"
+HINT = N_("try `jzcli search WORD`, `jzcli people` or `jzcli timeline`")
 
 _SERVES = {
     "how_many": ("figure", "derived", "attribute"),
@@ -111,9 +112,10 @@ def ask(reader, question: str, limit: int = 5) -> list[dict]:
     """The answers worth showing, best first; JzError (exit 1) with a hint when nothing answers."""
     q = question.strip()
     if not q:
-        raise BadInput("empty question")
+        raise BadInput(_("empty question"))
     ranked = [x for x in answers(reader, q) if x["score"] >= MIN_SCORE + KIND_BONUS]
     if not ranked:
-        raise NotFound(f"the article has nothing that answers {q[:40]!r}; {HINT}")
+        raise NotFound(_("the article has nothing that answers {question!r}; {hint}").format(question=q[:40],
+                                                                                           hint=_(HINT)))
     ties = sum(1 for x in ranked if x["tie"])
     return ranked[:max(limit, ties)]
