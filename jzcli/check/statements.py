@@ -73,6 +73,8 @@ class ClaimDate:
 
 def claim_dates(text: str, pub_year: int | None) -> list[ClaimDate]:
     out = []
+    if "年" not in text and "月" not in text:
+        return out  # every date this reads names a year or a month
     for m in _DATE.finditer(text):
         if not (m.group("y") or m.group("rel") or m.group("m") or m.group("d")):
             continue
@@ -133,14 +135,12 @@ def check_dates(reader: Reader, text: str, named: set, taken: list, figures: boo
         dates = [d for d in dates if d.month is not None]
     if not dates:
         return out
-    spans = reader.named_spans(text)
+    spans = reader.names_of(text)[0]
     chars = list(text)
     for a, b in [(d.start, d.end) for d in dates] + [(s, e) for s, e, _ in spans]:
         chars[a:b] = "□" * (b - a)
     masked = "".join(chars)
-    events = [(ev, set(ev.get("mentions") or []), {g for g in _bigrams(_event_words(reader, ev)) if "□" not in g})
-              for ev in reader.fb.records("events")]
-    states_of = {ev["id"]: reader.vocab.states(ev.get("event") or "") for ev, _, _ in events}
+    events, states_of = _events_of(reader)
 
     def rank(lo: int, hi: int) -> list[tuple[float, bool, dict]]:
         """(score, strong, event) of the events the words of text[lo:hi] describe, best first."""
@@ -192,6 +192,17 @@ def check_dates(reader: Reader, text: str, named: set, taken: list, figures: boo
             verdict, reason = UNKNOWN, f"the article gives {ev.get('date_text')} as expected, not done"
         out.append(Result(text, fig, verdict, reason, evidence, kind="date"))
     return out
+
+
+def _events_of(reader: Reader) -> tuple[list, dict]:
+    """(event, mentions, bigrams of what happened) of every event, and the states each names: once per Reader."""
+    got = getattr(reader, "_statement_events", None)
+    if got is None:
+        events = [(ev, set(ev.get("mentions") or []), {g for g in _bigrams(_event_words(reader, ev)) if "□" not in g})
+                  for ev in reader.fb.records("events")]
+        got = (events, {ev["id"]: reader.vocab.states(ev.get("event") or "") for ev, _, _ in events})
+        reader._statement_events = got
+    return got
 
 
 def _overlaps(spans: list, starts: list, a: int, b: int) -> bool:
@@ -508,7 +519,7 @@ def _nearest(spans: list, at: int, distance: int, before_only: bool = False):
 
 def check_statements(reader: Reader, text: str, taken: list) -> list[Result]:
     """Every statement of one canonical sentence that is not a figure (`taken`: the figures' spans)."""
-    spans = reader.named_spans(text)
+    spans = reader.names_of(text)[0]  # computed once per sentence, shared with the figures
     named = {r["id"] for _, _, r in spans}
     out: list[Result] = []
     figures = bool(taken)
