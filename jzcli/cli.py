@@ -566,6 +566,8 @@ CLAIM_EVIDENCE = View(
     Column("quote", N_("Quote"), lambda r: r["ev"].get("quote")),
     Column("claim", N_("Sentence"), default=False), Column("value", N_("Value"), wrap=False, default=False),
     Column("unit", N_("Unit"), wrap=False, default=False),
+    Column("kind", N_("Kind of item"), wrap=False, default=False),
+    Column("formula", N_("Arithmetic"), lambda r: (r.get("derivation") or {}).get("formula"), default=False),
 )
 
 

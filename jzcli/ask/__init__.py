@@ -1,8 +1,15 @@
 """`ask`: a reporter's question in, the article's answers out, best first, each with its quotes.
 
-Stages: question.py reads the question (on the checker's reading layer); answers.py proposes answers of
-each kind (figure, derived, event, person, list, attribute, verdict) from the whole fact base; this module
-ranks them. Arithmetic is the checker's (jzcli.check.derive): its derived values are scored like figures.
+Stages, one module each:
+  question   reading the question, on the checker's reading layer: what it asks, names, period, unit
+  base       the answer record (the same keys for every kind) and the fact base as the answerers see it
+  numbers    how many: figures and the checker's derived values (jzcli.check.derive), operations, counts
+  when       when: events with their dates and precision, a figure's period, a year from an age
+  who        who: people with their roles as written, and the events that name them
+  which      which / what kind: lists and attributes of named things
+  yesno      yes or no: the claim checker on the statement, or the statement compared with the answer
+  weights    every score and threshold, named
+This module ranks the answers; view.py draws them on a terminal.
 """
 
 from __future__ import annotations
@@ -33,7 +40,7 @@ _bases: dict[int, object] = {}
 
 
 def _base(reader):
-    from jzcli.ask.answerers import Base
+    from jzcli.ask.base import Base
 
     got = _bases.get(id(reader))
     if got is None or got.reader is not reader:
@@ -43,7 +50,7 @@ def _base(reader):
 
 def answers(reader, question: str) -> list[dict]:
     """Every answer found, ranked (no limit, no threshold): for tests and tuning."""
-    from jzcli.ask import answerers as a
+    from jzcli.ask import numbers, when, which, who, yesno
     from jzcli.ask.question import Question
 
     q = Question(reader, question)
@@ -51,23 +58,23 @@ def answers(reader, question: str) -> list[dict]:
     asks = set(q.asks) or {"how_many", "when", "who", "which"}
     found: list[dict] = []
 
-    figs = a.figures(q, base) if asks & {"how_many", "yes_no"} or not q.asks else []
+    figs = numbers.figures(q, base) if asks & {"how_many", "yes_no"} or not q.asks else []
     if "how_many" in asks:
-        found += figs + a.derived(q, base, figs)
-        found += [x for x in a.attributes(q, base) if x.get("metric") == "investment"]
+        found += figs + numbers.derived(q, base, figs)
+        found += [x for x in which.attributes(q, base) if x.get("metric") == "investment"]
     if "when" in asks:
-        found += a.events(q, base)
-        found += [x for x in a.attributes(q, base) if x["kind"] == "event"]
+        found += when.events(q, base)
+        found += [x for x in which.attributes(q, base) if x["kind"] == "event"]
     if "who" in asks:
-        found += a.people(q, base)
-        found += [x for x in a.attributes(q, base) if x.get("metric") == "role"]
+        found += who.people(q, base)
+        found += [x for x in which.attributes(q, base) if x.get("metric") == "role"]
     if "which" in asks:
-        found += a.lists(q, base)
-        found += [x for x in a.attributes(q, base) if x["kind"] != "event" and x.get("metric") != "investment"]
-    said = a.said_by(q, base) if "which" in asks else []
+        found += which.lists(q, base)
+        found += [x for x in which.attributes(q, base) if x["kind"] != "event" and x.get("metric") != "investment"]
+    said = who.said_by(q, base) if "which" in asks else []
     found += said
     if "yes_no" in asks:
-        found += a.verdicts(q, base)
+        found += yesno.verdicts(q, base)
     _printed_counts_first(found, base)
     served = {k for ask in asks for k in _SERVES.get(ask, ())} | ({"person"} if said else set())
     for ans in found:
