@@ -212,15 +212,18 @@ def _overlaps(spans: list, starts: list, a: int, b: int) -> bool:
 
 
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)年")
-_starts_cache: list = [None, []]
+_starts_cache: dict = {}
 _breaks_cache: list = [None, []]
 
 
 def _starts(spans: list) -> list[int]:
-    """The start positions of a list of spans (kept for the list last asked about)."""
-    if _starts_cache[0] is not spans:
-        _starts_cache[0], _starts_cache[1] = spans, [s for s, _, _ in spans]
-    return _starts_cache[1]
+    """The start positions of a list of spans (kept for the lists of the sentence being read)."""
+    got = _starts_cache.get(id(spans))
+    if got is None or got[0] is not spans:
+        if len(_starts_cache) > 16:
+            _starts_cache.clear()
+        got = _starts_cache[id(spans)] = (spans, [s for s, _, _ in spans])
+    return got[1]
 
 
 def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -395,6 +398,7 @@ def check_units(reader: Reader, text: str, spans: list) -> list[Result]:
     # the office of a unit at a month
     if offices and members and _BELONG.search(text):
         when = _when(reader, text)
+        moved_said = "划归" in text or "划入" in text
         for p, e, u in members:
             if u.get("kind") not in ("城市社区", "村") or not u.get("history"):
                 continue
@@ -406,7 +410,7 @@ def check_units(reader: Reader, text: str, spans: list) -> list[Result]:
                 ev = [_ev(u, "; ".join(f"{h.get('office')} {h.get('from')}–{h.get('to') or ''}"
                                        for h in u.get("history") or []))]
                 ev[0]["quote"] = (u.get("history") or [{}])[-1].get("quote") or u.get("quote", "")
-                if "划归" in text or "划入" in text:
+                if moved_said:
                     moved = [h for h in u["history"] if h.get("from") and h.get("from") > "1999-07"]
                     ok = any(h.get("office_id") == office["id"] for h in moved)
                     out.append(Result(text, fig, SUPPORTED if ok else CONTRADICTED,
@@ -468,7 +472,12 @@ def check_roles(reader: Reader, text: str, spans: list) -> list[Result]:
         ev = [_ev(person, role or None)]
         # the unit the claim gives the role in (泰山路办事处主任), when it names one just before the role word
         lo = min(near[1], m.start()) if near[1] <= m.start() else max(0, m.start() - W.PAIR_DISTANCE)
-        said_units = [r for s, e, r in spans if lo <= s and e <= m.start() and r.get("id", "").startswith("unit:")]
+        i = bisect.bisect_left(_starts(spans), lo)
+        said_units = []
+        while i < len(spans) and spans[i][0] < m.start():
+            if spans[i][1] <= m.start() and spans[i][2].get("id", "").startswith("unit:"):
+                said_units.append(spans[i][2])
+            i += 1
         role_units = [r for _, _, r in reader.named_spans(role) if r.get("id", "").startswith("unit:")]
         if said_units and role and not any(u["id"] in {x["id"] for x in role_units} for u in said_units[-1:]):
             verdict = CONTRADICTED if role_units else UNKNOWN
