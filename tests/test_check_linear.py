@@ -43,8 +43,8 @@ ITEMS = {
     "honours-roles": lambda i: f"2017年度九州路办事处获得{i % 9 + 1}项省级荣誉，刘全福是泰山路办事处主任",
     "mixed": lambda i: f"2017年{i % 12 + 1}月大寨店社区开工{i}栋楼，九州路办事处成立于1999年",
 }
-PER_ITEM = {"figures": 1, "figures-one-clause": 1, "derived": 1, "dates": 1, "statements": 2, "units": None, "honours-roles": None,
-            "mixed": None}
+PER_ITEM = {"figures": 1, "figures-one-clause": 1, "derived": 1, "dates": 1, "statements": 2, "units": None,
+            "honours-roles": None, "mixed": None}
 
 
 @pytest.mark.parametrize("kind", list(ITEMS))
