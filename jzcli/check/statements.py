@@ -30,6 +30,7 @@ _BELONG = re.compile(r"属于|隶属|归属|所属|管辖|辖|仍属|划归|划�
 _GUIDE = re.compile(r"指导")
 _SAY = re.compile(r"说|表示|介绍|告诉|称")
 _DONE = re.compile(r"已经|已|完成了|实现了")
+_BREAK = re.compile(r"[，,；;。：:]")
 _BEFORE = re.compile(r"调整前|之前|以前|成立时|成立之初|当时|原来|原")
 
 
@@ -134,6 +135,41 @@ def check_dates(reader: Reader, text: str, named: set, taken: list) -> list[Resu
     for a, b in [(d.start, d.end) for d in dates] + [(s, e) for s, e, _ in reader.named_spans(text)]:
         chars[a:b] = "□" * (b - a)
     masked = "".join(chars)
+    best = _events_said(reader, masked, named)
+    breaks = [m.start() for m in _BREAK.finditer(text)]
+    for d in dates:
+        fig = _figure(text, d.start, d.end)
+        # the event words of the date's own clause, when they name one: "成立时的…,有一半在2017年11月划归…"
+        i = bisect.bisect_left(breaks, d.start)
+        a = breaks[i - 1] + 1 if i > 0 else 0
+        j = bisect.bisect_left(breaks, d.end)
+        b = breaks[j] if j < len(breaks) else len(text)
+        own = _events_said(reader, masked[a:b], named) if (a, b) != (0, len(text)) else []
+        top_of = own or best
+        if not top_of:
+            continue
+        top = [ev for sc, ev in top_of if sc == top_of[0][0]]
+        verdicts = [(_compare_date(d, ev), ev) for ev in top]
+        kinds = {v for (v, _), _ in verdicts}
+        if len(kinds) > 1:
+            out.append(Result(text, fig, UNKNOWN, "the claim fits several events of the article",
+                              [_ev(ev) for ev in top], kind="date"))
+            continue
+        (verdict, reason), ev = verdicts[0]
+        if ev.get("status") == "planned" and _DONE.search(text) and verdict == SUPPORTED:
+            verdict, reason = UNKNOWN, f"the article gives {ev.get('date_text')} as expected, not done"
+        if not own and verdict == CONTRADICTED:
+            # the event's words stand in another clause: the date may be another event's ("成立时的…,2017年11月划归")
+            b2 = breaks[j + 1] if j + 1 < len(breaks) else len(text)
+            if (a, b) != (0, len(text)) and not _events_said(reader, masked[a:b2], named) \
+                    or len(best) > 1 and best[1][0] > 0:
+                verdict, reason = UNKNOWN, f"the date's clause does not name the event; {reason}"
+        out.append(Result(text, fig, verdict, reason, [_ev(ev) for ev in top], kind="date"))
+    return out
+
+
+def _events_said(reader: Reader, masked: str, named: set) -> list:
+    """(score, event) of the events whose words a (masked) text shares, best first."""
     grams = {g for g in _bigrams(masked) if "□" not in g}
     best = []
     for ev in reader.fb.records("events"):
@@ -148,22 +184,7 @@ def check_dates(reader: Reader, text: str, named: set, taken: list) -> list[Resu
         score = hits + (2 if mentions & named else 0)
         best.append((score, ev))
     best.sort(key=lambda t: -t[0])
-    for d in dates:
-        fig = _figure(text, d.start, d.end)
-        if not best:
-            continue
-        top = [ev for s, ev in best if s == best[0][0]]
-        verdicts = [(_compare_date(d, ev), ev) for ev in top]
-        kinds = {v for (v, _), _ in verdicts}
-        if len(kinds) > 1:
-            out.append(Result(text, fig, UNKNOWN, "the claim fits several events of the article",
-                              [_ev(ev) for ev in top], kind="date"))
-            continue
-        (verdict, reason), ev = verdicts[0]
-        if ev.get("status") == "planned" and _DONE.search(text) and verdict == SUPPORTED:
-            verdict, reason = UNKNOWN, f"the article gives {ev.get('date_text')} as expected, not done"
-        out.append(Result(text, fig, verdict, reason, [_ev(ev) for ev in top], kind="date"))
-    return out
+    return best
 
 
 def _overlaps(spans: list, starts: list, a: int, b: int) -> bool:
@@ -316,6 +337,15 @@ def check_units(reader: Reader, text: str, spans: list) -> list[Result]:
         for p, e, u in members:
             if u.get("kind") not in ("城市社区", "村") or not u.get("history"):
                 continue
+            parent = _compound_subject(text, units, p)
+            if parent is not None:  # "建行北院小区属于九州路办事处金鹤社区": the compound's community
+                cp, ce, c = parent
+                ev = [_ev(c, reader.fb.name_of(c["parent"]))]
+                ok = c["parent"] == u["id"]
+                out.append(Result(text, _figure(text, p, e), SUPPORTED if ok else CONTRADICTED,
+                                  f"the article puts {c['name']} in {reader.fb.name_of(c['parent'])}", ev,
+                                  kind="relation"))
+                continue
             near = _nearest(offices, p, W.PAIR_DISTANCE)
             if near is not None:
                 op, oe, office = near
@@ -341,6 +371,18 @@ def check_units(reader: Reader, text: str, spans: list) -> list[Result]:
                     out.append(Result(text, fig, CONTRADICTED, f"the article puts {u['name']} under "
                                       f"{reader.fb.name_of(have)} ({_show_when(when)})", ev, kind="office"))
     return out
+
+
+def _compound_subject(text: str, units: list, at: int):
+    """The compound (小区 of a community) that is the subject of "X属于…" when the unit at `at` is its
+    object, else None."""
+    verb = None
+    for m in _BELONG.finditer(text, 0, at):
+        verb = m
+    if verb is None:
+        return None
+    before = [t for t in units if t[1] <= verb.start() and t[2].get("kind") == "小区" and t[2].get("parent")]
+    return before[-1] if before else None
 
 
 def _when(reader: Reader, text: str) -> str:
@@ -375,8 +417,8 @@ def check_roles(reader: Reader, text: str, spans: list) -> list[Result]:
         return out
     for m in reader.vocab.role.finditer(text):
         near = _nearest(people, m.start(), W.PAIR_DISTANCE)
-        if near is None:
-            continue
+        if near is None or not _role_of(text, near, m):
+            continue  # "刘全福…接受了记者采访": the role word is not said of the person
         person = near[2]
         word = m.group()
         role = person.get("role") or ""
@@ -387,9 +429,27 @@ def check_roles(reader: Reader, text: str, spans: list) -> list[Result]:
             out.append(Result(text, fig, UNKNOWN, f"the article gives {person['name']} no role", ev, kind="role"))
         elif any(t.endswith(word) and not t[:-len(word)].endswith("副") for t in terms) or word in terms:
             out.append(Result(text, fig, SUPPORTED, f"the article calls {person['name']} {role}", ev, kind="role"))
-        else:
+        elif any(word in t.replace("副", "") or word.replace("副", "") in t for t in terms):
+            # the article gives the person a role of the same office and rank family (副书记 / 书记)
             out.append(Result(text, fig, CONTRADICTED, f"the article calls {person['name']} {role}", ev, kind="role"))
+        else:
+            # a person may hold roles the article does not give: not stated is not contradicted
+            out.append(Result(text, fig, UNKNOWN, f"the article calls {person['name']} {role} and gives no "
+                              f"{word}", ev, kind="role"))
     return out
+
+
+_COPULA = re.compile(r"是|为|担任|任|系|作为|身为|出任")
+
+
+def _role_of(text: str, person: tuple, m: re.Match) -> bool:
+    """Is the role word said of the person: "X是…书记", "X担任主任", or the title right before the name
+    ("主任刘全福")?"""
+    p, e, _ = person
+    if m.end() <= p:
+        return not re.search(r"[^\u4e00-\u9fff]|的", text[m.end():p]) and p - m.end() <= 2
+    between = text[e:m.start()]
+    return bool(_COPULA.match(between)) and not re.search(r"[，,。；;]", between)
 
 
 def _nearest(spans: list, at: int, distance: int, before_only: bool = False):
@@ -419,5 +479,28 @@ def check_statements(reader: Reader, text: str, taken: list) -> list[Result]:
     out += check_honours(reader, text, named)
     out += check_units(reader, text, spans)
     out += check_roles(reader, text, spans)
+    out = [_polarity(reader, text, r) for r in out]
     out.sort(key=lambda r: r.figure.start if r.figure else 0)
     return out
+
+
+def _polarity(reader: Reader, text: str, r: Result) -> Result:
+    """A negated statement never takes the plain one's verdict: 不包括 / 未获得 / 不属于 a supported item is
+    contradicted; any other negation, and an item of a list the claim only partly speaks of ("3个社区中,有2个"),
+    is unknown."""
+    from jzcli.check import operators as op
+    from jzcli.check.verdict import _unmasked
+
+    if r.verdict == UNKNOWN:
+        return r
+    plain = _unmasked(reader, text)
+    neg = op.found(op.NEGATION, plain)
+    if neg:
+        if r.verdict == SUPPORTED and op.found(op.EXCLUDE, plain) and r.kind in ("title", "office", "relation",
+                                                                                 "designation"):
+            r.verdict, r.reason = CONTRADICTED, f"the claim denies it ({neg.group()}); {r.reason}"
+        else:
+            r.verdict, r.reason = UNKNOWN, f"the claim negates it ({neg.group()}); {r.reason}"
+    elif r.kind in ("office", "relation", "designation") and op.found(op.PARTITIVE, plain):
+        r.verdict, r.reason = UNKNOWN, f"the claim speaks of some of a list, not each; {r.reason}"
+    return r
