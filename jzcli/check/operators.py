@@ -33,7 +33,8 @@ RESTRICT = re.compile(r"仅仅|仅|只有|只|单单|单是|光是|单")
 PARTITIVE = re.compile(r"中[，,]?(?:有|的)?(?:[\d一二两三四五六七八九十]+个|一半|部分|多数|少数)"
                        r"|其中(?:有)?[\d一二两三四五六七八九十]+个")
 # a group the figure is part of: "3个社区中,有2个" / "8个社区(村)中有6个"
-GROUP = re.compile(r"(?<![\d一二两三四五六七八九十])(?P<n>[\d一二两三四五六七八九十]+)(?:个|名|栋|项|家|座)[^，,。；;\d]{0,10}?中[，,]?(?:有|的|共有)?$")
+GROUP = re.compile(r"(?<![\d一二两三四五六七八九十])(?P<n>[\d一二两三四五六七八九十]+)(?:个|名|栋|项|家|座)"
+                   r"[^，,。；;\d]{0,10}?中[，,]?(?:有|的|共有)?$")
 
 
 def found(pattern: re.Pattern, text: str, lo: int = 0, hi: int | None = None) -> re.Match | None:

@@ -334,10 +334,13 @@ def check_units(reader: Reader, text: str, spans: list) -> list[Result]:
     # the office of a unit at a month
     if offices and members and _BELONG.search(text):
         when = _when(reader, text)
+        verbs = [m.start() for m in _BELONG.finditer(text)]
+        compounds = [t for t in units if t[2].get("kind") == "小区" and t[2].get("parent")]
+        compound_ends = [e for _, e, _ in compounds]
         for p, e, u in members:
             if u.get("kind") not in ("城市社区", "村") or not u.get("history"):
                 continue
-            parent = _compound_subject(text, units, p)
+            parent = _compound_subject(verbs, compounds, compound_ends, p)
             if parent is not None:  # "建行北院小区属于九州路办事处金鹤社区": the compound's community
                 cp, ce, c = parent
                 ev = [_ev(c, reader.fb.name_of(c["parent"]))]
@@ -373,16 +376,15 @@ def check_units(reader: Reader, text: str, spans: list) -> list[Result]:
     return out
 
 
-def _compound_subject(text: str, units: list, at: int):
+def _compound_subject(verbs: list[int], compounds: list, ends: list[int], at: int):
     """The compound (小区 of a community) that is the subject of "X属于…" when the unit at `at` is its
-    object, else None."""
-    verb = None
-    for m in _BELONG.finditer(text, 0, at):
-        verb = m
-    if verb is None:
+    object, else None. `verbs`: where the belong words start; `compounds`: (start, end, record), in order."""
+    i = bisect.bisect_left(verbs, at)
+    if i == 0:
         return None
-    before = [t for t in units if t[1] <= verb.start() and t[2].get("kind") == "小区" and t[2].get("parent")]
-    return before[-1] if before else None
+    verb = verbs[i - 1]
+    k = bisect.bisect_right(ends, verb)
+    return compounds[k - 1] if k else None
 
 
 def _when(reader: Reader, text: str) -> str:
@@ -479,28 +481,28 @@ def check_statements(reader: Reader, text: str, taken: list) -> list[Result]:
     out += check_honours(reader, text, named)
     out += check_units(reader, text, spans)
     out += check_roles(reader, text, spans)
-    out = [_polarity(reader, text, r) for r in out]
+    if any(r.verdict != UNKNOWN for r in out):
+        from jzcli.check import operators as op
+        from jzcli.check.verdict import _unmasked
+
+        plain = _unmasked(reader, text)
+        said = (op.found(op.NEGATION, plain), op.found(op.EXCLUDE, plain), op.found(op.PARTITIVE, plain))
+        out = [_polarity(r, *said) for r in out]
     out.sort(key=lambda r: r.figure.start if r.figure else 0)
     return out
 
 
-def _polarity(reader: Reader, text: str, r: Result) -> Result:
+def _polarity(r: Result, neg, exclude, partitive) -> Result:
     """A negated statement never takes the plain one's verdict: 不包括 / 未获得 / 不属于 a supported item is
     contradicted; any other negation, and an item of a list the claim only partly speaks of ("3个社区中,有2个"),
     is unknown."""
-    from jzcli.check import operators as op
-    from jzcli.check.verdict import _unmasked
-
     if r.verdict == UNKNOWN:
         return r
-    plain = _unmasked(reader, text)
-    neg = op.found(op.NEGATION, plain)
     if neg:
-        if r.verdict == SUPPORTED and op.found(op.EXCLUDE, plain) and r.kind in ("title", "office", "relation",
-                                                                                 "designation"):
+        if r.verdict == SUPPORTED and exclude and r.kind in ("title", "office", "relation", "designation"):
             r.verdict, r.reason = CONTRADICTED, f"the claim denies it ({neg.group()}); {r.reason}"
         else:
             r.verdict, r.reason = UNKNOWN, f"the claim negates it ({neg.group()}); {r.reason}"
-    elif r.kind in ("office", "relation", "designation") and op.found(op.PARTITIVE, plain):
+    elif r.kind in ("office", "relation", "designation") and partitive:
         r.verdict, r.reason = UNKNOWN, f"the claim speaks of some of a list, not each; {r.reason}"
     return r

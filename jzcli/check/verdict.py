@@ -230,6 +230,18 @@ def check_project(reader: Reader, fig: Figure, project: dict, claim: str, span: 
     return Result(claim, fig, CONTRADICTED, f"outside the article's band {inv.get('text')}", ev)
 
 
+def _projects_named_before(reader: Reader, m: Match) -> list[dict]:
+    """The projects named in the figure's clause before it, when the figure counts 项目 ("…两个项目")."""
+    fig, scope = m.fig, m.scope
+    if fig.unit != "个" or not scope.text.startswith("项目", fig.end):
+        return []
+    out = []
+    for s, e, r in reader.names_of(scope.text)[0]:
+        if scope.left <= s and e <= fig.start and r["id"] in reader.project_ids and r not in out:
+            out.append(r)
+    return out
+
+
 def check_projects_sum(fig: Figure, projects: list[dict], claim: str, said_sum: bool) -> Result:
     """"书香时代广场项目和南水西郡项目合计投资不少于20亿元": the interval of the named projects' total, every
     project within its band; settled only when every total the bands allow settles it."""
@@ -260,6 +272,12 @@ def decide(reader: Reader, m: Match, claim: str) -> Result:
         if total or len(m.projects) > 1:
             return check_projects_sum(fig, m.projects, claim, bool(total))
         return check_project(reader, fig, m.project, claim, span)
+    named = _projects_named_before(reader, m)
+    if named:  # "华大育仁教育基地和橄榄嘉园教育基地两个项目": the count of the projects the claim itself names
+        same = fig.value == len(named) and fig.qualifier is None
+        return Result(claim, fig, SUPPORTED if same else UNKNOWN,
+                      f"the claim names {len(named)} projects ({'、'.join(p['name'] for p in named)})",
+                      [_project_evidence(p) for p in named], kind="derived")
     scored = m.scored
     if not scored:
         return Result(claim, fig, UNKNOWN, "the article says nothing that matches this figure")
@@ -359,7 +377,7 @@ def guard(reader: Reader, m: Match, fact: Fact, verdict: str, reason: str) -> tu
     quote = fact.rec.get("quote") or ""
     words = [*fact.keywords, fact.noun]
     said = fact.rec.get("text")
-    s = op.outside(op.SUM, text, left, hi, words)
+    s = op.outside(op.SUM, text, left, fig.start, words)
     if s and kind not in SUM_KINDS and s.group() not in quote:
         return UNKNOWN, f"the claim gives a sum ({s.group()}); the article gives {said} for one thing, no such sum"
     d = op.outside(op.DIFFERENCE, text, left, fig.start, words)
