@@ -10,6 +10,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from jzcli.errors import BadInput
+from jzcli.i18n import N_, _
 from jzcli.text import nfkc
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -59,7 +60,7 @@ class Amount:
 
 def _fail(text: str, why: str) -> BadInput:
     shown = text if len(text) <= 40 else text[:40] + "…"
-    return BadInput(f"not a number: {shown!r} ({why})")
+    return BadInput(_("not a number: {text!r} ({why})").format(text=shown, why=_(why)))
 
 
 def parse_number(text: str) -> Decimal:
@@ -67,11 +68,11 @@ def parse_number(text: str) -> Decimal:
     s = nfkc(text)
     original = text
     if not s:
-        raise _fail(original, "empty")
+        raise _fail(original, N_("empty"))
     if len(s) > MAX_LENGTH:
-        raise _fail(original, "too long")
+        raise _fail(original, N_("too long"))
     if s.startswith("-") or s.startswith("−"):
-        raise _fail(original, "negative amounts are not allowed")
+        raise _fail(original, N_("negative amounts are not allowed"))
     if s.startswith("+"):
         s = s[1:]
     if _GROUPED.fullmatch(s):
@@ -80,16 +81,16 @@ def parse_number(text: str) -> Decimal:
         try:
             value = Decimal(s)
         except InvalidOperation:
-            raise _fail(original, "not a number") from None
+            raise _fail(original, N_("not a number")) from None
         return _checked(value, original)
     if s.startswith("百分之") or s.endswith("%"):
-        raise _fail(original, "a percentage is not an amount")
+        raise _fail(original, N_("a percentage is not an amount"))
     pos = 0
     tokens: list[tuple[str, object]] = []
     while pos < len(s):
         m = _TOKEN.match(s, pos)
         if not m:
-            raise _fail(original, f"unexpected {s[pos]!r}")
+            raise _fail(original, _("unexpected {char!r}").format(char=s[pos]))
         arabic, digit, small, big = m.groups()
         if arabic is not None:
             tokens.append(("num", Decimal(arabic)))
@@ -114,18 +115,18 @@ def _evaluate(tokens: list[tuple[str, object]], original: str) -> Decimal:
     for kind, value in tokens:
         if kind == "zero":
             if current is not None:
-                raise _fail(original, "misplaced 零")
+                raise _fail(original, N_("misplaced 零"))
             continue
         if kind == "num":
             if current is not None:
-                raise _fail(original, "two numbers in a row")
+                raise _fail(original, N_("two numbers in a row"))
             current = value  # type: ignore[assignment]
             seen_any = True
             continue
         if kind == "small":
             unit = value  # type: ignore[assignment]
             if unit >= last_small:
-                raise _fail(original, "multipliers out of order")
+                raise _fail(original, N_("multipliers out of order"))
             section += (current if current is not None else Decimal(1)) * unit
             last_small = unit
             current = None
@@ -135,33 +136,33 @@ def _evaluate(tokens: list[tuple[str, object]], original: str) -> Decimal:
         part = section + (current if current is not None else Decimal(0))
         if part == 0 and current is None and section == 0:
             if value == 10**8 and wan:
-                raise _fail(original, "multipliers out of order")
-            raise _fail(original, "a multiplier with no number before it")
+                raise _fail(original, N_("multipliers out of order"))
+            raise _fail(original, N_("a multiplier with no number before it"))
         if value == 10**8:
             if seen_yi or seen_wan:
-                raise _fail(original, "multipliers out of order")
+                raise _fail(original, N_("multipliers out of order"))
             total = (total + part) * 10**8
             seen_yi = True
         else:
             if seen_wan:
-                raise _fail(original, "multipliers out of order")
+                raise _fail(original, N_("multipliers out of order"))
             wan = part * 10**4
             seen_wan = True
         section = Decimal(0)
         current = None
         last_small = 10**9
     if not seen_any:
-        raise _fail(original, "no digits")
+        raise _fail(original, N_("no digits"))
     return total + wan + section + (current if current is not None else Decimal(0))
 
 
 def _checked(value: Decimal, original: str) -> Decimal:
     if not value.is_finite():
-        raise _fail(original, "not a finite number")
+        raise _fail(original, N_("not a finite number"))
     if value < 0:
-        raise _fail(original, "negative amounts are not allowed")
+        raise _fail(original, N_("negative amounts are not allowed"))
     if value > MAX_VALUE:
-        raise _fail(original, "too large")
+        raise _fail(original, N_("too large"))
     return value
 
 
@@ -175,11 +176,11 @@ def parse_amount(text: str, default_currency: str | None = None) -> Amount:
             currency = cur
             break
     if not s:
-        raise _fail(text, "no number before the currency")
+        raise _fail(text, N_("no number before the currency"))
     try:
         value = parse_number(s)
     except BadInput:
-        raise _fail(text, "expected an amount such as 5亿, 5亿元, 50000万, 5e8, 三千七百万美元") from None
+        raise _fail(text, N_("expected an amount such as 5亿, 5亿元, 50000万, 5e8, 三千七百万美元")) from None
     return Amount(value, currency)
 
 
@@ -187,9 +188,8 @@ def parse_money_bound(text: str, currency: str = "元") -> int | Decimal:
     """An amount used as a filter on data in `currency`; a different currency is an error, not a conversion."""
     amount = parse_amount(text)
     if amount.currency is not None and amount.currency != currency:
-        raise BadInput(
-            f"amount {text!r} is in {amount.currency}, but the data is in {currency}: no conversion is done"
-        )
+        raise BadInput(_("amount {text!r} is in {currency}, but the data is in {data}: no conversion is done").format(
+            text=text, currency=amount.currency, data=currency))
     return amount.as_int
 
 

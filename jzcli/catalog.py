@@ -7,7 +7,6 @@ the one GNU msgfmt writes: `gettext.GNUTranslations` reads it as well.
 
 from __future__ import annotations
 
-import ast
 import struct
 
 # a catalog: {msgid: msgstr} and, for plural entries, {(msgid, msgid_plural): [msgstr[0], msgstr[1], ...]};
@@ -59,6 +58,8 @@ def parse_po(text: str) -> dict:
 
 
 def _unquote(token: str) -> str:
+    import ast  # here, not at import: reading a .mo (a message shown at run time) needs only struct
+
     if not (len(token) >= 2 and token[0] == token[-1] == '"'):
         raise ValueError(f"not a quoted .po string: {token!r}")
     return ast.literal_eval(token)
@@ -130,6 +131,8 @@ def extract(sources: dict[str, str]) -> tuple[dict, list[str]]:
     registered as commands (their --help). A variable is translated where it is shown (an N_-marked msgid);
     an f-string, a concatenation or a .format() inside the call cannot be (format after translating:
     _("{n} left").format(n=n)): those are problems."""
+    import ast
+
     found: dict = {}
     problems: list[str] = []
     for path, source in sources.items():
@@ -153,7 +156,9 @@ def extract(sources: dict[str, str]) -> tuple[dict, list[str]]:
     return found, problems
 
 
-def _marker(func: ast.AST) -> str | None:
+def _marker(func) -> str | None:
+    import ast
+
     if isinstance(func, ast.Name):
         return func.id
     if isinstance(func, ast.Attribute) and func.attr in ("gettext", "ngettext", "N_"):

@@ -82,6 +82,8 @@ _TOPIC_LABEL: dict[str, str] = {}
 def _label(labels: dict):
     """A `show` function: a value's label in the user's language (the value itself when it has none)."""
     return lambda value: gettext(labels[value]) if value in labels else out.cell(value)
+
+
 ID = Column("id", N_("ID"), wrap=False)
 QUOTE = Column("quote", N_("Quote"))
 
@@ -295,7 +297,7 @@ FIGURES = View(
     ID, Column("subject_name", N_("Subject")), Column("metric", N_("Metric")), Column("value", N_("Value"), wrap=False),
     Column("unit", N_("Unit"), wrap=False), Column("qualifier", N_("Qualifier"), wrap=False),
     Column("period", N_("Period"), wrap=False),
-    Column("topic", N_("Topic"), show=lambda v: _TOPIC_LABEL.get(v, v), wrap=False),
+    Column("topic", N_("Topic"), show=lambda v: _TOPIC_LABEL.get(v, v) if i18n.chinese() else v, wrap=False),
     Column("text", N_("Wording"), wrap=False),
     Column("subject", N_("Subject ID"), wrap=False, default=False),
     Column("period_text", N_("Period (as written)"), default=False),
@@ -331,9 +333,8 @@ def figures(topic, subject, unit, db, json_, fmt, fields) -> None:
     fmt_ = out.choose_format(json_, fmt)
     fb = _load(db)
     rows = queries.figures(fb, topic=topic, subject=subject, unit=unit)
-    _TOPIC_LABEL.clear()
-    if fmt_ == "table" and i18n.chinese():  # a Chinese table shows 行政区划 for administration (facts.json meta)
-        _TOPIC_LABEL.update(queries.topics(fb))
+    _TOPIC_LABEL.clear()  # the fact base's own labels: a Chinese table shows 行政区划 for administration
+    _TOPIC_LABEL.update(queries.topics(fb))
     out.emit(rows, FIGURES, fmt_, fields=fields, title=N_("Figures"))
 
 
@@ -566,6 +567,8 @@ CLAIM_EVIDENCE = View(
     Column("quote", N_("Quote"), lambda r: r["ev"].get("quote")),
     Column("claim", N_("Sentence"), default=False), Column("value", N_("Value"), wrap=False, default=False),
     Column("unit", N_("Unit"), wrap=False, default=False),
+    Column("kind", N_("Kind of item"), wrap=False, default=False),
+    Column("formula", N_("Arithmetic"), lambda r: (r.get("derivation") or {}).get("formula"), default=False),
 )
 
 

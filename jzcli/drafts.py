@@ -133,12 +133,12 @@ def _open(path: str, max_size: int):
     except OSError:
         st = None
     if st is None or not stat.S_ISFIFO(st.st_mode):  # a pipe (mkfifo, <(...)) is read; files.py refuses those
-        files.check_file(path, _("draft"))
+        files.check_file(path, "draft")
         _check_size(os.stat(path).st_size, max_size, path)
     try:
         return open(path, "rb")
     except OSError as exc:
-        raise files._os_error(exc, path, _("draft"), BadInput) from None
+        raise files._os_error(exc, path, "draft", BadInput) from None
 
 
 def _check_size(size: int, max_size: int, name: str) -> None:

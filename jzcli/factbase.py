@@ -16,6 +16,7 @@ from pathlib import Path
 
 from jzcli import files, schema
 from jzcli.errors import FactBaseError
+from jzcli.i18n import _
 
 ENV_VAR = "JZCLI_DB"
 
@@ -87,7 +88,7 @@ def resolve_path(db: str | os.PathLike | None = None) -> Path:
         if str(db).strip() == "":
             from jzcli.errors import BadInput
 
-            raise BadInput("--db needs a path (leave it out for the shipped fact base)")
+            raise BadInput(_("--db needs a path (leave it out for the shipped fact base)"))
         from jzcli.safeio import fs_path
 
         return Path(fs_path(os.fspath(db)))
@@ -148,18 +149,22 @@ def _read_tables(path: Path) -> dict[str, list[dict]]:
         finally:
             db.close()
         if raw is None:
-            raise FactBaseError(f"{path}: the file is empty, not a fact base")
+            raise FactBaseError(_("{path}: the file is empty, not a fact base").format(path=path))
         if not isinstance(raw, dict):
-            raise FactBaseError(f"{path}: not a fact base (expected a JSON object of tables, got {_type_name(raw)})")
+            raise FactBaseError(_("{path}: not a fact base (expected a JSON object of tables, got {type})").format(
+                path=path, type=_type_name(raw)))
         tables: dict[str, list[dict]] = {}
         for name, table in raw.items():
             if not isinstance(table, dict):
-                raise FactBaseError(f"{path}: table '{name}' must be an object of records, got {_type_name(table)}")
+                raise FactBaseError(_("{path}: table '{name}' must be an object of records, got {type}").format(
+                    path=path, name=name, type=_type_name(table)))
             for doc_id, rec in table.items():
                 if not (doc_id.isascii() and doc_id.isdigit()):
-                    raise FactBaseError(f"{path}: table '{name}' has a non-numeric document id {doc_id!r}")
+                    raise FactBaseError(_("{path}: table '{name}' has a non-numeric document id {id!r}").format(
+                        path=path, name=name, id=doc_id))
                 if rec.__class__ is not dict:
-                    raise FactBaseError(f"{path}: table '{name}' document {doc_id} must be an object, got {_type_name(rec)}")
+                    raise FactBaseError(_("{path}: table '{name}' document {id} must be an object, got {type}").format(
+                        path=path, name=name, id=doc_id, type=_type_name(rec)))
             # The records as TinyDB stores them, in document order (what Table.all() returns, minus a copy of
             # each record into a Document: 0.3 s at 100k records, and nothing here needs the doc ids).
             tables[name] = list(table.values())
@@ -167,19 +172,22 @@ def _read_tables(path: Path) -> dict[str, list[dict]]:
     except FactBaseError:
         raise
     except json.JSONDecodeError as exc:
-        raise FactBaseError(f"{path}: invalid JSON ({exc.msg} at line {exc.lineno} column {exc.colno})") from None
+        raise FactBaseError(_("{path}: invalid JSON ({reason} at line {line} column {column})").format(
+            path=path, reason=exc.msg, line=exc.lineno, column=exc.colno)) from None
     except UnicodeDecodeError:
-        raise FactBaseError(f"{path}: not UTF-8 text") from None
+        raise FactBaseError(_("{path}: not UTF-8 text").format(path=path)) from None
     except PermissionError:
-        raise FactBaseError(f"cannot read fact base {path}: permission denied") from None
+        raise FactBaseError(_("cannot read fact base {path}: permission denied").format(path=path)) from None
     except OSError as exc:
-        raise FactBaseError(f"cannot read fact base {path}: {exc.strerror or exc}") from None
+        raise FactBaseError(_("cannot read fact base {path}: {reason}").format(path=path, reason=exc.strerror or exc)) \
+            from None
     except RecursionError:
-        raise FactBaseError(f"{path}: not a fact base of this schema (nested too deeply)") from None
+        raise FactBaseError(_("{path}: not a fact base of this schema (nested too deeply)").format(path=path)) from None
     except StrictJSONError as exc:
-        raise FactBaseError(f"{path}: invalid JSON ({exc})") from None
+        raise FactBaseError(_("{path}: invalid JSON ({reason})").format(path=path, reason=exc)) from None
     except (ValueError, TypeError, AttributeError, KeyError) as exc:
-        raise FactBaseError(f"{path}: not a fact base of this schema ({exc})") from None
+        raise FactBaseError(_("{path}: not a fact base of this schema ({reason})").format(path=path, reason=exc)) \
+            from None
 
 
 class StrictJSONError(ValueError):
@@ -206,18 +214,19 @@ def check_structure(fb: FactBase) -> None:
     missing = [t for t in schema.TABLES if t not in fb.tables]  # a table may be empty, but it must be there
     if missing:
         if not fb.tables:
-            raise FactBaseError(f"{path}: the fact base has no tables")
-        raise FactBaseError(f"{path}: missing table(s): {', '.join(missing)}")
+            raise FactBaseError(_("{path}: the fact base has no tables").format(path=path))
+        raise FactBaseError(_("{path}: missing table(s): {tables}").format(path=path, tables=", ".join(missing)))
     for table, rows in fb.tables.items():
         if _table_ok(_fast_spec(table), rows, "id"):
             continue
         for rec in rows:  # something is wrong: find the first record and say what
             rid = rec.get("id")
             if not isinstance(rid, str) or not rid:
-                raise FactBaseError(f"{path}: a record in table '{table}' has no string 'id'")
+                raise FactBaseError(_("{path}: a record in table '{table}' has no string 'id'").format(path=path, table=table))
             problems = shape_problems(_core_spec(table), rec)
             if problems:
-                raise FactBaseError(f"{path}: record '{rid}' in table '{table}': {problems[0]}")
+                raise FactBaseError(_("{path}: record '{id}' in table '{table}': {problem}").format(
+                    path=path, id=rid, table=table, problem=problems[0]))
 
 
 # (field, allowed classes, must be present, type, spec of its objects or None, type as text)

@@ -15,9 +15,11 @@ import os
 import stat
 
 from jzcli.errors import BadInput, JzError
+from jzcli.i18n import N_, _
 
-_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-          (stat.S_ISSOCK, "a socket"))
+_KINDS = ((stat.S_ISFIFO, N_("a FIFO")), (stat.S_ISCHR, N_("a character device")),
+          (stat.S_ISBLK, N_("a block device")), (stat.S_ISSOCK, N_("a socket")))
+WHAT = (N_("draft"), N_("article"), N_("fact base"))  # what the callers call the file they read
 
 
 def check_file(path: str | os.PathLike, what: str, error: type[JzError] = BadInput) -> None:
@@ -25,16 +27,16 @@ def check_file(path: str | os.PathLike, what: str, error: type[JzError] = BadInp
     try:
         mode = os.stat(path).st_mode
     except FileNotFoundError:
-        raise error(f"{what} not found: {path}") from None
+        raise error(_("{what} not found: {path}").format(what=_(what), path=path)) from None
     except OSError as exc:
         raise _os_error(exc, path, what, error) from None
     if stat.S_ISDIR(mode):
-        raise error(f"{what} is a directory, not a file: {path}")
+        raise error(_("{what} is a directory, not a file: {path}").format(what=_(what), path=path))
     if not stat.S_ISREG(mode):
-        kind = next((name for test, name in _KINDS if test(mode)), "a special file")
-        raise error(f"{what} is not a regular file ({kind}): {path}")
+        kind = next((name for test, name in _KINDS if test(mode)), N_("a special file"))
+        raise error(_("{what} is not a regular file ({kind}): {path}").format(what=_(what), kind=_(kind), path=path))
     if not os.access(path, os.R_OK):
-        raise error(f"cannot read {what} {path}: permission denied")
+        raise error(_("cannot read {what} {path}: permission denied").format(what=_(what), path=path))
 
 
 def read_bytes(path: str | os.PathLike, what: str, error: type[JzError] = BadInput) -> bytes:
@@ -51,7 +53,8 @@ def decode(data: bytes, name: str | os.PathLike, what: str, error: type[JzError]
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise error(f"{what} {name} is not UTF-8 text (byte {exc.start})") from None
+        raise error(_("{what} {name} is not UTF-8 text (byte {at})").format(what=_(what), name=name, at=exc.start)) \
+            from None
 
 
 def read_text(path: str | os.PathLike, what: str, error: type[JzError] = BadInput) -> str:
@@ -61,9 +64,9 @@ def read_text(path: str | os.PathLike, what: str, error: type[JzError] = BadInpu
 
 def _os_error(exc: OSError, path: str | os.PathLike, what: str, error: type[JzError]) -> JzError:
     if isinstance(exc, FileNotFoundError):
-        return error(f"{what} not found: {path}")
+        return error(_("{what} not found: {path}").format(what=_(what), path=path))
     if isinstance(exc, IsADirectoryError):
-        return error(f"{what} is a directory, not a file: {path}")
+        return error(_("{what} is a directory, not a file: {path}").format(what=_(what), path=path))
     if isinstance(exc, PermissionError):
-        return error(f"cannot read {what} {path}: permission denied")
-    return error(f"cannot read {what} {path}: {exc.strerror or exc}")
+        return error(_("cannot read {what} {path}: permission denied").format(what=_(what), path=path))
+    return error(_("cannot read {what} {path}: {reason}").format(what=_(what), path=path, reason=exc.strerror or exc))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from jzcli.errors import BadInput, NotFound
+from jzcli.i18n import N_, _
 from jzcli.text import fold
 
 # Generic suffixes a person may leave off or add: 凤凰城 = 凤凰城社区, 崔庄 = 崔庄村.
@@ -80,18 +81,23 @@ def candidates(query: str, records: list[dict]) -> list[dict]:
     return []
 
 
+WHAT = (N_("unit"), N_("office"), N_("subject"))  # the kinds of names resolve() is asked for
+
+
 def resolve(query: str, records: list[dict], what: str = "unit") -> dict:
     """Exactly one record for `query`, or NotFound (exit 1, with "did you mean") / BadInput (exit 2, ambiguous)."""
     if not fold(query):
-        raise BadInput(f"empty {what} name")
+        raise BadInput(_("empty {what} name").format(what=_(what)))
     hits = candidates(query, records)
     if len(hits) == 1:
         return hits[0]
     if len(hits) > 1:
         names = "、".join(h["name"] for h in hits[:12])
-        more = f" and {len(hits) - 12} more" if len(hits) > 12 else ""
-        raise BadInput(f"{what} name {query!r} is ambiguous: {names}{more}; type more of the name")
-    raise NotFound(f"no {what} named {query!r}{did_you_mean(query, records)}")
+        more = _(" and {n} more").format(n=len(hits) - 12) if len(hits) > 12 else ""
+        raise BadInput(_("{what} name {query!r} is ambiguous: {names}{more}; type more of the name").format(
+            what=_(what), query=query, names=names, more=more))
+    raise NotFound(_("no {what} named {query!r}{hint}").format(what=_(what), query=query,
+                                                              hint=did_you_mean(query, records)))
 
 
 def did_you_mean(query: str, records: list[dict]) -> str:
@@ -112,7 +118,7 @@ def did_you_mean(query: str, records: list[dict]) -> str:
     if not scored:
         return ""
     scored.sort(key=lambda t: -t[0])
-    return "; did you mean " + "、".join(name for _, name in scored[:3]) + "?"
+    return _("; did you mean {names}?").format(names="、".join(name for _score, name in scored[:3]))
 
 
 def complete(incomplete: str, records: list[dict]) -> list[str]:

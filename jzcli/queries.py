@@ -7,6 +7,7 @@ import re
 from jzcli import names
 from jzcli.errors import BadInput
 from jzcli.factbase import FactBase
+from jzcli.i18n import _
 from jzcli.schema import TABLES, kind_of, references
 from jzcli.text import squash
 
@@ -74,12 +75,13 @@ class ProjectResult:
 def projects(fb: FactBase, min_: int | None = None, max_: int | None = None, maybe: bool = False,
              sort: str | None = None, status: str | None = None) -> ProjectResult:
     if min_ is not None and max_ is not None and min_ > max_:
-        raise BadInput(f"--min ({min_}) is larger than --max ({max_})")
+        raise BadInput(_("--min ({min}) is larger than --max ({max})").format(min=min_, max=max_))
     rows = fb.records("projects")
     if status:
         known = sorted({p.get("status") for p in rows})
         if status not in known:
-            raise BadInput(f"unknown status {status!r}: choose one of {', '.join(known)}")
+            raise BadInput(_("unknown status {value!r}: choose one of {choices}").format(value=status,
+                                                                                       choices=", ".join(known)))
         rows = [p for p in rows if p.get("status") == status]
     result = ProjectResult([])
     if min_ is None and max_ is None:
@@ -129,7 +131,7 @@ def units(fb: FactBase) -> list[dict]:
 def check_month(text: str, option: str = "--as-of") -> str:
     m = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
     if not m or not 1 <= int(m.group(2)) <= 12:
-        raise BadInput(f"{option} takes a month as YYYY-MM, got {text!r}")
+        raise BadInput(_("{option} takes a month as YYYY-MM, got {text!r}").format(option=option, text=text))
     return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
 
 
@@ -250,7 +252,7 @@ def tree(fb: FactBase, as_of: str | None = None) -> list[dict]:
 def check_year(text: str) -> int:
     t = text.strip()
     if not re.fullmatch(r"\d{4}", t):
-        raise BadInput(f"a year has four digits, got {text!r}")
+        raise BadInput(_("a year has four digits, got {text!r}").format(text=text))
     return int(t)
 
 
@@ -262,7 +264,7 @@ def honours(fb: FactBase, year: str | None = None, level: str | None = None) -> 
     if level is not None:
         lv = LEVELS.get(level.strip())
         if lv is None:
-            raise BadInput(f"unknown level {level!r}: choose one of 国家, 省, 市")
+            raise BadInput(_("unknown level {value!r}: choose one of 国家, 省, 市").format(value=level))
         rows = [h for h in rows if h.get("level") == lv]
     return [dict(h) for h in rows]
 
@@ -281,7 +283,7 @@ def resolve_topic(fb: FactBase, query: str) -> str:
     if q in used:
         return q
     choices = ", ".join(f"{s} ({table[s]})" if s in table else s for s in used)
-    raise BadInput(f"unknown topic {query!r}: choose one of {choices}")
+    raise BadInput(_("unknown topic {value!r}: choose one of {choices}").format(value=query, choices=choices))
 
 
 def subjects(fb: FactBase) -> list[dict]:
@@ -303,7 +305,8 @@ def figures(fb: FactBase, topic: str | None = None, subject: str | None = None,
         u = names.fold(unit)
         known = sorted({f.get("unit") for f in fb.records("figures")})
         if u not in {names.fold(k) for k in known}:
-            raise BadInput(f"unknown unit {unit!r}: the figures use {', '.join(known)}")
+            raise BadInput(_("unknown unit {value!r}: the figures use {choices}").format(value=unit,
+                                                                                       choices=", ".join(known)))
         rows = [f for f in rows if names.fold(f.get("unit") or "") == u]
     return [dict(f) for f in rows]
 
@@ -322,20 +325,22 @@ def date_bounds(text: str, option: str = "date") -> tuple[str, str]:
     """'2017' → (2017-01-01, 2017-12-31); '2018-07' → the month; '2018-07-05' → the day."""
     m = _DATE.fullmatch(text.strip())
     if not m:
-        raise BadInput(f"{option} takes a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}")
+        raise BadInput(_("{option} takes a date as YYYY, YYYY-MM or YYYY-MM-DD, got {text!r}").format(
+            option=option, text=text))
     y, mo, d = m.group(1), m.group(2), m.group(3)
     if mo is None:
         return f"{y}-01-01", f"{y}-12-31"
     month = int(mo)
     if not 1 <= month <= 12:
-        raise BadInput(f"{option}: no month {month} in {text!r}")
+        raise BadInput(_("{option}: no month {month} in {text!r}").format(option=option, month=month, text=text))
     year = int(y)
     last = 28 if month == 2 and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)) else _DAYS[month - 1]
     if d is None:
         return f"{y}-{month:02d}-01", f"{y}-{month:02d}-{last:02d}"
     day = int(d)
     if not 1 <= day <= last:
-        raise BadInput(f"{option}: no day {day} in month {month} ({text!r})")
+        raise BadInput(_("{option}: no day {day} in month {month} ({text!r})").format(option=option, day=day,
+                                                                                        month=month, text=text))
     return f"{y}-{month:02d}-{day:02d}", f"{y}-{month:02d}-{day:02d}"
 
 
@@ -347,7 +352,7 @@ def _event_bounds(ev: dict) -> tuple[str, str]:
 
 def timeline(fb: FactBase, year: str | None = None, from_: str | None = None, to: str | None = None) -> list[dict]:
     if year is not None and (from_ is not None or to is not None):
-        raise BadInput("use either YEAR or --from/--to, not both")
+        raise BadInput(_("use either YEAR or --from/--to, not both"))
     lo, hi = "0000-01-01", "9999-12-31"
     if year is not None:
         lo, hi = date_bounds(str(check_year(year)), "YEAR")
@@ -356,7 +361,7 @@ def timeline(fb: FactBase, year: str | None = None, from_: str | None = None, to
     if to is not None:
         hi = date_bounds(to, "--to")[1]
     if lo > hi:
-        raise BadInput(f"--from ({from_}) is after --to ({to})")
+        raise BadInput(_("--from ({start}) is after --to ({end})").format(start=from_, end=to))
     rows = []
     for ev in fb.records("events"):
         start, end = _event_bounds(ev)
@@ -371,7 +376,7 @@ def timeline(fb: FactBase, year: str | None = None, from_: str | None = None, to
 def search(fb: FactBase, text: str) -> list[dict]:
     q = text.strip()
     if not q:
-        raise BadInput("empty search text")
+        raise BadInput(_("empty search text"))
     needle = names.fold(q)
     hits = []
     for table, rows in fb.tables.items():
@@ -437,13 +442,14 @@ def show(fb: FactBase, record_id: str, article: str | None = None) -> dict:
         if len(hits) == 1:
             rec = fb.get(hits[0])
         elif len(hits) > 1:
-            raise BadInput(f"id {record_id!r} is ambiguous: {', '.join(hits[:10])}" + (" ..." if len(hits) > 10 else ""))
+            raise BadInput(_("id {id!r} is ambiguous: {ids}").format(id=record_id, ids=", ".join(hits[:10]))
+                           + (" ..." if len(hits) > 10 else ""))
         else:
             import difflib
 
             close = difflib.get_close_matches(record_id, list(fb.by_id), n=3, cutoff=0.6)
-            hint = f"; did you mean {', '.join(close)}?" if close else ""
-            raise NotFound(f"no record with id {record_id!r}{hint}")
+            hint = _("; did you mean {names}?").format(names=", ".join(close)) if close else ""
+            raise NotFound(_("no record with id {id!r}{hint}").format(id=record_id, hint=hint))
     rid = rec["id"]
     checks = [c["id"] for c in fb.records("checks")
               if any(ref == rid for _, ref in references("checks", c, CHECK_INPUTS))]

@@ -14,7 +14,7 @@ import pytest
 from jzcli import factbase
 from jzcli.check import Reader, check_sentence
 
-N = 300
+N = 200
 GROWTH = 4
 MAX_RATIO = 8.0
 

@@ -1,13 +1,21 @@
 """`ask`: a reporter's question in, the article's answers out, best first, each with its quotes.
 
-Stages: question.py reads the question (on the checker's reading layer); answers.py proposes answers of
-each kind (figure, derived, event, person, list, attribute, verdict) from the whole fact base; this module
-ranks them. Arithmetic is the checker's (jzcli.check.derive): its derived values are scored like figures.
+Stages, one module each:
+  question   reading the question, on the checker's reading layer: what it asks, names, period, unit
+  base       the answer record (the same keys for every kind) and the fact base as the answerers see it
+  numbers    how many: figures and the checker's derived values (jzcli.check.derive), operations, counts
+  when       when: events with their dates and precision, a figure's period, a year from an age
+  who        who: people with their roles as written, and the events that name them
+  which      which / what kind: lists and attributes of named things
+  yesno      yes or no: the claim checker on the statement, or the statement compared with the answer
+  weights    every score and threshold, named
+This module ranks the answers; view.py draws them on a terminal.
 """
 
 from __future__ import annotations
 
 from jzcli.errors import BadInput, NotFound
+from jzcli.i18n import N_, _
 
 KINDS = ("figure", "derived", "event", "person", "list", "attribute", "verdict")
 # An answer of a kind the question asks for (谁 → person, 哪些 → list ...) ranks above every other answer.
@@ -15,10 +23,10 @@ KIND_BONUS = 10.0
 # Below this score an answer is noise: "nothing answers" is better than a random record.
 MIN_SCORE = 3.0
 # Words with no question word in them (1999年, 刘全福) ask nothing in particular: only a strong match answers.
-NOT_A_QUESTION = 5.0
+NOT_A_QUESTION = 2.0
 # Answers whose scores differ by less than this are a tie: both are shown and marked.
 TIE_EPSILON = 0.05
-HINT = "try `jzcli search WORD`, `jzcli people` or `jzcli timeline`"
+HINT = N_("try `jzcli search WORD`, `jzcli people` or `jzcli timeline`")
 
 _SERVES = {
     "how_many": ("figure", "derived", "attribute"),
@@ -32,7 +40,7 @@ _bases: dict[int, object] = {}
 
 
 def _base(reader):
-    from jzcli.ask.answerers import Base
+    from jzcli.ask.base import Base
 
     got = _bases.get(id(reader))
     if got is None or got.reader is not reader:
@@ -42,7 +50,7 @@ def _base(reader):
 
 def answers(reader, question: str) -> list[dict]:
     """Every answer found, ranked (no limit, no threshold): for tests and tuning."""
-    from jzcli.ask import answerers as a
+    from jzcli.ask import numbers, when, which, who, yesno
     from jzcli.ask.question import Question
 
     q = Question(reader, question)
@@ -50,23 +58,23 @@ def answers(reader, question: str) -> list[dict]:
     asks = set(q.asks) or {"how_many", "when", "who", "which"}
     found: list[dict] = []
 
-    figs = a.figures(q, base) if asks & {"how_many", "yes_no"} or not q.asks else []
+    figs = numbers.figures(q, base) if asks & {"how_many", "yes_no"} or not q.asks else []
     if "how_many" in asks:
-        found += figs + a.derived(q, base, figs)
-        found += [x for x in a.attributes(q, base) if x.get("metric") == "investment"]
+        found += figs + numbers.derived(q, base, figs)
+        found += [x for x in which.attributes(q, base) if x.get("metric") == "investment"]
     if "when" in asks:
-        found += a.events(q, base)
-        found += [x for x in a.attributes(q, base) if x["kind"] == "event"]
+        found += when.events(q, base)
+        found += [x for x in which.attributes(q, base) if x["kind"] == "event"]
     if "who" in asks:
-        found += a.people(q, base)
-        found += [x for x in a.attributes(q, base) if x.get("metric") == "role"]
+        found += who.people(q, base)
+        found += [x for x in which.attributes(q, base) if x.get("metric") == "role"]
     if "which" in asks:
-        found += a.lists(q, base)
-        found += [x for x in a.attributes(q, base) if x["kind"] != "event" and x.get("metric") != "investment"]
-    said = a.said_by(q, base) if "which" in asks else []
+        found += which.lists(q, base)
+        found += [x for x in which.attributes(q, base) if x["kind"] != "event" and x.get("metric") != "investment"]
+    said = who.said_by(q, base) if "which" in asks else []
     found += said
     if "yes_no" in asks:
-        found += a.verdicts(q, base)
+        found += yesno.verdicts(q, base)
     _printed_counts_first(found, base)
     served = {k for ask in asks for k in _SERVES.get(ask, ())} | ({"person"} if said else set())
     for ans in found:
@@ -111,9 +119,10 @@ def ask(reader, question: str, limit: int = 5) -> list[dict]:
     """The answers worth showing, best first; JzError (exit 1) with a hint when nothing answers."""
     q = question.strip()
     if not q:
-        raise BadInput("empty question")
+        raise BadInput(_("empty question"))
     ranked = [x for x in answers(reader, q) if x["score"] >= MIN_SCORE + KIND_BONUS]
     if not ranked:
-        raise NotFound(f"the article has nothing that answers {q[:40]!r}; {HINT}")
+        raise NotFound(_("the article has nothing that answers {question!r}; {hint}").format(question=q[:40],
+                                                                                           hint=_(HINT)))
     ties = sum(1 for x in ranked if x["tie"])
     return ranked[:max(limit, ties)]

@@ -156,6 +156,7 @@ def _parts(fb) -> list[dict]:
                                       key=len, reverse=True)
             rest["metric"] = f"{whole.get('metric')}中未{states[0]}的"
             rest["state_not"] = states
+            rest["noun_text"] = whole.get("text")  # 13栋 of 36栋楼: it counts 楼
             out.append(rest)
         if (f["id"], whole["id"]) in printed:
             continue  # the article prints this share itself (52%)
@@ -324,26 +325,36 @@ def _open_counts(fb) -> list[dict]:
         names = "、".join(h["title"] for h in members)
         rec = _base(f"derived:honours:{year}:{level or 'all'}", "count", office, f"{year}年{lvl}荣誉数", value, "项",
                     f"{names}{'等' if open_ else ''}: {value}{'项以上' if open_ else '项'}", _inputs(*members),
-                    ["荣誉", "获得", *( [lvl, f"{lvl}荣誉"] if lvl else [])], period=str(year), quote=members[0].get("quote", ""),
+                    [f"{lvl}荣誉", lvl, "获得"] if lvl else ["荣誉", "获得"], period=str(year),
+                    quote=members[0].get("quote", ""),
                     members=[h["id"] for h in members], open=open_,
                     interval=(Decimal(value), False, None, False) if open_ else None, noun="荣誉")
         rec["text"] = f"{value}项{'以上' if open_ else ''}"
+        if level:
+            # a count of one level's honours answers only a claim that names the level (省级, 全国 …)
+            from jzcli.check import vocab as _vocab
+
+            rec["needs"] = _vocab.load(fb).words("level", level) or [lvl]
         out.append(rec)
-    kinds = {"back_street": ("小巷", ["小巷", "背街小巷", "精品示范小巷", "示范小巷"]),
-             "canal": ("渠", ["渠", "水渠"]),
-             "service_brand": ("品牌", ["党建服务品牌", "服务品牌", "品牌"])}
-    for kind, (noun, words) in kinds.items():
+    # the kinds of place the article lists by name, the noun a claim counts them by and its counting unit
+    kinds = {"back_street": ("小巷", "个", ["小巷", "条小巷", "背街小巷", "精品示范小巷", "示范小巷"]),
+             "canal": ("渠", "个", ["条渠", "水渠", "渠"]),
+             "service_brand": ("品牌", "个", ["党建服务品牌", "服务品牌", "品牌"])}
+    for kind, (noun, unit, words) in kinds.items():
         members = [p for p in fb.records("places") if p.get("kind") == kind]
         if not members:
             continue
         open_ = any(p["id"] in open_ids for p in members)
         value = len(members)
         names = "、".join(p["name"] for p in members)
-        rec = _base(f"derived:places:{kind}", "count", office, f"文中列出的{noun}数", value, "个",
-                    f"{names}{'等' if open_ else ''}: {value}个{'以上' if open_ else ''}", _inputs(*members), words,
+        rec = _base(f"derived:places:{kind}", "count", office, f"文中列出的{noun}数", value, unit,
+                    f"{names}{'等' if open_ else ''}: {value}{unit}{'以上' if open_ else ''}", _inputs(*members), words,
                     quote=members[0].get("quote", ""), members=[p["id"] for p in members], open=open_,
                     interval=(Decimal(value), False, None, False) if open_ else None, noun=noun)
-        rec["text"] = f"{value}个{noun}{'以上' if open_ else ''}"
+        rec["text"] = f"{value}{unit}{noun}{'以上' if open_ else ''}"
+        # about the office and about what the places belong to (the 渠 are 大寨店's, on the 海绵水系工程)
+        rec["mentions"] = sorted({office.get("id"), *(p.get("unit") for p in members),
+                                  *(m for p in members for m in p.get("mentions") or [])} - {None})
         out.append(rec)
     return out
 

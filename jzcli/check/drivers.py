@@ -14,6 +14,7 @@ from jzcli.check.reading import (
 from jzcli.check.statements import check_statements
 from jzcli.check.verdict import SUPPORTED, UNKNOWN, Result, decide, evidence
 from jzcli.errors import BadInput
+from jzcli.i18n import _
 from jzcli.text import canon as _canon
 
 
@@ -81,14 +82,14 @@ def check_claim(reader: Reader, text: str) -> list[Result]:
     (no number, date, title, name or state); a claim that names something but makes no checkable statement
     is "unknown", with the nearest facts."""
     if not text.strip():
-        raise BadInput("empty claim")
+        raise BadInput(_("empty claim"))
     results = check_sentence(reader, text)
     if not results:
         near = nearest(reader, text)
         if not near:
             shown = text.strip()[:40]
-            raise BadInput(f"nothing to check in {shown!r}: a claim needs a figure, a date, a title or a name "
-                           "the article speaks of (36栋, 1999年7月, 生态型社区)")
+            raise BadInput(_("nothing to check in {text!r}: a claim needs a figure, a date, a title or a name "
+                             "the article speaks of (36栋, 1999年7月, 生态型社区)").format(text=shown))
         results = [Result(text.strip(), None, UNKNOWN, "the claim makes no statement the checker can settle; "
                           "the nearest facts are listed", near, kind="statement")]
     return results

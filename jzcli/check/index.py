@@ -210,7 +210,7 @@ class Reader:
         if band is None and not f.get("derived"):
             band = self._band_from_text(f.get("metric") or "")
         per = f.get("per")
-        noun = f.get("noun") or _counted_noun(f.get("text"))
+        noun = f.get("noun") or _counted_noun(f.get("noun_text") or f.get("text"))
         value = f["value"] if f.get("value") is not None else f["interval"][0]
         return Fact(rec=f, id=f["id"], unit=unit, unit_class=unit_class(unit), value=Decimal(str(value)),
                     keywords=_keyword_forms(f, noun), noun=noun,

@@ -33,15 +33,19 @@ def candidates(reader: Reader, fig: Figure, scope: Scope, descriptors: list[Figu
             continue
         if not specific and scope.broad and not (f.offices & scope.broad):
             continue  # the claim is about an office; this fact is about something the office does not name
+        needs = f.rec.get("needs")
+        if needs and not any(w in scope.context for w in needs):
+            continue  # a derived value that answers only a claim with one of these words (省级 …)
         kw = what = own = 0.0
         hits: list[tuple[str, float]] = []
         for k in f.keywords:  # longest first; a word inside a word already counted is not counted again
             w = scope.weight(k, f.unit)
             if w and not any(k in h and hw >= w for h, hw in hits):
                 hits.append((k, w))
-                kw += w * len(k)
+                size = len(k) if w == W.IN_CLAUSE else min(len(k), W.EARLIER_WORD_MAX)
+                kw += w * size
                 if _bare(k) not in f.noun:
-                    what += w * len(k)
+                    what += w * size
                     own += len(k) if w == W.IN_CLAUSE else 0
         if f.noun and scope.text.startswith(f.noun, fig.end):
             kw += W.COUNTED_NOUN_BONUS  # "6个社区": the claim counts what the article counts

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 COUNT_UNITS = ("平方公里", "人次", "美元", "元", "栋", "套", "名", "人", "家", "辆", "座", "处", "台", "米", "场",
                "个", "年", "岁", "项", "次", "天", "户", "所", "条", "支", "位", "倍", "%")
 UNIT_ALIASES = {"平方千米": ("平方公里", 1), "千米": ("米", 1000), "公里": ("米", 1000), "周岁": ("岁", 1)}
-UNIT_CLASS = {"名": "人", "位": "人"}  # people are counted by 名, 人 or 位
+UNIT_CLASS = {"名": "人", "位": "人",  # people are counted by 名, 人 or 位
+              "条": "个"}  # 5条小巷 and 5个小巷 count the same (the noun says what)
 MONEY = ("元", "美元")
 
 # Qualifiers, by what they allow. Fuzzy ones (余, 近, 约) say "about"; bounds (超过, 至少, 以内) say "at least /
@@ -52,6 +53,10 @@ _TOKEN = re.compile(
 _FRACTION = re.compile(rf"(?P<pre>超过|不到|不足|近|将近|接近|约|至少|不少于)?"
                        rf"(?:(?<![{_CN_DIGITS}十])(?P<den>[{_CN_DIGITS}十]+)分之(?P<nom>[{_CN_DIGITS}十]+)"
                        r"|(?P<half>一半|半数))(?P<post>以上|以下|左右)?")
+# "成立19年来", "建成26年来": a duration since an event, a figure (not the period "两年多来")
+_SINCE_EVENT = re.compile(r"成立|建成|至今|迄今")
+# a comparison word before a share in its clause: 超过开工总数的四分之三
+_COMPARE_BEFORE = re.compile(r"(超过|不到|不足|高于|低于|多于|少于|大于|小于)[^，,；;。\d]{0,10}$")
 _DOUBLING = re.compile(r"翻(?P<n>[一两二三四])番")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)年(?:度)?")
 _DATE = re.compile(r"(?<!\d)\d{1,2}月(?:份)?(?:\d{1,2}日)?(?:[至到-]\d{1,2}日)?(?:底|初|中旬|上旬|下旬)?|(?<!\d)\d{1,2}日")
@@ -117,7 +122,8 @@ def read_figures(text: str, reader: Reader) -> list[Figure]:
     masked = _YEAR_SPAN.sub(lambda m: MASK * len(m.group()), masked)
     masked = _YEAR.sub(lambda m: MASK * len(m.group()), masked)
     masked = _HALF.sub(lambda m: MASK * len(m.group()), masked)
-    masked = _DURATION.sub(lambda m: MASK * len(m.group()), masked)
+    masked = _DURATION.sub(lambda m: m.group() if _SINCE_EVENT.search(masked, max(0, m.start() - 3), m.start())
+                           else MASK * len(m.group()), masked)
     masked = _DATE.sub(lambda m: MASK * len(m.group()), masked)
     return _read_numbers(text, masked)
 
@@ -139,8 +145,8 @@ def _read_numbers(text: str, masked: str) -> list[Figure]:
         if num in ("万", "亿") and unit in MONEY and m.group("q2") in ("以下", "以上"):
             value = Decimal(10**4 if num == "万" else 10**8)  # 亿元以下: the band edge 1亿
         else:
-            if chinese and unit is None:
-                continue  # 十九大, 两新, 一长三员: not a quantity
+            if chinese and unit is None and not m.group("mult"):
+                continue  # 十九大, 两新, 一长三员: not a quantity (八十六个亿 is one)
             if chinese and unit and masked.startswith(unit, m.end("unit")):
                 continue  # 一条条街道, 一处处花园: "every", not a count
             if chinese and len(num) == 1 and num in "万亿":
@@ -189,7 +195,7 @@ def _shares(text: str, masked: str, found: list[Figure]) -> list[Figure]:
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         if m.group("half"):
-            value, step = Decimal(50), Decimal(1)
+            value, step = Decimal(50), Decimal(10)  # 一半 is said as loosely as 五成
         else:
             try:
                 den, nom = parse_number(m.group("den")), parse_number(m.group("nom"))
@@ -198,22 +204,16 @@ def _shares(text: str, masked: str, found: list[Figure]) -> list[Figure]:
             if not den or nom > den:
                 continue
             value, step = nom / den * 100, Decimal(1)
-        qual = m.group("post") or m.group("pre") or _bound_before(masked, m.start())
+        qual = m.group("post") or m.group("pre")
+        if qual is None:
+            before = _COMPARE_BEFORE.search(masked, max(0, m.start() - 12), m.start())
+            qual = before.group(1) if before else None
         out.append(Figure(m.start(), m.end(), text[m.start():m.end()], value, "%", qual, step=step))
     for m in _DOUBLING.finditer(masked):
         n = "一两二三四".index(m.group("n"))
         times = {0: 2, 1: 4, 2: 4, 3: 8, 4: 16}[n]
         out.append(Figure(m.start(), m.end(), text[m.start():m.end()], Decimal(times), "倍"))
     return out
-
-
-_BOUND_OF = re.compile(rf"(?P<b>{_PRE})[^，,。；;\d{MASK}]{{0,12}}的$")
-
-
-def _bound_before(masked: str, at: int) -> str | None:
-    """"超过全年目标的一半": the bound word that governs a share written after what it is a share of."""
-    m = _BOUND_OF.search(masked, max(0, at - 16), at)
-    return m.group("b") if m else None
 
 
 def _join_ranges(found: list[Figure], masked: str, text: str) -> list[Figure]:

@@ -25,12 +25,12 @@ _DATE = re.compile(
     r"(?:(?P<m>(?<!\d)\d{1,2})月(?:份)?)?(?:(?P<d>(?<!\d)\d{1,2})[日号])?"
     r"(?:[至到\-~](?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})[日号])?(?P<edge>底前|底|初|中旬|上旬|下旬)?")
 _HONOUR_WORDS = re.compile(r"获得|荣获|获评|被评为|评为|授予|称号|荣誉|命名为")
-_DESIGNATION = re.compile(r"(?P<kind>[\u4e00-\u9fff]{2})型社区")
+# a designation given to a community: 打造成生态型社区 (not 新型社区, a "new-type community")
+_DESIGNATION = re.compile(r"(?:打造成|打造为|建成|建设成|成为|定位为|评为|是)(?:了)?(?:一个)?(?P<kind>[\u4e00-\u9fff]{2})型社区")
 _BELONG = re.compile(r"属于|隶属|归属|所属|管辖|辖|仍属|划归|划入|归入|归")
 _GUIDE = re.compile(r"指导")
 _SAY = re.compile(r"说|表示|介绍|告诉|称")
 _DONE = re.compile(r"已经|已|完成了|实现了")
-_BREAK = re.compile(r"[，,；;。：:]")
 _BEFORE = re.compile(r"调整前|之前|以前|成立时|成立之初|当时|原来|原")
 
 
@@ -121,76 +121,116 @@ def _event_words(reader: Reader, ev: dict) -> str:
     return text
 
 
-def check_dates(reader: Reader, text: str, named: set, taken: list) -> list[Result]:
+def check_dates(reader: Reader, text: str, named: set, taken: list, figures: bool = False) -> list[Result]:
+    """Dated events of a sentence. `taken`: spans read otherwise (figures, an honour's year); `figures`: the
+    sentence has figures, whose period a year alone then is."""
     out = []
     taken = sorted(taken)
     taken_starts = [a for a, _ in taken]
     dates = [d for d in claim_dates(text, reader.pub_year) if not _overlaps(taken, taken_starts, d.start, d.end)]
-    if taken:
+    if figures:
         # a year alone (2017年, 今年) in a sentence with figures is the figures' period, not a dated event
         dates = [d for d in dates if d.month is not None]
     if not dates:
         return out
+    spans = reader.named_spans(text)
     chars = list(text)
-    for a, b in [(d.start, d.end) for d in dates] + [(s, e) for s, e, _ in reader.named_spans(text)]:
+    for a, b in [(d.start, d.end) for d in dates] + [(s, e) for s, e, _ in spans]:
         chars[a:b] = "□" * (b - a)
     masked = "".join(chars)
-    best = _events_said(reader, masked, named)
-    breaks = [m.start() for m in _BREAK.finditer(text)]
+    events = [(ev, set(ev.get("mentions") or []), {g for g in _bigrams(_event_words(reader, ev)) if "□" not in g})
+              for ev in reader.fb.records("events")]
+    states_of = {ev["id"]: reader.vocab.states(ev.get("event") or "") for ev, _, _ in events}
+
+    def rank(lo: int, hi: int) -> list[tuple[float, bool, dict]]:
+        """(score, strong, event) of the events the words of text[lo:hi] describe, best first."""
+        grams = {g for g in _bigrams(masked[lo:hi]) if "□" not in g}
+        said_states = reader.vocab.states(text[lo:hi])
+        here = {r["id"] for s, e, r in spans if lo <= s and e <= hi} or named
+        specific = here - reader.broad
+        found = []
+        for ev, mentions, verb in events:
+            if specific and not (mentions & specific or _covers(reader, mentions, specific)):
+                continue
+            hits = len(verb & grams)
+            # strong: the claim says most of what happened, or names its own subject (not an office) and the
+            # same state of works (西郭庄社区 … 交房)
+            strong = hits >= min(W.EVENT_MIN_SHARED_BIGRAMS, len(verb)) or bool(
+                not figures and mentions & specific and said_states & states_of[ev["id"]])
+            named_here = bool(mentions & here)
+            # a sentence of figures dates them (its date is their period): an event needs a strong match there;
+            # a sentence that only dates something may name the subject and one word of what happened
+            if not hits or not (strong or (named_here and not figures)):
+                continue
+            # how much of what happened the claim says, then whether it names who: 成立 is all of "…成立"
+            found.append((hits + 2 * hits / len(verb) + (2 if named_here else 0), strong, ev))
+        found.sort(key=lambda t: -t[0])
+        return found
+
+    whole = None
     for d in dates:
         fig = _figure(text, d.start, d.end)
-        # the event words of the date's own clause, when they name one: "成立时的…,有一半在2017年11月划归…"
-        i = bisect.bisect_left(breaks, d.start)
-        a = breaks[i - 1] + 1 if i > 0 else 0
-        j = bisect.bisect_left(breaks, d.end)
-        b = breaks[j] if j < len(breaks) else len(text)
-        own = _events_said(reader, masked[a:b], named) if (a, b) != (0, len(text)) else []
-        top_of = own or best
-        if not top_of:
+        left, right = _clause_around(text, d.start, d.end)
+        best = rank(left, right)
+        # the date's clause says something of its own that is no event of the article: another clause's event
+        # may not refute it ("成立时的…中,有一半在2017年11月划归…")
+        elsewhere = not best and len(re.sub(r"[□\s]", "", masked[left:right])) >= 2
+        if not best:  # its clause says only when: the sentence says what
+            if whole is None:
+                whole = rank(0, len(text))
+            best = whole
+        if not best:
             continue
-        top = [ev for sc, ev in top_of if sc == top_of[0][0]]
-        verdicts = [(_compare_date(d, ev), ev) for ev in top]
-        kinds = {v for (v, _), _ in verdicts}
+        top = [(strong, ev) for s, strong, ev in best if s == best[0][0]]
+        verdicts = [(_compare_date(d, ev), strong, ev) for strong, ev in top]
+        kinds = {v for (v, _), _, _ in verdicts}
+        evidence = [_ev(ev) for _, ev in top]
         if len(kinds) > 1:
-            out.append(Result(text, fig, UNKNOWN, "the claim fits several events of the article",
-                              [_ev(ev) for ev in top], kind="date"))
+            out.append(Result(text, fig, UNKNOWN, "the claim fits several events of the article", evidence, kind="date"))
             continue
-        (verdict, reason), ev = verdicts[0]
+        (verdict, reason), strong, ev = verdicts[0]
+        if verdict == CONTRADICTED and elsewhere:
+            verdict, reason = UNKNOWN, f"{reason}; the date's clause speaks of something else"
+        if verdict == CONTRADICTED and not strong:
+            verdict, reason = UNKNOWN, f"{reason}; the claim may speak of another event"  # a weak match never refutes
         if ev.get("status") == "planned" and _DONE.search(text) and verdict == SUPPORTED:
             verdict, reason = UNKNOWN, f"the article gives {ev.get('date_text')} as expected, not done"
-        if not own and verdict == CONTRADICTED:
-            # the event's words stand in another clause: the date may be another event's ("成立时的…,2017年11月划归")
-            b2 = breaks[j + 1] if j + 1 < len(breaks) else len(text)
-            if (a, b) != (0, len(text)) and not _events_said(reader, masked[a:b2], named) \
-                    or len(best) > 1 and best[1][0] > 0:
-                verdict, reason = UNKNOWN, f"the date's clause does not name the event; {reason}"
-        out.append(Result(text, fig, verdict, reason, [_ev(ev) for ev in top], kind="date"))
+        out.append(Result(text, fig, verdict, reason, evidence, kind="date"))
     return out
-
-
-def _events_said(reader: Reader, masked: str, named: set) -> list:
-    """(score, event) of the events whose words a (masked) text shares, best first."""
-    grams = {g for g in _bigrams(masked) if "□" not in g}
-    best = []
-    for ev in reader.fb.records("events"):
-        mentions = set(ev.get("mentions") or [])
-        specific = named - reader.broad
-        if specific and not (mentions & specific or _covers(reader, mentions, specific)):
-            continue
-        verb = {g for g in _bigrams(_event_words(reader, ev)) if "□" not in g}
-        hits = len(verb & grams)
-        if hits < min(W.EVENT_MIN_SHARED_BIGRAMS, len(verb)) or not hits:
-            continue
-        score = hits + (2 if mentions & named else 0)
-        best.append((score, ev))
-    best.sort(key=lambda t: -t[0])
-    return best
 
 
 def _overlaps(spans: list, starts: list, a: int, b: int) -> bool:
     """Does [a, b) overlap one of `spans` (sorted (start, end) pairs that do not overlap each other)?"""
     i = bisect.bisect_left(starts, b)
     return i > 0 and spans[i - 1][1] > a
+
+
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)年")
+_starts_cache: list = [None, []]
+_breaks_cache: list = [None, []]
+
+
+def _starts(spans: list) -> list[int]:
+    """The start positions of a list of spans (kept for the list last asked about)."""
+    if _starts_cache[0] is not spans:
+        _starts_cache[0], _starts_cache[1] = spans, [s for s, _, _ in spans]
+    return _starts_cache[1]
+
+
+def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """(left, right) of the clause of text[start:end], by binary search over the clause breaks of `text`."""
+    if _breaks_cache[0] is not text:
+        _breaks_cache[0], _breaks_cache[1] = text, [m.start() for m in _CLAUSE_BREAK_RE.finditer(text)]
+    breaks = _breaks_cache[1]
+    i = bisect.bisect_left(breaks, start)
+    j = bisect.bisect_left(breaks, end)
+    return (breaks[i - 1] + 1 if i > 0 else 0), (breaks[j] if j < len(breaks) else len(text))
+_CLAUSE_BREAK_RE = re.compile(r"[，,；;。！？!?：:\n]")
+
+
+def _same_clause(text: str, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return _CLAUSE_BREAK_RE.search(text, lo, hi) is None
 
 
 def _covers(reader: Reader, mentions: set, specific: set) -> bool:
@@ -205,14 +245,24 @@ def _covers(reader: Reader, mentions: set, specific: set) -> bool:
 # ---------------------------------------------------------------- honours and titles
 
 
-def check_honours(reader: Reader, text: str, named: set) -> list[Result]:
+def check_honours(reader: Reader, text: str, named: set, taken: list = ()) -> list[Result]:
     if not _HONOUR_WORDS.search(text):
         return []
     out = []
     honours = reader.fb.records("honours")
     city_titles = [p for p in reader.fb.records("places") if p.get("kind") == "city_title"]
-    year_m = re.search(r"(?<!\d)(1[89]\d\d|20\d\d)年", text)
-    year = int(year_m.group(1)) if year_m else None
+    years = [(m.start(), int(m.group(1))) for m in _YEAR.finditer(text)]
+
+    year_starts = [p for p, _ in years]
+
+    def year_of(at: int) -> int | None:
+        """The year said for an honour at `at`: the last one before it in its clause, else the first after."""
+        left = _clause_around(text, at, at)[0]
+        i = bisect.bisect_left(year_starts, at)
+        if i > 0 and years[i - 1][0] >= left:
+            return years[i - 1][1]
+        return years[i][1] if i < len(years) else None
+
     found = False
     for h in honours:
         title = h.get("title") or ""
@@ -220,6 +270,7 @@ def check_honours(reader: Reader, text: str, named: set) -> list[Result]:
         if at < 0:
             continue
         found = True
+        year = year_of(at)
         fig = _figure(text, at, at + len(title))
         ev = [_ev(h, h.get("text") or title)]
         if year is not None and h.get("year") is not None and h["year"] != year:
@@ -261,7 +312,10 @@ def check_honours(reader: Reader, text: str, named: set) -> list[Result]:
     if not found:
         m = re.search(r"(?:获得|荣获|获评|被评为|评为|授予)(?:了)?(?P<t>[^，,。；;]{2,24}?)(?:称号|荣誉|奖)", text) \
             or re.search(r"(?P<t>[^，,。；;获得]{2,24}?)(?:称号|荣誉称号)", text)
+        if m and any(a < m.end("t") and m.start("t") < b for a, b in taken):
+            m = None  # "获得不少于2项省级荣誉": a count of honours, not the name of one
         if m:
+            year = year_of(m.start("t"))
             listed = [h for h in honours if year is None or h.get("year") == year]
             open_ = any(o.get("kind") == "list_ends_with_deng" and set(o.get("affects") or []) & {h["id"] for h in listed}
                         for o in reader.fb.records("oddities"))
@@ -294,7 +348,8 @@ def check_units(reader: Reader, text: str, spans: list) -> list[Result]:
     # designations
     for m in _DESIGNATION.finditer(text):
         kind = m.group("kind") + "型社区"
-        near = _nearest(members, m.start(), W.PAIR_DISTANCE, before_only=True)
+        at = m.start("kind")
+        near = _nearest(members, at, W.PAIR_DISTANCE, before_only=True)
         if near is None:
             continue
         p, e, unit = near
@@ -302,7 +357,7 @@ def check_units(reader: Reader, text: str, spans: list) -> list[Result]:
         place = next((x for x in reader.fb.records("places") if x.get("kind") == "designation" and x.get("name") == kind),
                      None)
         ev = [_ev(unit, "、".join(have) or None)] + ([_ev(place, kind)] if place else [])
-        fig = _figure(text, m.start(), m.end())
+        fig = _figure(text, at, m.end())
         if kind in have:
             out.append(Result(text, fig, SUPPORTED, f"the article says {unit['name']} was made a {kind}", ev,
                               kind="designation"))
@@ -415,12 +470,13 @@ def check_roles(reader: Reader, text: str, spans: list) -> list[Result]:
     is read with the person named nearest to it."""
     out = []
     people = [s for s in spans if s[2].get("id", "").startswith("person:")]
+    starts = [s for s, _, _ in people]
     if not people:
         return out
     for m in reader.vocab.role.finditer(text):
-        near = _nearest(people, m.start(), W.PAIR_DISTANCE)
-        if near is None or not _role_of(text, near, m):
-            continue  # "刘全福…接受了记者采访": the role word is not said of the person
+        near = _role_holder(text, people, starts, m)
+        if near is None:
+            continue
         person = near[2]
         word = m.group()
         role = person.get("role") or ""
@@ -441,22 +497,25 @@ def check_roles(reader: Reader, text: str, spans: list) -> list[Result]:
     return out
 
 
-_COPULA = re.compile(r"是|为|担任|任|系|作为|身为|出任")
+_HOLDS = re.compile(r"[^，,；;。]{0,8}?(?:是|为|任|担任|作为|身为)")
 
 
-def _role_of(text: str, person: tuple, m: re.Match) -> bool:
-    """Is the role word said of the person: "X是…书记", "X担任主任", or the title right before the name
-    ("主任刘全福")?"""
-    p, e, _ = person
-    if m.end() <= p:
-        return not re.search(r"[^\u4e00-\u9fff]|的", text[m.end():p]) and p - m.end() <= 2
-    between = text[e:m.start()]
-    return bool(_COPULA.match(between)) and not re.search(r"[，,。；;]", between)
+def _role_holder(text: str, people: list, starts: list, m: re.Match):
+    """The person a role word is said of: the name right after it (主任刘全福), or a name before it followed by
+    是 / 担任 (刘全福是…主任). "张晓凯告诉记者" says nothing of 张晓凯's role."""
+    i = bisect.bisect_left(starts, m.end())
+    if i < len(people) and people[i][0] - m.end() <= 2:
+        return people[i]
+    j = bisect.bisect_right(starts, m.start()) - 1
+    if j >= 0 and people[j][1] <= m.start() and m.start() - people[j][1] <= W.PAIR_DISTANCE \
+            and _HOLDS.match(text, people[j][1], m.start()):
+        return people[j]
+    return None
 
 
 def _nearest(spans: list, at: int, distance: int, before_only: bool = False):
     """The span (start, end, record) of `spans` (in order) nearest position `at`, within `distance` characters."""
-    starts = [s for s, _, _ in spans]
+    starts = _starts(spans)
     i = bisect.bisect_right(starts, at)
     best, gap = None, distance + 1
     for k in (i - 1, i) if not before_only else (i - 1,):
@@ -477,8 +536,14 @@ def check_statements(reader: Reader, text: str, taken: list) -> list[Result]:
     spans = reader.named_spans(text)
     named = {r["id"] for _, _, r in spans}
     out: list[Result] = []
-    out += check_dates(reader, text, named, taken)
-    out += check_honours(reader, text, named)
+    figures = bool(taken)
+    honours = check_honours(reader, text, named, taken)
+    if honours:  # the year of an honour, in the honour's clause, is the honour's (2017年度 … 获得…称号)
+        starts = [r.figure.start for r in honours]
+        taken = [*taken, *((d.start, d.end) for d in claim_dates(text, reader.pub_year)
+                          if d.month is None and any(_same_clause(text, d.start, s) for s in starts))]
+    out += check_dates(reader, text, named, taken, figures)
+    out += honours
     out += check_units(reader, text, spans)
     out += check_roles(reader, text, spans)
     if any(r.verdict != UNKNOWN for r in out):

@@ -90,6 +90,16 @@ def compare(fig: Figure, fact: Fact | dict) -> tuple[str, str]:
     derived_iv = getattr(fact, "interval", None)
     if fig.high is not None and derived_iv is None:
         return UNKNOWN, "the claim gives a range; the article gives one figure"
+    if getattr(fact, "derived", False) and derived_iv is None and fv != fv.to_integral_value() \
+            and fig.qualifier is None and fig.step is None:
+        # a computed ratio (29 / 36 = 80.56%): the claim rounds it at its own last digit
+        gap, step = abs(fv - fig.value), _step(fig.value)
+        shown = fmt_value(fv, fu)
+        if gap * 2 <= step:
+            return SUPPORTED, f"the article says {shown}, which is {fig.text}"
+        if gap > step:
+            return CONTRADICTED, f"the article says {shown}, not {fig.text}"
+        return UNKNOWN, f"the article says {shown}; the claim only gives it roughly"
     if fig.step is not None and fig.qualifier not in BOUNDS and aq is None and derived_iv is None:
         # a rounded share (八成, 三分之二): the article's value must round to it
         if abs(fv - fig.value) * 2 < fig.step:
@@ -217,17 +227,13 @@ def check_project(reader: Reader, fig: Figure, project: dict, claim: str, span: 
         return Result(claim, fig, UNKNOWN, f"the article gives the band for {project.get('period')}, "
                       f"not for {span}", ev)
     lo, hi = (None if x is None else Decimal(x) for x in (inv.get("min"), inv.get("max")))
-    c_lo, lo_strict, c_hi, hi_strict = interval_of(fig)
-    if (c_lo, c_hi) == (lo, hi) and not lo_strict and not hi_strict:
+    band = (lo if lo is not None else Decimal(0), False, hi, False)  # an investment is never negative
+    verdict = settle(interval_of(fig), band)
+    if verdict == SUPPORTED:
         return Result(claim, fig, SUPPORTED, f"the article gives the band {inv.get('text')}", ev)
-    inside = (lo is None or (c_lo is not None and c_lo >= lo)) and (hi is None or (c_hi is not None and c_hi <= hi))
-    if inside:
-        return Result(claim, fig, UNKNOWN, f"the article only gives the band {inv.get('text')}", ev)
-    below = c_hi is not None and lo is not None and (c_hi < lo or (c_hi == lo and hi_strict))
-    above = c_lo is not None and hi is not None and (c_lo > hi or (c_lo == hi and lo_strict))
-    if not below and not above:
-        return Result(claim, fig, UNKNOWN, f"the claim's band overlaps the article's band {inv.get('text')}", ev)
-    return Result(claim, fig, CONTRADICTED, f"outside the article's band {inv.get('text')}", ev)
+    if verdict == CONTRADICTED:
+        return Result(claim, fig, CONTRADICTED, f"outside the article's band {inv.get('text')}", ev)
+    return Result(claim, fig, UNKNOWN, f"the article only gives the band {inv.get('text')}", ev)
 
 
 def _projects_named_before(reader: Reader, m: Match) -> list[dict]:
@@ -258,9 +264,13 @@ def check_projects_sum(fig: Figure, projects: list[dict], claim: str, said_sum: 
                                                                              for p in projects],
                            "low": _num(lo), "high": _num(hi)}
     verdict = settle(interval_of(fig), total)
-    why = {SUPPORTED: "every total the bands allow is", CONTRADICTED: "no total the bands allow is",
-           UNKNOWN: "some totals the bands allow are"}[verdict]
-    return Result(claim, fig, verdict, f"{formula}: {why} {fig.text}", ev, kind="derived")
+    if verdict == SUPPORTED:
+        why = f"{formula}: every total the bands allow is {fig.text}"
+    elif verdict == CONTRADICTED:
+        why = f"{formula}: no total the bands allow is {fig.text}"
+    else:
+        why = f"{formula}: some totals the bands allow are {fig.text}"
+    return Result(claim, fig, verdict, why, ev, kind="derived")
 
 
 def decide(reader: Reader, m: Match, claim: str) -> Result:
@@ -400,8 +410,9 @@ def guard(reader: Reader, m: Match, fact: Fact, verdict: str, reason: str) -> tu
         whole = op.found(op.UNIVERSAL, quote)
         if verdict == SUPPORTED and whole and said_states and said_states <= reader.vocab.states(quote) and neg:
             return CONTRADICTED, f"the article says {quote}: all of them, not {fig.text} with some not"
-        return UNKNOWN, f"the claim {'negates' if neg else 'speaks of part of'} it " \
-                        f"({(neg or part).group()}); the article gives {said}"
+        if neg:
+            return UNKNOWN, f"the claim negates it ({neg.group()}); the article gives {said}"
+        return UNKNOWN, f"the claim speaks of part of it ({part.group()}); the article gives {said}"
     if fact.states and said_states - fact.states:
         other = said_states - fact.states
         if op.found(op.UNIVERSAL, text, fig.end, hi) and len(other) == 1:
@@ -411,7 +422,7 @@ def guard(reader: Reader, m: Match, fact: Fact, verdict: str, reason: str) -> tu
         return UNKNOWN, f"the claim gives {fig.text} as {'/'.join(sorted(said_states))}; the article gives " \
                         f"{said} as {'/'.join(sorted(fact.states))}"
     if fact.id.startswith("derived:years-since:") and not any(w in scope.context for w in NOW_WORDS):
-        return UNKNOWN, f"the article implies {said} as of its own time; the claim counts from one event to another"
+        return UNKNOWN, f"the article gives {said} as of its own time; the claim counts from one event to another"
     if not _subject_named(reader, scope, fact):
         return UNKNOWN, f"the article gives {said} for a whole ({fact.rec.get('subject_name')}); the claim names a part"
     return verdict, reason

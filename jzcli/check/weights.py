@@ -10,6 +10,10 @@ from __future__ import annotations
 IN_CLAUSE = 1.0  # in the figure's own clause (its side of it): the word is about this figure
 EARLIER_IN_SENTENCE = 0.5  # in an earlier clause: it sets the topic, but may be another figure's
 
+# A keyword from an earlier clause counts at most this many characters: a long name set at the head of a
+# sentence (泰山路办事处筹建办) must not outweigh the words of the figure's own clause (仍属).
+EARLIER_WORD_MAX = 4
+
 # A keyword of two characters in the figure's clause is the least that says what is measured: one character
 # (楼, 人) matches almost anything.
 MIN_SCORE = 2.0

@@ -1,0 +1,145 @@
+"""How many: printed figures and the checker's derived values (jzcli.check.derive), scored by their curated
+keywords; an operation on two figures the question names; the count of a list it asks for."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from jzcli.ask import weights as W
+from jzcli.ask.base import Base, ev, is_year, make, question_band
+from jzcli.ask.question import MONEY, Question, Words, bigrams, period_fits, unit_class
+from jzcli.ask.which import list_candidates, member_name
+from jzcli.check import derive
+
+
+def figures(q: Question, base: Base) -> list[dict]:
+    reader = base.reader
+    text = q.body
+    named = [r for _, _, r in q.named if r["id"] not in reader.silent_people]
+    specific = set()
+    for r in named:
+        rid = reader.place_unit.get(r["id"], r["id"]) if r["id"] in reader.place_unit else r["id"]
+        if rid and rid not in reader.broad:
+            specific.add(rid)
+    want = q.want
+    band = question_band(q)
+    out = []
+    for f in reader.facts:
+        if specific and not (f.refs & specific):
+            continue
+        got = f.rec.get("band_range")
+        if got is not None and tuple(got) != (band or (None, None)):
+            continue  # a count or sum over other investment bands than the question names (none: all of them)
+        # a keyword in the question counts its length; a year (1999年) says when, not what; a keyword met only
+        # in part (外资利用 for 利用外资) counts W.PARTIAL_KEYWORD per shared bigram, for the best such keyword
+        kw = float(sum(len(k) for k in f.keywords if k in text and not is_year(k)))
+        kw += W.PARTIAL_KEYWORD * max((len(bigrams(k) & q.grams) for k in f.keywords if k not in text and len(k) > 2),
+                                    default=0)
+        if want and (unit_class(want) == f.unit_class or (want in MONEY and f.unit in MONEY)):
+            kw += (2 * W.UNIT_MATCH if want in ("岁", "平方公里") else W.UNIT_MATCH) if specific else W.UNIT_MATCH
+        elif want and want not in W.DERIVED_UNITS and f.unit_class != unit_class(want):
+            kw -= W.UNIT_MISMATCH
+        if f.band is not None:
+            kw -= W.BAND_FIGURE_PENALTY
+        if kw < W.MIN_KEYWORD:
+            continue
+        score = kw + (W.SUBJECT_MATCH if f.refs & specific else 0) + W.GRAM_WEIGHT * len(q.grams & f.quote_grams)
+        if q.span is not None and not period_fits(q.span, f.span):
+            score -= W.PERIOD_MISMATCH
+        rec = f.rec
+        if f.derived:
+            if rec.get("members"):
+                rec = {**rec, "member_names": [base.name(m) for m in rec["members"]]}
+            out.append(engine_answer(rec, score + W.DERIVED_BONUS * bool(_NEGATION.search(q.canon) or q.want == "%")))
+            continue
+        note = None
+        if rec.get("period_text"):
+            note = f"period: {rec['period_text']} ({rec.get('period')})"
+        out.append(make("figure", rec["text"], score, [ev(rec)], id=rec["id"], subject=rec.get("subject_name"),
+                        metric=rec.get("metric"), text=rec.get("text"), value=rec.get("value"), unit=rec.get("unit"),
+                        qualifier=rec.get("qualifier"), period=rec.get("period"), note=note))
+    out.sort(key=lambda a: -a["score"])
+    return out
+
+
+# ---------------------------------------------------------------- derived values
+
+_NEGATION = Words("未|没|尚未|还有|剩|其余|另外|仍未|还差|不到")
+
+
+_DIFF = re.compile(r"比.{1,20}(?:多|少)|相差|差多少|还差|差距|多出|少了|减少|增加")
+
+
+_RATIO = Words("倍")
+
+
+def derived(q: Question, base: Base, figure_answers: list[dict]) -> list[dict]:
+    """Values the article implies: the checker's derived values (jzcli.check.derive: shares, the rest of a
+    whole, counts, band sums, durations) are scored with the figures; here, what needs the question: an
+    operation on two figures it names (倍, 比…多, 占), and the count of a list it asks for."""
+    fb = base.fb
+    out: list[dict] = []
+    printed = [a for a in figure_answers if a["kind"] == "figure" and a["score"] >= W.MIN_KEYWORD]
+    pair = _two_figures(printed)
+    if pair:
+        x, y = (fb.get(a["id"]) for a in pair)
+        score = max(pair[0]["score"], pair[1]["score"]) + W.OP_BONUS  # the question names an operation
+        if _RATIO.search(q.canon) or q.want == "倍":
+            out.append(engine_answer(derive.ratio(x, y, "倍"), score))
+        elif q.want == "%" or "占" in q.canon:
+            out.append(engine_answer(derive.ratio(x, y, "%"), score))
+        elif _DIFF.search(q.canon):
+            big, small = (x, y) if x["value"] >= y["value"] else (y, x)
+            out.append(engine_answer(derive.difference(big, small), score))
+    # the count of a list the question asks for (几条小巷, 现在管辖多少个社区和村)
+    if q.want in MONEY:
+        return out
+    for cand in list_candidates(q, base):
+        members = cand["members"]
+        unit = q.want if q.want in ("个", "项", "条", "家", "名", "位", "所", "处", "座") else "个"
+        n = len(members)
+        names = [member_name(m, cand) for m in members]
+        formula = f"{'、'.join(names)}{'等' if cand.get('open') else ''}: {n}{unit}"
+        answer = f"至少{n}{unit}" if cand.get("open") else f"{n}{unit}"
+        out.append(make("derived", answer, cand["score"], cand["evidence"], value=n, unit=unit, members=names,
+                        derivation={"op": "count", "formula": formula, "inputs": [m["id"] for m in members]},
+                        qualifier="以上" if cand.get("open") else None, note=cand.get("note"), text=cand["label"]))
+    return out
+
+
+def engine_answer(rec: dict, score: float, **fields) -> dict:
+    """An answer from a derived value of jzcli.check.derive (a dict shaped like a figure record)."""
+    value, unit = rec.get("value"), rec.get("unit")
+    interval = rec.get("interval")
+    qualifier = None
+    if value is None and interval:
+        value = interval[0]
+        qualifier = "以上" if interval[2] is None else "区间"
+    elif rec.get("open"):
+        qualifier = "以上"
+    if value is not None:
+        d = Decimal(str(value))
+        value = d.quantize(Decimal("0.1")) if unit in ("%", "倍") else d
+        value = int(value) if value == value.to_integral_value() else float(value)
+    answer = rec.get("text") or ""
+    if unit in ("%", "倍") and value is not None:
+        answer = f"{value}{unit}"
+    members = [base_name for base_name in (rec.get("member_names") or [])] or None
+    return make("derived", answer, score, rec.get("inputs") or [], id=rec["id"], subject=rec.get("subject_name"),
+                metric=rec.get("metric"), text=rec.get("text"), value=value, unit=unit, qualifier=qualifier,
+                period=rec.get("period"), members=members,
+                derivation={"op": rec.get("kind"), "formula": rec.get("formula"),
+                            "inputs": [i["id"] for i in rec.get("inputs") or []]}, **fields)
+
+
+
+def _two_figures(figs: list[dict]) -> tuple[dict, dict] | None:
+    """The two best printed figures of one unit class whose keywords are in the question (different facts)."""
+    top = figs[:4]
+    for i, first in enumerate(top):
+        for other in top[i + 1:]:
+            if other["unit"] == first["unit"] or (first["unit"] in MONEY and other["unit"] in MONEY):
+                if other["value"] != first["value"] and other["score"] >= first["score"] - 6:
+                    return first, other
+    return None

@@ -1,0 +1,79 @@
+"""Who: people with their roles as written, and the events that name them."""
+
+from __future__ import annotations
+
+import re
+
+from jzcli.ask import weights as W
+from jzcli.ask.base import Base, date_fields, ev, link_score, make
+from jzcli.ask.question import Question, Words, overlap
+
+# ---------------------------------------------------------------- people (who)
+
+
+
+_WHO_AROUND = re.compile(r"(?:谁是|哪位|哪个)(.{1,12})|(.{1,12})(?:是谁|叫什么|的名字|姓什么|是什么人|是做什么的|是干什么的)")
+
+
+def _asked_about(text: str) -> str:
+    """The words a who-question asks about (谁是X / X是谁 / X叫什么), not those it says in passing (向记者介绍)."""
+    return "|".join(g.rsplit("的", 1)[-1] for m in _WHO_AROUND.finditer(text) for g in m.groups() if g)
+
+
+_SAID = Words("说了什么|说什么|讲了什么|表示什么|告诉记者什么|介绍了什么|说了啥")
+
+
+def said_by(q: Question, base: Base) -> list[dict]:
+    """张晓凯说了什么: the person named, with what the fact base holds of their words (their quote, the events
+    that name them)."""
+    if not _SAID.search(q.canon):
+        return []
+    out = []
+    for p in q.records("person:"):
+        said = [e for e in base.mentioned_by.get(p["id"], []) if "event" in e]
+        answer = p["name"] + (f"（{p['role']}）" if p.get("role") else "")
+        out.append(make("person", answer, W.ATTRIBUTE_BASE, [ev(p), *(ev(e) for e in said)], id=p["id"],
+                        subject=p["name"], text=p.get("role"),
+                        note="the fact base keeps who spoke and where, not the words spoken: see the quotes"))
+    return out
+
+
+def people(q: Question, base: Base) -> list[dict]:
+    out = []
+    for p in base.people:
+        links = link_score(q, base, p)
+        if p["id"] in q.ids:
+            if p["name"] in _asked_about(q.canon):  # 刘全福是谁: who the person is, as the article says
+                out.append(make("person", p["name"] + (f"（{p['role']}）" if p.get("role") else ""), W.ATTRIBUTE_BASE,
+                                [ev(p)], id=p["id"], subject=p["name"], text=p.get("role"),
+                                note=None if p.get("role") else f"the article states no title: {p.get('note') or ''}"))
+                continue
+            links -= 1  # the question names the person: asking who they are is an attribute
+        unit = base.fb.get(p.get("unit") or "")
+        # a person speaks of their own unit (张晓凯 of 天河嘉城小区's party branch); the curator's note says
+        # what the article shows of them (a photo credit)
+        bag = "|".join((base.bag(p), base.bag(unit) if unit else "", p.get("note") or ""))
+        words = overlap(q, bag)
+        # a number of the question that the article gives about this person (73岁的老人)
+        links += W.LINK * sum(1 for f in q.figures for rec in base.mentioned_by.get(p["id"], [])
+                            if rec.get("subject") == p["id"] and rec.get("value") == f.value and rec.get("unit") == f.unit)
+        role = p.get("role") or ""
+        # titles read with the vocabulary's roles, longest first: 党工委书记 is 书记, which 党工委副书记 is not
+        asked, held = base.role_terms(_asked_about(q.masked)), base.role_terms(role)
+        if any(a != h and (a.endswith(h) or h.endswith(a)) for a in asked - held for h in held):
+            continue  # 党工委书记是谁 / 副主任是谁: a near title the person does not hold
+        role_hits = len(asked & held)
+        if words < W.MIN_WORDS and not links and not role_hits:
+            continue
+        score = W.WORD_WEIGHT * words + W.ROLE_WEIGHT * role_hits + links
+        evidence = [ev(p)]
+        fields: dict = {}
+        said = [e for e in base.mentioned_by.get(p["id"], []) if "event" in e]
+        best = max(said, key=lambda e: overlap(q, f"{e.get('event')}|{e.get('quote')}"), default=None)
+        if best is not None and overlap(q, f"{best.get('event')}|{best.get('quote')}") >= W.MIN_WORDS:
+            evidence.append(ev(best))
+            fields = date_fields(best)
+        answer = p["name"] + (f"（{role}）" if role else "")
+        out.append(make("person", answer, score, evidence, id=p["id"], subject=p["name"], text=role or None,
+                        **fields))
+    return out
