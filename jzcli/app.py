@@ -143,6 +143,9 @@ def exit_status(exc: BaseException) -> int:
     if os.environ.get("_JZCLI_COMPLETE") and isinstance(exc, (KeyError, ValueError, IndexError)):
         return _fail(f"shell completion: missing or bad completion variables ({type(exc).__name__}: {exc})",
                      ExitStatus.USAGE)
+    problem = fact_base_problem()
+    if problem is not None and not debug():
+        return _fail(problem, ExitStatus.FACTBASE)
     if isinstance(exc, OSError) and not debug():  # a path the user gave (--install-completion's home ...)
         where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
         return _fail(f"cannot use{where}: {exc.strerror or exc}", ExitStatus.USAGE)
@@ -150,6 +153,28 @@ def exit_status(exc: BaseException) -> int:
         raise exc
     return _fail(_("internal error: {kind}: {error} (run with JZCLI_DEBUG=1 for the traceback)").format(
         kind=type(exc).__name__, error=exc), ExitStatus.NOT_FOUND)
+
+
+def fact_base_problem() -> str | None:
+    """What is wrong with the fact base a command was reading when it failed unexpectedly, if anything.
+
+    The loader checks, on every start, the type of the fields the queries rely on (fast); `validate` checks every
+    field, reference and cross-check. An unexpected error on a base that `validate` rejects is that base's
+    problem, exit 3 with validate's first line, not an internal error; on a base it accepts it is a bug."""
+    factbase = sys.modules.get("jzcli.factbase")
+    if factbase is None:
+        return None
+    for fb in list(factbase._cache.values()):
+        try:
+            from jzcli import validate
+
+            problems = validate.validate(fb)
+        except Exception:  # noqa: BLE001 - validate itself cannot read it: the base is broken
+            return f"{fb.path}: not a valid fact base (jzcli validate --db PATH lists its problems)"
+        if problems:
+            return (f"{fb.path}: not a valid fact base: {problems[0]} "
+                    f"({len(problems)} problem(s); jzcli validate --db PATH lists them)")
+    return None
 
 
 def debug() -> bool:
