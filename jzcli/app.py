@@ -86,13 +86,16 @@ def run(argv: list[str] | None = None, *, fast: bool = True) -> int:
     if instruction and instruction not in COMPLETION_INSTRUCTIONS:
         return _fail(_("_JZCLI_COMPLETE={value!r} is not a completion instruction ({choices} ...)").format(
             value=instruction, choices=", ".join(COMPLETION_INSTRUCTIONS[:2])), ExitStatus.USAGE)
-    with pager.paging(enabled=not no_pager):
-        try:
-            status = _dispatch(args, fast)
-            safeio.flush()  # what Typer or Click left in Python's buffer, with the same checks as every write
-            return status
-        except BaseException as exc:  # noqa: BLE001 - the one place that turns exceptions into exit statuses
-            return exit_status(exc)
+    try:
+        with pager.paging(enabled=not no_pager):  # a terminal's long output is shown through $PAGER at the end
+            try:
+                status = _dispatch(args, fast)
+                safeio.flush()  # what Typer or Click left in Python's buffer, with the same checks as every write
+                return status
+            except BaseException as exc:  # noqa: BLE001 - the one place that turns exceptions into exit statuses
+                return exit_status(exc)
+    except BaseException as exc:  # noqa: BLE001 - showing the paged output failed (a full disk, a closed pipe)
+        return exit_status(exc)
 
 
 def _dispatch(args: list[str], fast: bool) -> int:
