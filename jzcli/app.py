@@ -86,13 +86,16 @@ def run(argv: list[str] | None = None, *, fast: bool = True) -> int:
     if instruction and instruction not in COMPLETION_INSTRUCTIONS:
         return _fail(_("_JZCLI_COMPLETE={value!r} is not a completion instruction ({choices} ...)").format(
             value=instruction, choices=", ".join(COMPLETION_INSTRUCTIONS[:2])), ExitStatus.USAGE)
-    with pager.paging(enabled=not no_pager):
-        try:
-            status = _dispatch(args, fast)
-            safeio.flush()  # what Typer or Click left in Python's buffer, with the same checks as every write
-            return status
-        except BaseException as exc:  # noqa: BLE001 - the one place that turns exceptions into exit statuses
-            return exit_status(exc)
+    try:
+        with pager.paging(enabled=not no_pager):  # a terminal's long output is shown through $PAGER at the end
+            try:
+                status = _dispatch(args, fast)
+                safeio.flush()  # what Typer or Click left in Python's buffer, with the same checks as every write
+                return status
+            except BaseException as exc:  # noqa: BLE001 - the one place that turns exceptions into exit statuses
+                return exit_status(exc)
+    except BaseException as exc:  # noqa: BLE001 - showing the paged output failed (a full disk, a closed pipe)
+        return exit_status(exc)
 
 
 def _dispatch(args: list[str], fast: bool) -> int:
@@ -143,6 +146,9 @@ def exit_status(exc: BaseException) -> int:
     if os.environ.get("_JZCLI_COMPLETE") and isinstance(exc, (KeyError, ValueError, IndexError)):
         return _fail(f"shell completion: missing or bad completion variables ({type(exc).__name__}: {exc})",
                      ExitStatus.USAGE)
+    problem = fact_base_problem()
+    if problem is not None and not debug():
+        return _fail(problem, ExitStatus.FACTBASE)
     if isinstance(exc, OSError) and not debug():  # a path the user gave (--install-completion's home ...)
         where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
         return _fail(f"cannot use{where}: {exc.strerror or exc}", ExitStatus.USAGE)
@@ -150,6 +156,28 @@ def exit_status(exc: BaseException) -> int:
         raise exc
     return _fail(_("internal error: {kind}: {error} (run with JZCLI_DEBUG=1 for the traceback)").format(
         kind=type(exc).__name__, error=exc), ExitStatus.NOT_FOUND)
+
+
+def fact_base_problem() -> str | None:
+    """What is wrong with the fact base a command was reading when it failed unexpectedly, if anything.
+
+    The loader checks, on every start, the type of the fields the queries rely on (fast); `validate` checks every
+    field, reference and cross-check. An unexpected error on a base that `validate` rejects is that base's
+    problem, exit 3 with validate's first line, not an internal error; on a base it accepts it is a bug."""
+    factbase = sys.modules.get("jzcli.factbase")
+    if factbase is None:
+        return None
+    for fb in list(factbase._cache.values()):
+        try:
+            from jzcli import validate
+
+            problems = validate.validate(fb)
+        except Exception:  # noqa: BLE001 - validate itself cannot read it: the base is broken
+            return f"{fb.path}: not a valid fact base (jzcli validate --db PATH lists its problems)"
+        if problems:
+            return (f"{fb.path}: not a valid fact base: {problems[0]} "
+                    f"({len(problems)} problem(s); jzcli validate --db PATH lists them)")
+    return None
 
 
 def debug() -> bool:

@@ -488,7 +488,7 @@ def validate(source, db) -> None:
     fb = _load(db)
     problems = v.validate(fb, source)
     for p in problems:
-        out.write(p + "\n")
+        out.write(out.display(p, limit=None) + "\n")  # a problem quotes data: control characters escaped
     if problems:
         raise FactBaseError(_("{n} problem(s) in {path}").format(n=len(problems), path=fb.path))
     counts = ", ".join(f"{len(rows)} {t}" for t, rows in fb.tables.items())

@@ -46,8 +46,8 @@ class _Screen(io.StringIO):
     def isatty(self) -> bool:
         return True
 
-    def fileno(self) -> int:
-        return self._real.fileno()
+    def fileno(self) -> int:  # an in-memory stream: safeio writes into it (Rich sizes itself from fds 0-2)
+        raise io.UnsupportedOperation("fileno")
 
     @property
     def encoding(self) -> str:
@@ -82,8 +82,9 @@ def _show(text: str, real, cmd: str) -> None:
 
     height = shutil.get_terminal_size().lines
     if text.count("\n") < height:
-        real.write(text)
-        real.flush()
+        from jzcli import safeio
+
+        safeio.write(text, real)  # checked, as every write to stdout
         return
     import subprocess
 
@@ -93,8 +94,9 @@ def _show(text: str, real, cmd: str) -> None:
     try:
         proc = subprocess.Popen(cmd, shell=True, stdin=subprocess.PIPE, env=env)
     except (OSError, ValueError):
-        real.write(text)
-        real.flush()
+        from jzcli import safeio
+
+        safeio.write(text, real)
         return
     try:
         proc.stdin.write(text.encode("utf-8", "surrogateescape"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from jzcli import names
-from jzcli.errors import BadInput
+from jzcli.errors import BadInput, FactBaseError
 from jzcli.factbase import FactBase
 from jzcli.i18n import _
 from jzcli.schema import TABLES, kind_of, references
@@ -345,8 +345,11 @@ def date_bounds(text: str, option: str = "date") -> tuple[str, str]:
 
 
 def _event_bounds(ev: dict) -> tuple[str, str]:
-    start = date_bounds(ev["date"])[0]
-    end = date_bounds(ev.get("end") or ev["date"])[1]
+    try:
+        start = date_bounds(ev["date"])[0]
+        end = date_bounds(ev.get("end") or ev["date"])[1]
+    except BadInput as exc:  # the fact base's date, not the user's: exit 3 (validate reports it too)
+        raise FactBaseError(f"event {ev.get('id')!r}: {exc}") from None
     return start, end
 
 

@@ -44,9 +44,48 @@ def _quotes(table: str, rec: dict):
     yield rec["id"], rec.get("quote")
     for f in schema.fields_of(table):
         if f.type == "list[object]" and "quote" in {s.name for s in f.fields}:
-            for i, item in enumerate(rec.get(f.name) or []):
+            items = rec.get(f.name)
+            for i, item in enumerate(items if isinstance(items, list) else []):  # a non-list: a shape problem
                 if isinstance(item, dict):
                     yield f"{rec['id']}.{f.name}[{i}]", item.get("quote")
+
+
+# Numbers past this magnitude are no figure of an article (the largest, in 元, is about 10^10) and break the
+# arithmetic of shares and bars (a float holds at most about 10^308); 2^63 is also SQLite's integer range.
+MAX_MAGNITUDE = 2 ** 63
+
+
+def _magnitude_problems(fb: FactBase) -> list[str]:
+    out = []
+    for rows in fb.tables.values():
+        for rec in rows:
+            for key, value in rec.items():
+                values = value.values() if isinstance(value, dict) else value if isinstance(value, list) else (value,)
+                for v in values:
+                    if isinstance(v, (int, float)) and not isinstance(v, bool) and not -MAX_MAGNITUDE < v < MAX_MAGNITUDE:
+                        out.append(f"{rec.get('id')}: field '{key}' holds a number too large for a figure "
+                                   f"({str(v)[:20]}…, at most 2^63)")
+                        break
+    return out
+
+
+def _date_problems(fb: FactBase, misshapen: set[str]) -> list[str]:
+    """Event dates that are no date (2018-02-30, "soon"): timeline would have to reject them."""
+    from jzcli.errors import BadInput
+    from jzcli.queries import date_bounds
+
+    out = []
+    for ev in fb.records("events"):
+        if ev.get("id") in misshapen:
+            continue
+        for fld in ("date", "end"):
+            value = ev.get(fld)
+            if isinstance(value, str):
+                try:
+                    date_bounds(value)
+                except BadInput:
+                    out.append(f"{ev['id']}: {fld} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return out
 
 
 def validate(fb: FactBase, source: str | None = None, article_text: str | None = None) -> list[str]:
@@ -90,6 +129,8 @@ def validate(fb: FactBase, source: str | None = None, article_text: str | None =
         for rec in rows:
             problems += _reference_problems(fb, table, rec, seen)
     problems += _figure_problems(fb)
+    problems += _date_problems(fb, misshapen)
+    problems += _magnitude_problems(fb)
     for check in fb.records("checks"):
         if check.get("id") in misshapen:
             continue

@@ -481,10 +481,13 @@ def test_ties_are_all_shown_and_marked():
 
 
 def test_terminal_shows_the_answer_first(cli):
-    r = cli("ask", "九州路办事处什么时候成立", "--format", "table", env={"COLUMNS": "100", "NO_COLOR": "1"})
+    r = cli("ask", "九州路办事处什么时候成立", "--format", "table",
+            env={"COLUMNS": "100", "NO_COLOR": "1", "LANG": "zh_CN.UTF-8"})
     assert r.code == 0
     lines = [x for x in r.out.splitlines() if x.strip()]
     assert lines[0] == "问：九州路办事处什么时候成立"
+    english = cli("ask", "九州路办事处什么时候成立", "--format", "table", env={"COLUMNS": "100", "NO_COLOR": "1"})
+    assert english.out.splitlines()[0] == "Q: 九州路办事处什么时候成立"
     assert "1999年7月" in "\n".join(lines[1:5])
     assert "成立于1999年7月的九州路办事处" in r.out and "event:founded" in r.out
 

@@ -193,6 +193,14 @@ ROWS = [
     ("derived", "大寨店社区已交付的楼占开工总数的不到三分之二", S, D_SHARE_DELIVERED, "23/36 = 63.9%", "< 66.7%"),
     ("derived", "大寨店社区已交付的楼占开工总数的一半以上", S, D_SHARE_DELIVERED, "63.9%", "> 50%"),
     ("derived", "大寨店社区已交付的楼占开工总数的七成", C, D_SHARE_DELIVERED, "63.9%", "about 六成"),
+    ("derived", "大寨店社区已交付的楼比开工的少13栋", S, "fig:dzd-delivered", "36 − 23", "比…少"),
+    ("derived", "大寨店社区已交付的楼比开工的少10栋", C, "fig:dzd-delivered", "36 − 23 = 13", "比…少"),
+    ("derived", "大寨店社区已完工的楼比已交付的多6栋", S, "fig:dzd-completed", "29 − 23", "比…多"),
+    ("derived", "大寨店社区已完工的楼比已交付的多8栋", C, "fig:dzd-completed", "29 − 23 = 6", "比…多"),
+    ("derived", "西郭庄社区开工的楼比大寨店社区少23栋", U, None, "13 and 36", "two subjects: not settled here"),
+    ("subject", "邢玉梅和老伴儿每月领取养老保险160元", U, None, "每人每月80元", "two people: not a contradiction"),
+    ("subject", "邢玉梅每人每月领取养老保险160元", C, "fig:xym-pension", "每人每月80元", "per person"),
+    ("state", "大寨店社区新开工的8栋楼已经封顶", U, None, "新开工8栋楼", "the article does not say they are topped out"),
     # ------------------------------------------------------------ dates of events
     ("date", "九州路办事处成立于1999年7月", S, "event:founded", "1999年7月", "same month"),
     ("date", "九州路办事处于1999年9月成立", C, "event:founded", "1999年7月", "another month"),
@@ -264,6 +272,11 @@ ROWS = [
     ("role", "九州路办事处党工委书记刘全福说", C, "person:liuquanfu", "党工委副书记", "副书记 is not 书记"),
     ("role", "九州路办事处副主任刘全福表示", C, "person:liuquanfu", "主任", "not 副主任"),
     ("role", "天河嘉城小区居民张晓凯告诉记者", S, "person:zhangxiaokai", "天河嘉城小区居民", "as written"),
+    ("role", "刘全福是泰山路办事处主任", C, "person:liuquanfu", "九州路办事处…主任", "another office"),
+    ("role", "泰山路办事处主任刘全福说", C, "person:liuquanfu", "九州路办事处…主任", "another office"),
+    ("role", "冯科峰是九州路办事处主任", U, None, "no role stated", "the article gives none"),
+    ("date", "西郭庄社区已于8月交房", U, None, "预计9月底前交房", "expected, not done: neither"),
+    ("date", "西郭庄社区已于10月交房", U, None, "预计9月底前交房", "expected, not done: neither"),
 ]
 
 

@@ -189,20 +189,33 @@ def run_installed(*args: str, env: dict | None = None, cwd: Path | None = None, 
 
 
 def test_an_internal_error_in_a_real_process(tmp_path):
-    """A fact base that passes the loader's structural check but breaks a query: one line, exit 1."""
-    db = json.loads(FACTS.read_text(encoding="utf-8"))
-    for rec in db["figures"].values():
-        if rec["id"] == "fig:dzd-completed":
-            rec["value"] = 10**400  # an int, as the schema says; too large for the float of a progress bar
-    path = tmp_path / "odd.json"
-    path.write_text(json.dumps(db, ensure_ascii=False), encoding="utf-8")
-    r = run_installed("overview", "--db", str(path), cwd=tmp_path)
+    """A bug (here planted by a sitecustomize module) on a valid fact base: one line, exit 1."""
+    (tmp_path / "sitecustomize.py").write_text(
+        "import jzcli.queries\n"
+        "def broken(*_a, **_k):\n    raise ZeroDivisionError('a planted bug')\n"
+        "jzcli.queries.overview = broken\n", encoding="utf-8")
+    env = clean_env(PYTHONPATH=str(tmp_path))
+    r = run_installed("overview", env=env, cwd=tmp_path)
     assert r.code == 1
     assert len(r.err.splitlines()) == 1 and "Traceback" not in r.err
     assert "internal error" in r.err and "JZCLI_DEBUG=1" in r.err
-    r = run_installed("overview", "--db", str(path), env=clean_env(JZCLI_DEBUG="1"), cwd=tmp_path)
+    r = run_installed("overview", env={**env, "JZCLI_DEBUG": "1"}, cwd=tmp_path)
     assert r.code == 1
     assert "Traceback" in r.err
+
+
+def test_a_fact_base_that_breaks_a_query_is_exit_3(tmp_path):
+    """A number the loader lets through (an int, as the schema says) but too large for a progress bar's float:
+    validate rejects the base, so the command says so (exit 3, validate's first line), not internal error."""
+    db = json.loads(FACTS.read_text(encoding="utf-8"))
+    for rec in db["figures"].values():
+        if rec["id"] == "fig:dzd-completed":
+            rec["value"] = 10**400
+    path = tmp_path / "odd.json"
+    path.write_text(json.dumps(db, ensure_ascii=False), encoding="utf-8")
+    r = run_installed("overview", "--db", str(path), cwd=tmp_path)
+    assert r.code == 3 and len(r.err.splitlines()) == 1 and "Traceback" not in r.err, r.err
+    assert "fig:dzd-completed" in r.err and "not a valid fact base" in r.err
 
 
 @pytest.mark.skipif(not shutil.which("bash") or not shutil.which("head"), reason="needs bash and head")

@@ -377,3 +377,16 @@ def test_export_with_stdout_closed_writes_its_file_and_succeeds(tmp_path):
     assert r.code == 0 and r.err.startswith("wrote"), r
     assert len((tmp_path / "x.jsonl").read_text(encoding="utf-8").splitlines()) == sum(
         len(t) for t in shipped().values())
+
+
+@pytest.mark.parametrize("fmt,out", [("sqlite", "x.db"), ("csv", "exp"), ("jsonl", "x.jsonl")])
+def test_a_full_disk_during_export_is_one_line_and_leaves_nothing(tmp_path, fmt, out):
+    """`ulimit -f` stands in for a full disk (no real device is filled): before, sqlite said internal error."""
+    import resource
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (16384, 16384))
+
+    r = run("export", "--format", fmt, "--out", out, cwd=tmp_path, preexec_fn=limit)
+    one_line_error(r, 2, "cannot write")
+    assert list(tmp_path.iterdir()) == []

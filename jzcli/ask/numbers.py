@@ -3,12 +3,11 @@ keywords; an operation on two figures the question names; the count of a list it
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from jzcli.ask import weights as W
 from jzcli.ask.base import Base, ev, is_year, make, question_band
-from jzcli.ask.question import MONEY, Question, Words, bigrams, period_fits, unit_class
+from jzcli.ask.question import MONEY, Pattern, Question, Words, bigrams, period_fits, unit_class
 from jzcli.ask.which import list_candidates, member_name
 from jzcli.check import derive
 
@@ -68,7 +67,7 @@ def figures(q: Question, base: Base) -> list[dict]:
 _NEGATION = Words("未|没|尚未|还有|剩|其余|另外|仍未|还差|不到")
 
 
-_DIFF = re.compile(r"比.{1,20}(?:多|少)|相差|差多少|还差|差距|多出|少了|减少|增加")
+_DIFF = Pattern(r"比.{1,20}(?:多|少)|相差|差多少|还差|差距|多出|少了|减少|增加")
 
 
 _RATIO = Words("倍")

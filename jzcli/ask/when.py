@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from jzcli.ask import weights as W
 from jzcli.ask.base import Base, date_fields, ev, link_score, make, show_date
 from jzcli.ask.numbers import engine_answer, figures
-from jzcli.ask.question import WHEN, Question, Words, bigrams, canon, overlap
+from jzcli.ask.question import WHEN, Pattern, Question, Words, bigrams, canon, overlap
 from jzcli.check import derive
 
 # ---------------------------------------------------------------- events (when)
@@ -39,7 +38,7 @@ def cover(q: Question, e: dict, base: Base | None = None) -> float:
     return len(own & bigrams(q.canon)) / len(own) if own else 0.0
 
 
-DATES = re.compile(r"(?:1[89]|20)\d\d年(?:度)?(?:\d{1,2}月(?:份)?(?:\d{1,2}日)?)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?")
+DATES = Pattern(r"(?:1[89]|20)\d\d年(?:度)?(?:\d{1,2}月(?:份)?(?:\d{1,2}日)?)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?")
 
 
 _END = Words("结束|截止|最后一天|到哪天|完成于")

@@ -5,12 +5,10 @@ and the thing of an asked kind that fits a description (哪个社区被打造成
 
 from __future__ import annotations
 
-import re
-
 from jzcli import queries
 from jzcli.ask import weights as W
 from jzcli.ask.base import OFFICE_KINDS, Base, date_fields, ev, has_word, link_score, make, month_index, question_band, show_month
-from jzcli.ask.question import MONEY, WHEN, Question, Words, overlap
+from jzcli.ask.question import MONEY, WHEN, Pattern, Question, Words, overlap
 
 # ---------------------------------------------------------------- lists (which ones; how many)
 
@@ -380,7 +378,7 @@ def _attributes_of(q: Question, base: Base, rec: dict, every: bool = False) -> l
     return out
 
 
-_ASKED_TYPE = re.compile(r"(?:哪个|哪一个|哪些|哪几个|哪几|哪家|哪条|哪所|什么|哪|几个|几条|几项|多少个)"
+_ASKED_TYPE = Pattern(r"(?:哪个|哪一个|哪些|哪几个|哪几|哪家|哪条|哪所|什么|哪|几个|几条|几项|多少个)"
                          r"(社区|村|小区|乡|巷|小巷|渠|项目|品牌|支部|党支部|企业|单位|荣誉)")
 
 

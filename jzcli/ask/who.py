@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from jzcli.ask import weights as W
 from jzcli.ask.base import Base, date_fields, ev, link_score, make
-from jzcli.ask.question import Question, Words, overlap
+from jzcli.ask.question import Pattern, Question, Words, overlap
 
 # ---------------------------------------------------------------- people (who)
 
 
 
-_WHO_AROUND = re.compile(r"(?:谁是|哪位|哪个)(.{1,12})|(.{1,12})(?:是谁|叫什么|的名字|姓什么|是什么人|是做什么的|是干什么的)")
+_WHO_AROUND = Pattern(r"(?:谁是|哪位|哪个)(.{1,12})|(.{1,12})(?:是谁|叫什么|的名字|姓什么|是什么人|是做什么的|是干什么的)")
 
 
 def _asked_about(text: str) -> str:

@@ -13,6 +13,7 @@ from jzcli.ask.question import (
     CONTRADICTED,
     SUPPORTED,
     UNKNOWN,
+    Pattern,
     Question,
     bigrams,
     canon,
@@ -181,7 +182,7 @@ def _universe(base: Base, ids: set[str]) -> set[str]:
     return out
 
 
-_GENERIC = re.compile(r"获得过|获得|得到|过|了|的|有|是|被|曾经|曾|在|都|还|个|项|吗")
+_GENERIC = Pattern(r"获得过|获得|得到|过|了|的|有|是|被|曾经|曾|在|都|还|个|项|吗")
 
 
 def _covered(q: Question, a: dict, base: Base) -> bool:

@@ -188,7 +188,7 @@ def check_dates(reader: Reader, text: str, named: set, taken: list, figures: boo
         (verdict, reason), strong, ev = verdicts[0]
         if verdict == CONTRADICTED and not strong:
             verdict, reason = UNKNOWN, f"{reason}; the claim may speak of another event"  # a weak match never refutes
-        if ev.get("status") == "planned" and _DONE.search(text) and verdict == SUPPORTED:
+        if ev.get("status") == "planned" and _DONE.search(text):  # said done: the article only expects it
             verdict, reason = UNKNOWN, f"the article gives {ev.get('date_text')} as expected, not done"
         out.append(Result(text, fig, verdict, reason, evidence, kind="date"))
     return out
@@ -455,6 +455,14 @@ def check_roles(reader: Reader, text: str, spans: list) -> list[Result]:
         terms = [t for t in re.split(r"[、,，]", role) if t]
         fig = _figure(text, m.start(), m.end())
         ev = [_ev(person, role or None)]
+        # the unit the claim gives the role in (泰山路办事处主任), when it names one just before the role word
+        lo = min(near[1], m.start()) if near[1] <= m.start() else max(0, m.start() - W.PAIR_DISTANCE)
+        said_units = [r for s, e, r in spans if lo <= s and e <= m.start() and r.get("id", "").startswith("unit:")]
+        role_units = [r for _, _, r in reader.named_spans(role) if r.get("id", "").startswith("unit:")]
+        if said_units and role and not any(u["id"] in {x["id"] for x in role_units} for u in said_units[-1:]):
+            verdict = CONTRADICTED if role_units else UNKNOWN
+            out.append(Result(text, fig, verdict, f"the article calls {person['name']} {role}", ev, kind="role"))
+            continue
         if not role:
             out.append(Result(text, fig, UNKNOWN, f"the article gives {person['name']} no role", ev, kind="role"))
         elif any(t.endswith(word) and not t[:-len(word)].endswith("副") for t in terms) or word in terms:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from jzcli.check import weights as W
@@ -235,6 +236,37 @@ def check_project(reader: Reader, fig: Figure, project: dict, claim: str, span: 
     return Result(claim, fig, UNKNOWN, f"the article only gives the band {inv.get('text')}", ev)
 
 
+# "已交付的楼比开工的少13栋": a difference between two figures of the claim, not a figure of its own
+_COMPARATIVE = re.compile(r"比(?P<other>[^，,；;。比]{1,20}?)(?P<dir>多|少|高|低|增加|减少)了?$")
+_PER_PERSON = re.compile(r"每人|人均|每位|每名")
+
+
+def compare_two(reader: Reader, m: Match, claim: str, cmp: re.Match) -> Result:
+    """A claimed difference (A 比 B 多/少 N): A and B are the candidate facts whose states the two sides name;
+    the verdict is on A − B. Unknown unless each side names exactly one fact."""
+    fig, text = m.fig, m.scope.text
+    left_states = reader.vocab.states(text[m.scope.left:cmp.start()])
+    right_states = reader.vocab.states(cmp.group("other"))
+    pool = [f for _, f in m.scored if not f.derived]
+    a = [f for f in pool if f.states and left_states and left_states <= f.states]
+    b = [f for f in pool if f.states and right_states and right_states <= f.states]
+    if len(a) != 1 or len(b) != 1 or a[0] is b[0]:
+        return Result(claim, fig, UNKNOWN, "the claim fits several figures of the article",
+                      [evidence(f) for f in (a + b)[:3]])
+    fa, fb = a[0], b[0]
+    diff = fa.value - fb.value if cmp.group("dir") in ("多", "高", "增加") else fb.value - fa.value
+    big, small = (fa, fb) if fa.value >= fb.value else (fb, fa)
+    rec = {"id": f"derived:difference:{fa.id}:{fb.id}", "kind": "difference", "derived": True,
+           "formula": (f"{big.rec.get('text')} − {small.rec.get('text')} = "
+                       f"{fmt_value(big.value - small.value, fa.unit)}"),
+           "inputs": [{"id": f.id, "quote": f.rec.get("quote", "")} for f in (fa, fb)],
+           "value": _num(diff), "unit": fa.unit, "text": fmt_value(diff, fa.unit), "quote": fa.rec.get("quote", "")}
+    ev = [evidence(rec), evidence(fa), evidence(fb)]
+    reason = f"the article says {rec['text']}"
+    reason = f"{reason} (derived: {rec['formula']})"
+    return Result(claim, fig, SUPPORTED if diff == fig.value else CONTRADICTED, reason, ev)
+
+
 def decide(reader: Reader, m: Match, claim: str) -> Result:
     fig, span = m.fig, m.span
     if m.project is not None:
@@ -257,9 +289,13 @@ def decide(reader: Reader, m: Match, claim: str) -> Result:
         return Result(claim, fig, UNKNOWN, f"the article gives {f.rec.get('text')} as a past state "
                       f"({f.rec.get('period_text')}, {f.rec.get('period')}); the claim says nothing of when",
                       [evidence(f) for f in top])
+    comparative = _COMPARATIVE.search(m.scope.text, m.scope.left, fig.start)
+    if comparative:
+        return compare_two(reader, m, claim, comparative)
     said_states = reader.vocab.states(m.scope.clause)
     if said_states:
-        same_state = [f for f in top if not f.states or f.states & said_states]
+        # every state the claim gives the figure must be one the article gives it (新开工的8栋楼已经封顶: no)
+        same_state = [f for f in top if not f.states or said_states <= f.states]
         if not same_state:
             f = top[0]
             return Result(claim, fig, UNKNOWN, f"the article gives {f.rec.get('text')} as {'/'.join(sorted(f.states))}, "
@@ -271,6 +307,11 @@ def decide(reader: Reader, m: Match, claim: str) -> Result:
         return Result(claim, fig, UNKNOWN, f"the claim speaks of a plan; the article gives {f.rec.get('text')} as done",
                       [evidence(f) for f in top])
     verdicts = [(compare(fig, f), f) for f in top]
+    if not _PER_PERSON.search(m.scope.context):
+        # 每人每月80元: a claim that does not say 每人 may count several people (我俩 160元)
+        verdicts = [((UNKNOWN, f"the article gives {f.rec.get('text')} {_PER_WORD.get(f.per, '每' + f.per)} only")
+                     if v == CONTRADICTED and (f.rec.get("per") or "").startswith("人") else (v, r), f)
+                    for (v, r), f in verdicts]
     if len({f.value for f in top}) > 1:
         # several facts fit equally well and they disagree: the claim does not say which one it means
         exact = [f for (v, _), f in verdicts if v == SUPPORTED]
