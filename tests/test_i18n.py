@@ -268,3 +268,25 @@ def test_every_reason_the_checker_can_give_has_a_template():
     templates = {_skeleton(t) for t in draftview.REASONS}
     assert len(reasons) >= 40
     assert sorted(r for r in reasons if _skeleton(r) not in templates) == []
+
+
+# ---------------------------------------------------------------- the installed command, both locales, terminal and piped
+
+@pytest.mark.parametrize("lang,err", [
+    ("zh_CN.UTF-8", "jzcli：错误：没有名为 '凤凰城x' 的社区（村）；你是不是要找 凤凰城社区？\n"),
+    ("C.UTF-8", "jzcli: error: no unit named '凤凰城x'; did you mean 凤凰城社区?\n"),
+])
+def test_installed_command_errors_in_both_locales(jz, lang, err):
+    r = jz("community", "凤凰城x", env={"LANG": lang})
+    assert (r.code, r.out, r.err) == (1, "", err)
+
+
+@pytest.mark.parametrize("lang,header,label", [("zh_CN.UTF-8", "类别", "2018上半年签约"),
+                                               ("C.UTF-8", "Category", "signed 2018 H1")])
+def test_installed_command_tables_on_a_terminal_and_piped(jz, lang, header, label):
+    piped = jz("projects", "--status", "signed", env={"LANG": lang})
+    forced = jz("projects", "--status", "signed", "--format", "table",
+                env={"LANG": lang, "TTY_COMPATIBLE": "1", "COLUMNS": "160"})
+    assert header in forced.out and label in forced.out and "\x1b[" in forced.out
+    assert piped.out.split("\n")[0].split("\t")[:3] == ["id", "name", "status"] and "\tsigned\t" in piped.out
+    assert piped.code == forced.code == 0

@@ -9,6 +9,7 @@ API (plain dicts, so that callers need no class of ours):
     derived_values(fb) -> list[dict]     every derived value of the fact base, computed once per FactBase
     ratio(a, b, unit="%") -> dict        a / b of two figure records (unit "%" or "倍")
     difference(a, b) -> dict             a − b of two figure records of one unit
+    total(a, b) -> dict                  a + b of two figure records of one unit (20名 + 20名 = 40名)
     years_between(start, end) -> (lo, hi)  whole years from one date string ("1999-07") to another
 
 A derived value is a dict shaped like a figure record (id, subject, subject_name, metric, value, unit, text,
@@ -92,6 +93,15 @@ def difference(a: dict, b: dict) -> dict:
     unit = a.get("unit") or ""
     formula = f"{a.get('text')} − {b.get('text')} = {_show(value, unit)}"
     return _base(f"derived:difference:{a['id']}:{b['id']}", "difference", _subject(a), a.get("metric", ""), value, unit,
+                 formula, _inputs(a, b), [], period=a.get("period"), quote=_quote(a, b))
+
+
+def total(a: dict, b: dict) -> dict:
+    """a + b of two figures of one unit (of one period when both have one: a sum across periods is no total)."""
+    value = _d(a["value"]) + _d(b["value"])
+    unit = a.get("unit") or ""
+    formula = f"{a.get('text')} + {b.get('text')} = {_show(value, unit)}"
+    return _base(f"derived:sum:{a['id']}:{b['id']}", "sum", _subject(a), a.get("metric", ""), value, unit,
                  formula, _inputs(a, b), [], period=a.get("period"), quote=_quote(a, b))
 
 
