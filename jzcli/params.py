@@ -55,8 +55,5 @@ class Command:
     def __init__(self, name: str, func: Callable, params: Sequence[Param], fields: Sequence[str] = ()) -> None:
         self.name, self.func, self.params, self.fields = name, func, tuple(params), tuple(fields)
 
-    def defaults(self) -> dict[str, Any]:
-        return {p.dest: p.default for p in self.params}
-
     def __repr__(self) -> str:
         return f"Command({self.name!r})"

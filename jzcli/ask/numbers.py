@@ -44,7 +44,7 @@ def figures(q: Question, base: Base) -> list[dict]:
         if kw < W.MIN_KEYWORD:
             continue
         score = kw + (W.SUBJECT_MATCH if f.refs & specific else 0) + W.GRAM_WEIGHT * len(q.grams & f.quote_grams)
-        if q.span is not None and not period_fits(q.span, f.span):
+        if q.span is not None and not period_fits(q.span, f.span) and not _until_now(q, base, f.rec):
             score -= W.PERIOD_MISMATCH
         rec = f.rec
         if f.derived:
@@ -62,12 +62,22 @@ def figures(q: Question, base: Base) -> list[dict]:
     return out
 
 
+def _until_now(q: Question, base: Base, rec: dict) -> bool:
+    """A duration up to the article's date (成立19年) asked up to the article's year (到2018年成立多少年)."""
+    return bool(rec.get("derived") and rec.get("event") and base.as_of_year
+                and f"{base.as_of_year}年" in q.canon)
+
+
 # ---------------------------------------------------------------- derived values
 
 _NEGATION = Words("未|没|尚未|还有|剩|其余|另外|仍未|还差|不到")
 
 
-_DIFF = Pattern(r"比.{1,20}(?:多|少)|相差|差多少|还差|差距|多出|少了|减少|增加")
+_DIFF = Pattern(r"比.{1,20}(?:多|少)|相差|差多少|差几|还差|差距|多出|少了|减少|增加|但(?:还)?(?:没|未)")
+
+# the question adds two figures it names (巡防队和应急小分队一共, 12个城市社区和6个村合计)
+_SUM = Words("一共|加起来|合计|总共|共计|总计|之和|加在一起")
+_AND = Words("和|与|及|加上|同")  # ... and names two things: 一共开工几栋楼 is one figure, not a sum
 
 
 _RATIO = Words("倍")
@@ -79,8 +89,9 @@ def derived(q: Question, base: Base, figure_answers: list[dict]) -> list[dict]:
     operation on two figures it names (倍, 比…多, 占), and the count of a list it asks for."""
     fb = base.fb
     out: list[dict] = []
-    printed = [a for a in figure_answers if a["kind"] == "figure" and a["score"] >= W.MIN_KEYWORD]
-    pair = _two_figures(printed)
+    printed = [a for a in figure_answers if a["kind"] == "figure" and a["score"] >= W.PAIR_MIN]
+    adds = bool(_SUM.search(q.canon) and _AND.search(q.canon)) and not _DIFF.search(q.canon) and q.want not in ("%", "倍")
+    pair = _two_figures(printed, same_value=adds)
     if pair:
         x, y = (fb.get(a["id"]) for a in pair)
         score = max(pair[0]["score"], pair[1]["score"]) + W.OP_BONUS  # the question names an operation
@@ -91,6 +102,8 @@ def derived(q: Question, base: Base, figure_answers: list[dict]) -> list[dict]:
         elif _DIFF.search(q.canon):
             big, small = (x, y) if x["value"] >= y["value"] else (y, x)
             out.append(engine_answer(derive.difference(big, small), score))
+        elif adds:
+            out.append(engine_answer(derive.total(x, y), score))
     # the count of a list the question asks for (几条小巷, 现在管辖多少个社区和村)
     if q.want in MONEY:
         return out
@@ -133,12 +146,17 @@ def engine_answer(rec: dict, score: float, **fields) -> dict:
 
 
 
-def _two_figures(figs: list[dict]) -> tuple[dict, dict] | None:
-    """The two best printed figures of one unit class whose keywords are in the question (different facts)."""
-    top = figs[:4]
+def _two_figures(figs: list[dict], same_value: bool = False) -> tuple[dict, dict] | None:
+    """The two best printed figures of one unit class whose keywords are in the question (different facts;
+    of different values unless they are added: 20名 + 20名)."""
+    top = [f for f in figs[:4] if f["score"] >= W.MIN_KEYWORD or f is not figs[0]]
     for i, first in enumerate(top):
+        if first["score"] < W.MIN_KEYWORD:
+            break
         for other in top[i + 1:]:
             if other["unit"] == first["unit"] or (first["unit"] in MONEY and other["unit"] in MONEY):
-                if other["value"] != first["value"] and other["score"] >= first["score"] - 6:
+                if same_value and (other["period"] != first["period"] or other["subject"] != first["subject"]):
+                    continue  # a total adds figures of one subject and one period
+                if (same_value or other["value"] != first["value"]) and other["score"] >= first["score"] - 6:
                     return first, other
     return None

@@ -18,6 +18,7 @@ MIN_KEYWORD = 2.0  # fewer keyword characters than this: the figure is not what 
 
 # Derived values.
 DERIVED_BONUS = 2.0  # "还有几栋没交付", "占…的多少": the question asks for arithmetic, not a printed figure
+PAIR_MIN = 1.0  # the second figure of an operation the question names (离19亿元目标还差): a weaker match will do
 OP_BONUS = 4.0  # 倍 / 比…多 / 还差 / 占: the question names an operation on two figures
 
 # Records matched by their words (events, people, entities, lists): each shared bigram of the question

@@ -9,6 +9,7 @@ API (plain dicts, so that callers need no class of ours):
     derived_values(fb) -> list[dict]     every derived value of the fact base, computed once per FactBase
     ratio(a, b, unit="%") -> dict        a / b of two figure records (unit "%" or "倍")
     difference(a, b) -> dict             a − b of two figure records of one unit
+    total(a, b) -> dict                  a + b of two figure records of one unit (20名 + 20名 = 40名)
     years_between(start, end) -> (lo, hi)  whole years from one date string ("1999-07") to another
 
 A derived value is a dict shaped like a figure record (id, subject, subject_name, metric, value, unit, text,
@@ -28,6 +29,8 @@ import re
 from decimal import Decimal
 
 _PERCENT = Decimal(100)
+# the words that count years up to the article's own time (成立至今19年, 已有26年)
+NOW_WORDS = ("至今", "迄今", "已有", "已经", "年来")
 
 
 def _d(v) -> Decimal:
@@ -90,6 +93,15 @@ def difference(a: dict, b: dict) -> dict:
     unit = a.get("unit") or ""
     formula = f"{a.get('text')} − {b.get('text')} = {_show(value, unit)}"
     return _base(f"derived:difference:{a['id']}:{b['id']}", "difference", _subject(a), a.get("metric", ""), value, unit,
+                 formula, _inputs(a, b), [], period=a.get("period"), quote=_quote(a, b))
+
+
+def total(a: dict, b: dict) -> dict:
+    """a + b of two figures of one unit (of one period when both have one: a sum across periods is no total)."""
+    value = _d(a["value"]) + _d(b["value"])
+    unit = a.get("unit") or ""
+    formula = f"{a.get('text')} + {b.get('text')} = {_show(value, unit)}"
+    return _base(f"derived:sum:{a['id']}:{b['id']}", "sum", _subject(a), a.get("metric", ""), value, unit,
                  formula, _inputs(a, b), [], period=a.get("period"), quote=_quote(a, b))
 
 
@@ -396,7 +408,7 @@ def _durations(fb) -> list[dict]:
             rec = _base(f"derived:years-since:{ev['id']}", "duration", subject, f"{ev.get('event')}至今年数",
                         lo if lo == hi else None, "年",
                         f"{ev.get('date_text')} → {as_of[:7]} (文章时间, 推断): {lo if lo == hi else f'{lo}–{hi}'}年",
-                        _inputs(ev), [*_event_words(fb, ev), "至今", "迄今", "已有", "已经", "年来"], period=None,
+                        _inputs(ev), [*_event_words(fb, ev), *NOW_WORDS], period=None,
                         quote=ev.get("quote", ""), interval=None if lo == hi else (Decimal(lo), False, Decimal(hi), False),
                         event=ev["id"])
             out.append(rec)
