@@ -162,8 +162,8 @@ def _parts(fb) -> list[dict]:
         states = sorted({*vocab.states(" ".join(f.get("keywords") or [])), *vocab.states(f.get("metric") or "")})
         words = [w for term in states for w in vocab.words("state", term)]
         if words:
-            # 尚未交付, 还未交付 and 还没有交付 contain these: a keyword is found inside longer words
-            rest["keywords"] = sorted({p + w for w in words for p in ("未", "没有", "没")}, key=len, reverse=True)
+            rest["keywords"] = sorted({p + w for w in words for p in ("未", "尚未", "没有", "还未", "还没有", "没")},
+                                      key=len, reverse=True)
             rest["metric"] = f"{whole.get('metric')}中未{states[0]}的"
             rest["state_not"] = states
             rest["noun_text"] = whole.get("text")  # 13栋 of 36栋楼: it counts 楼
