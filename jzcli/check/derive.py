@@ -29,6 +29,8 @@ import re
 from decimal import Decimal
 
 _PERCENT = Decimal(100)
+# the words that count years up to the article's own time (成立至今19年, 已有26年)
+NOW_WORDS = ("至今", "迄今", "已有", "已经", "年来")
 
 
 def _d(v) -> Decimal:
@@ -406,7 +408,7 @@ def _durations(fb) -> list[dict]:
             rec = _base(f"derived:years-since:{ev['id']}", "duration", subject, f"{ev.get('event')}至今年数",
                         lo if lo == hi else None, "年",
                         f"{ev.get('date_text')} → {as_of[:7]} (文章时间, 推断): {lo if lo == hi else f'{lo}–{hi}'}年",
-                        _inputs(ev), [*_event_words(fb, ev), "至今", "迄今", "已有", "已经", "年来"], period=None,
+                        _inputs(ev), [*_event_words(fb, ev), *NOW_WORDS], period=None,
                         quote=ev.get("quote", ""), interval=None if lo == hi else (Decimal(lo), False, Decimal(hi), False),
                         event=ev["id"])
             out.append(rec)

@@ -12,7 +12,7 @@ from jzcli.check.reading import (
     read_figures,
 )
 from jzcli.check.statements import check_statements
-from jzcli.check.verdict import UNKNOWN, Result, decide, evidence
+from jzcli.check.verdict import SUPPORTED, UNKNOWN, Result, decide, evidence
 from jzcli.errors import BadInput
 from jzcli.i18n import _
 from jzcli.lazyre import lazy
@@ -45,6 +45,7 @@ def check_sentence(reader: Reader, sentence: str, claim: str | None = None, offs
     assign(matches)
     claim = sentence.strip() if claim is None else claim
     results = [decide(reader, m, claim) for m in matches]
+    _parts_of_groups(canon, results)
     taken = [(f.start, f.end) for f in figs]
     for r in check_statements(reader, canon, taken):
         r.claim = claim
@@ -54,6 +55,27 @@ def check_sentence(reader: Reader, sentence: str, claim: str | None = None, offs
             r.start, r.end = where[r.start] + offset, where[max(r.end - 1, r.start)] + 1 + offset
     results.sort(key=lambda r: (r.start if r.start is not None else -1))
     return results
+
+
+def _parts_of_groups(canon: str, results: list[Result]) -> None:
+    """"3个社区中,有2个…": a figure that counts part of a group the claim names is settled only when the group
+    is the article's (its figure supported) and the part's fact is computed from that group's fact."""
+    from jzcli.check import operators as op
+
+    by_start = {r.figure.start: r for r in results if r.figure is not None}
+    for r in results:
+        if r.verdict == UNKNOWN or r.figure is None:
+            continue
+        g = op.GROUP.search(canon[max(0, r.figure.start - 24):r.figure.start])
+        if g is None:
+            continue
+        group = by_start.get(max(0, r.figure.start - 24) + g.start("n"))
+        whole = group.evidence[0]["id"] if group is not None and group.verdict == SUPPORTED and group.evidence else None
+        fact = r.evidence[0] if r.evidence else {}
+        inputs = {i["id"] for i in (fact.get("derivation") or {}).get("inputs") or []}
+        if whole is None or (whole not in inputs and fact.get("id") != whole):
+            r.verdict, r.reason = UNKNOWN, f"the claim counts part of a group ({g.group()}) the article does not " \
+                                           f"give as such; {r.reason}"
 
 
 def check_claim(reader: Reader, text: str) -> list[Result]:

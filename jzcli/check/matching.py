@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 def candidates(reader: Reader, fig: Figure, scope: Scope, descriptors: list[Figure]) -> list[tuple[float, Fact]]:
     specific = scope.specific
     clause_grams = _bigrams(scope.clause)
-    desc_bands = [band_of(d) for d in descriptors]
+    desc_bands = _joined_bands(scope.text, descriptors)
     scored = []
     for f in reader.facts_for(fig, scope, bool(desc_bands)):
         if not units_compatible(fig.unit, f.unit):
@@ -55,7 +55,7 @@ def candidates(reader: Reader, fig: Figure, scope: Scope, descriptors: list[Figu
                 own += W.SAME_BAND_BONUS
             else:
                 continue
-        elif f.band is not None and not desc_bands:
+        elif f.band is not None and not desc_bands and f.band != (None, None):  # (None, None): every band
             kw -= W.UNNAMED_BAND_PENALTY  # a count of projects in one band: the claim must name the band
         if (what < W.MIN_SCORE or (not own and what < W.MIN_SCORE_FROM_ELSEWHERE)) \
                 and not (specific and fig.unit in W.SELF_DESCRIBING_UNITS):
@@ -73,18 +73,37 @@ def candidates(reader: Reader, fig: Figure, scope: Scope, descriptors: list[Figu
     return scored
 
 
+_BAND_JOIN = re.compile(r"[和及与、]|以及")
+
+
+def _joined_bands(text: str, descriptors: list[Figure]) -> list[tuple]:
+    """The bands the claim describes; adjacent bands joined by 和 / 及 / 、 ("5亿元到10亿元和10亿元以上两档")
+    are one run of bands (5亿元以上)."""
+    out: list[tuple] = []
+    prev = None
+    for d in sorted(descriptors, key=lambda d: d.start):
+        lo, hi = band_of(d)
+        if prev is not None and out and _BAND_JOIN.fullmatch(text[prev.end:d.start]) and out[-1][1] == lo:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+        prev = d
+    return out
+
+
 class Match:
     """A claim figure with its scope, period and candidate facts (best first), before the verdict."""
 
-    __slots__ = ("fig", "scope", "span", "project", "scored")
+    __slots__ = ("fig", "scope", "span", "project", "scored", "projects")
 
     def __init__(self, fig: Figure, scope: Scope, span: Span | None, project: dict | None = None,
-                 scored: list | None = None) -> None:
+                 scored: list | None = None, projects: list | None = None) -> None:
         self.fig = fig
         self.scope = scope
         self.span = span
         self.project = project
         self.scored = [] if scored is None else scored
+        self.projects = [] if projects is None else projects  # every project named with it (for a sum)
 
 
 _TARGET = lazy(r"全年(?:目标|任务|计划)[^□\d]{0,4}$")
@@ -106,13 +125,13 @@ def match_figure(reader: Reader, text: str, fig: Figure, all_figs: list[Figure])
     if fig.is_money or fig.unit is None:
         in_clause = [r for r in reader.named(scope.clause) if r["id"] in reader.project_ids]
         if in_clause and (fig.is_money or fig.value >= 10**4):
-            return Match(fig, scope, span, project=in_clause[-1])
+            return Match(fig, scope, span, project=in_clause[-1], projects=in_clause)
     descriptors = [f for f in all_figs if f.descriptor and f is not fig]
     scored = candidates(reader, fig, scope, descriptors)
     if not scored and fig.is_money:
         earlier = [r for r in reader.named(scope.context) if r["id"] in reader.project_ids]
         if earlier:
-            return Match(fig, scope, span, project=earlier[-1])
+            return Match(fig, scope, span, project=earlier[-1], projects=earlier)
     return Match(fig, scope, span, scored=scored)
 
 

@@ -47,7 +47,7 @@ _PRE = "|".join(sorted((*LOWER_STRICT, *LOWER_INCL, *UPPER_STRICT, *UPPER_INCL, 
 _TOKEN = re.compile(
     rf"(?P<pre>{_PRE}|(?<![签节预合契公制])约|(?<![最附将接靠临邻])近)?(?P<pct>百分之)?(?P<num>{_NUM})"
     rf"(?:个(?P<mult>[万亿]))?"
-    rf"(?P<q1>余|多(?![数项种样少]))?(?:(?P<unit>{_UNITS_RE})|(?P<tenth>(?<=[一二三四五六七八九\d])成(?!立|功|为|了|交|本|员|果|绩|效|熟|年|不|型|片|都|就)))?"
+    rf"(?P<q1>余|多(?![数项种样少]))?(?:(?P<unit>{_UNITS_RE})|(?P<tenth>(?<=[一二三四五六七八九\d])成(?!立|功|为|了|交|本|员|果|绩|效|熟|年|不|型|片|都|就))(?P<tenth2>[一二三四五六七八九](?![十百千万亿个成]))?)?"
     rf"(?P<q2>以上|以下|以内|左右|上下|多(?![数项种样少]))?"
 )
 # Shares written as fractions: 三分之二, 一半 / 半数, and multiples: 翻一番 (×2), 翻两番 (×4).
@@ -161,13 +161,15 @@ def _read_numbers(text: str, masked: str) -> list[Figure]:
             value *= factor
         if tenth:
             value *= 10
+            if m.group("tenth2"):  # 九成五 = 95%
+                value += _DIGIT_VALUE[m.group("tenth2")]
         if m.group("mult"):
             value *= 10**8 if m.group("mult") == "亿" else 10**4  # 9.96个亿
         qual = m.group("q2") or m.group("q1") or m.group("pre")
         if m.group("q2") == "多" and m.group("q1"):
             qual = m.group("q1")
         found.append(Figure(m.start(), m.end(), text[m.start():m.end()], value, unit, qual,
-                            step=Decimal(10) if tenth else None))
+                            step=(Decimal(1) if m.group("tenth2") else Decimal(10)) if tenth else None))
     found += _shares(text, masked, found)
     found.sort(key=lambda f: f.start)
     return _join_ranges(found, masked, text)

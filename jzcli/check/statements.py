@@ -173,6 +173,9 @@ def check_dates(reader: Reader, text: str, named: set, taken: list, figures: boo
         fig = _figure(text, d.start, d.end)
         left, right = _clause_around(text, d.start, d.end)
         best = rank(left, right)
+        # the date's clause says something of its own that is no event of the article: another clause's event
+        # may not refute it ("成立时的…中,有一半在2017年11月划归…")
+        elsewhere = not best and len(re.sub(r"[□\s]", "", masked[left:right])) >= 2
         if not best:  # its clause says only when: the sentence says what
             if whole is None:
                 whole = rank(0, len(text))
@@ -187,6 +190,8 @@ def check_dates(reader: Reader, text: str, named: set, taken: list, figures: boo
             out.append(Result(text, fig, UNKNOWN, "the claim fits several events of the article", evidence, kind="date"))
             continue
         (verdict, reason), strong, ev = verdicts[0]
+        if verdict == CONTRADICTED and elsewhere:
+            verdict, reason = UNKNOWN, f"{reason}; the date's clause speaks of something else"
         if verdict == CONTRADICTED and not strong:
             verdict, reason = UNKNOWN, f"{reason}; the claim may speak of another event"  # a weak match never refutes
         if ev.get("status") == "planned" and _DONE.search(text):  # said done: the article only expects it
@@ -385,8 +390,20 @@ def check_units(reader: Reader, text: str, spans: list) -> list[Result]:
     # the office of a unit at a month
     if offices and members and _BELONG.search(text):
         when = _when(reader, text)
+        verbs = [m.start() for m in _BELONG.finditer(text)]
+        compounds = [t for t in units if t[2].get("kind") == "小区" and t[2].get("parent")]
+        compound_ends = [e for _, e, _ in compounds]
         for p, e, u in members:
             if u.get("kind") not in ("城市社区", "村") or not u.get("history"):
+                continue
+            parent = _compound_subject(verbs, compounds, compound_ends, p)
+            if parent is not None:  # "建行北院小区属于九州路办事处金鹤社区": the compound's community
+                cp, ce, c = parent
+                ev = [_ev(c, reader.fb.name_of(c["parent"]))]
+                ok = c["parent"] == u["id"]
+                out.append(Result(text, _figure(text, p, e), SUPPORTED if ok else CONTRADICTED,
+                                  f"the article puts {c['name']} in {reader.fb.name_of(c['parent'])}", ev,
+                                  kind="relation"))
                 continue
             near = _nearest(offices, p, W.PAIR_DISTANCE)
             if near is not None:
@@ -413,6 +430,17 @@ def check_units(reader: Reader, text: str, spans: list) -> list[Result]:
                     out.append(Result(text, fig, CONTRADICTED, f"the article puts {u['name']} under "
                                       f"{reader.fb.name_of(have)} ({_show_when(when)})", ev, kind="office"))
     return out
+
+
+def _compound_subject(verbs: list[int], compounds: list, ends: list[int], at: int):
+    """The compound (小区 of a community) that is the subject of "X属于…" when the unit at `at` is its
+    object, else None. `verbs`: where the belong words start; `compounds`: (start, end, record), in order."""
+    i = bisect.bisect_left(verbs, at)
+    if i == 0:
+        return None
+    verb = verbs[i - 1]
+    k = bisect.bisect_right(ends, verb)
+    return compounds[k - 1] if k else None
 
 
 def _when(reader: Reader, text: str) -> str:
@@ -468,8 +496,13 @@ def check_roles(reader: Reader, text: str, spans: list) -> list[Result]:
             out.append(Result(text, fig, UNKNOWN, f"the article gives {person['name']} no role", ev, kind="role"))
         elif any(t.endswith(word) and not t[:-len(word)].endswith("副") for t in terms) or word in terms:
             out.append(Result(text, fig, SUPPORTED, f"the article calls {person['name']} {role}", ev, kind="role"))
-        else:
+        elif any(word in t.replace("副", "") or word.replace("副", "") in t for t in terms):
+            # the article gives the person a role of the same office and rank family (副书记 / 书记)
             out.append(Result(text, fig, CONTRADICTED, f"the article calls {person['name']} {role}", ev, kind="role"))
+        else:
+            # a person may hold roles the article does not give: not stated is not contradicted
+            out.append(Result(text, fig, UNKNOWN, f"the article calls {person['name']} {role} and gives no "
+                              f"{word}", ev, kind="role"))
     return out
 
 
@@ -522,5 +555,28 @@ def check_statements(reader: Reader, text: str, taken: list) -> list[Result]:
     out += honours
     out += check_units(reader, text, spans)
     out += check_roles(reader, text, spans)
+    if any(r.verdict != UNKNOWN for r in out):
+        from jzcli.check import operators as op
+        from jzcli.check.verdict import _unmasked
+
+        plain = _unmasked(reader, text)
+        said = (op.found(op.NEGATION, plain), op.found(op.EXCLUDE, plain), op.found(op.PARTITIVE, plain))
+        out = [_polarity(r, *said) for r in out]
     out.sort(key=lambda r: r.figure.start if r.figure else 0)
     return out
+
+
+def _polarity(r: Result, neg, exclude, partitive) -> Result:
+    """A negated statement never takes the plain one's verdict: 不包括 / 未获得 / 不属于 a supported item is
+    contradicted; any other negation, and an item of a list the claim only partly speaks of ("3个社区中,有2个"),
+    is unknown."""
+    if r.verdict == UNKNOWN:
+        return r
+    if neg:
+        if r.verdict == SUPPORTED and exclude and r.kind in ("title", "office", "relation", "designation"):
+            r.verdict, r.reason = CONTRADICTED, f"the claim denies it ({neg.group()}); {r.reason}"
+        else:
+            r.verdict, r.reason = UNKNOWN, f"the claim negates it ({neg.group()}); {r.reason}"
+    elif r.kind in ("office", "relation", "designation") and partitive:
+        r.verdict, r.reason = UNKNOWN, f"the claim speaks of some of a list, not each; {r.reason}"
+    return r

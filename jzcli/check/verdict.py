@@ -237,6 +237,43 @@ def check_project(reader: Reader, fig: Figure, project: dict, claim: str, span: 
     return Result(claim, fig, UNKNOWN, f"the article only gives the band {inv.get('text')}", ev)
 
 
+def _projects_named_before(reader: Reader, m: Match) -> list[dict]:
+    """The projects named in the figure's clause before it, when the figure counts 项目 ("…两个项目")."""
+    fig, scope = m.fig, m.scope
+    if fig.unit != "个" or not scope.text.startswith("项目", fig.end):
+        return []
+    out = []
+    for s, e, r in reader.names_of(scope.text)[0]:
+        if scope.left <= s and e <= fig.start and r["id"] in reader.project_ids and r not in out:
+            out.append(r)
+    return out
+
+
+def check_projects_sum(fig: Figure, projects: list[dict], claim: str, said_sum: bool) -> Result:
+    """"书香时代广场项目和南水西郡项目合计投资不少于20亿元": the interval of the named projects' total, every
+    project within its band; settled only when every total the bands allow settles it."""
+    ev = [_project_evidence(p) for p in projects]
+    invs = [p.get("investment") for p in projects]
+    if not said_sum or len(projects) < 2 or any(i is None for i in invs) or fig.unit == "美元":
+        return Result(claim, fig, UNKNOWN, "the claim names several projects and one amount; the article gives "
+                      "each project's band only", ev)
+    lo = sum((Decimal(str(i.get("min") or 0)) for i in invs), Decimal(0))
+    hi = None if any(i.get("max") is None for i in invs) else sum((Decimal(str(i["max"])) for i in invs), Decimal(0))
+    total = (lo, False, hi, False)
+    formula = " + ".join(i.get("text") or "" for i in invs) + f" = {show_interval(total, '元')}"
+    ev[0]["derivation"] = {"kind": "band_sum", "formula": formula, "inputs": [{"id": p["id"], "quote": p.get("quote", "")}
+                                                                             for p in projects],
+                           "low": _num(lo), "high": _num(hi)}
+    verdict = settle(interval_of(fig), total)
+    if verdict == SUPPORTED:
+        why = f"{formula}: every total the bands allow is {fig.text}"
+    elif verdict == CONTRADICTED:
+        why = f"{formula}: no total the bands allow is {fig.text}"
+    else:
+        why = f"{formula}: some totals the bands allow are {fig.text}"
+    return Result(claim, fig, verdict, why, ev, kind="derived")
+
+
 # "已交付的楼比开工的少13栋": a difference between two figures of the claim, not a figure of its own
 _COMPARATIVE = lazy(r"比(?P<other>[^，,；;。比]{1,20}?)(?P<dir>多|少|高|低|增加|减少)了?$")
 _PER_PERSON = lazy(r"每人|人均|每位|每名")
@@ -271,7 +308,18 @@ def compare_two(reader: Reader, m: Match, claim: str, cmp: re.Match) -> Result:
 def decide(reader: Reader, m: Match, claim: str) -> Result:
     fig, span = m.fig, m.span
     if m.project is not None:
+        from jzcli.check import operators as op
+
+        total = op.outside(op.SUM, _unmasked(reader, m.scope.text), m.scope.left, m.scope.hi, ())
+        if total or len(m.projects) > 1:
+            return check_projects_sum(fig, m.projects, claim, bool(total))
         return check_project(reader, fig, m.project, claim, span)
+    named = _projects_named_before(reader, m)
+    if named:  # "华大育仁教育基地和橄榄嘉园教育基地两个项目": the count of the projects the claim itself names
+        same = fig.value == len(named) and fig.qualifier is None
+        return Result(claim, fig, SUPPORTED if same else UNKNOWN,
+                      f"the claim names {len(named)} projects ({'、'.join(p['name'] for p in named)})",
+                      [_project_evidence(p) for p in named], kind="derived")
     scored = m.scored
     if not scored:
         return Result(claim, fig, UNKNOWN, "the article says nothing that matches this figure")
@@ -279,6 +327,11 @@ def decide(reader: Reader, m: Match, claim: str) -> Result:
     top = [f for s, f in scored if best - s < W.TIE_MARGIN]
     if span is not None:
         fitting = [f for f in top if period_fits(span, f.span)]
+        if fitting and len(fitting) < len(top) and len({f.rec.get("metric") for f in top}) > 1 \
+                and len({f.value for f in top}) > 1:
+            # the words fit figures of different things equally well: the period alone does not say which
+            return Result(claim, fig, UNKNOWN, "the claim's words fit several figures of the article "
+                          f"({'; '.join(str(f.rec.get('text')) for f in top)})", [evidence(f) for f in top])
         if not fitting:
             f = top[0]
             return Result(claim, fig, UNKNOWN,
@@ -323,7 +376,7 @@ def decide(reader: Reader, m: Match, claim: str) -> Result:
     for (v, r), f in verdicts:
         if VERDICT_ORDER[v] < VERDICT_ORDER[verdict]:
             (verdict, reason), fact = (v, r), f
-    if verdict == SUPPORTED:
+    if verdict != UNKNOWN:  # the claim counts another noun: neither supported nor contradicted by this fact
         said = m.scope.text
         other = reader.other_noun(fact, said, fig.end)
         if other is not None and fact.noun and not any(said.startswith(k, fig.end) for k in (fact.noun, *fact.keywords)):
@@ -331,9 +384,113 @@ def decide(reader: Reader, m: Match, claim: str) -> Result:
             return Result(claim, fig, UNKNOWN, f"the claim counts {other.noun} ({other.rec.get('text')} in the "
                           f"article), the matching figure counts {fact.rec.get('text')}",
                           [evidence(fact), evidence(other)])
+    if verdict != UNKNOWN:
+        verdict, reason = guard(reader, m, fact, verdict, reason)
     if fact.derived:
         reason = f"{reason.replace('the article says', 'the article implies')} (derived: {fact.rec.get('formula')})"
     return Result(claim, fig, verdict, reason, [evidence(fact)] + [evidence(f) for f in top if f is not fact])
+
+
+# derived kinds that are themselves sums or differences of several facts
+SUM_KINDS = ("sum", "count", "band_count", "band_sum")
+DIFFERENCE_KINDS = ("difference",)
+
+
+def _unmasked(reader: Reader, text: str) -> str:
+    """The text with names and honour titles hidden (无邪教, 不忘初心 are no negation of the claim); the last
+    one is kept (the figures of one sentence ask for the same text)."""
+    cached = getattr(reader, "_unmasked_cache", None)
+    if cached is not None and cached[0] == text:
+        return cached[1]
+    chars = list(text)
+    for s, e, _ in reader.named_spans(text):
+        chars[s:e] = "□" * (e - s)
+    out = "".join(chars)
+    for h in reader.fb.records("honours"):
+        t = h.get("title") or ""
+        if t and t in out:
+            out = out.replace(t, "□" * len(t))
+    reader._unmasked_cache = (text, out)
+    return out
+
+
+def guard(reader: Reader, m: Match, fact: Fact, verdict: str, reason: str) -> tuple[str, str]:
+    """A supported / contradicted verdict on a figure stands only when the claim's operators, polarity, states
+    and subject are the fact's: otherwise unknown (or, where the article's own 全部 settles a negated claim,
+    contradicted)."""
+    from jzcli.check import operators as op
+    from jzcli.check.derive import NOW_WORDS
+
+    fig, scope = m.fig, m.scope
+    text = _unmasked(reader, scope.text)
+    left, hi = scope.left, scope.hi
+    kind = fact.rec.get("kind") if fact.derived else None
+    quote = fact.rec.get("quote") or ""
+    words = [*fact.keywords, fact.noun]
+    said = fact.rec.get("text")
+    s = op.outside(op.SUM, text, left, fig.start, words)
+    if s and kind not in SUM_KINDS and s.group() not in quote:
+        return UNKNOWN, f"the claim gives a sum ({s.group()}); the article gives {said} for one thing, no such sum"
+    d = op.outside(op.DIFFERENCE, text, left, fig.start, words)
+    if d and kind not in DIFFERENCE_KINDS and d.group() not in quote:
+        return UNKNOWN, f"the claim gives a difference or a remainder ({d.group()}); the article gives {said}, " \
+                        "not that difference"
+    noun = fact.rec.get("noun") if fact.derived else None
+    if noun:  # a derived count of one noun (社区, 村, 荣誉): the claim must count that noun
+        after = re.split(r"[，,。；;、和及与]", text[fig.end:fig.end + 8])[0]
+        others = {d.get("noun") for d in reader.derived if d.get("noun")} - {noun}
+        if noun not in after and any(o in after for o in others):
+            return UNKNOWN, f"the claim counts {after}; the article's derived {said} counts {noun}"
+    a = op.outside(op.AVERAGE, text, left, fig.start, words)
+    if a and kind not in ("ratio",) and a.group() not in quote:
+        return UNKNOWN, f"the claim gives an average ({a.group()}); the article gives {said}, not that average"
+    said_states = reader.vocab.states(scope.clause)
+    neg = op.outside(op.NEGATION, text, left, hi, words)
+    part = op.outside(op.PARTIAL, text, fig.end, hi, words)
+    if neg or part:
+        whole = op.found(op.UNIVERSAL, quote)
+        if verdict == SUPPORTED and whole and said_states and said_states <= reader.vocab.states(quote) and neg:
+            return CONTRADICTED, f"the article says {quote}: all of them, not {fig.text} with some not"
+        if neg:
+            return UNKNOWN, f"the claim negates it ({neg.group()}); the article gives {said}"
+        return UNKNOWN, f"the claim speaks of part of it ({part.group()}); the article gives {said}"
+    if fact.states and said_states - fact.states:
+        other = said_states - fact.states
+        if op.found(op.UNIVERSAL, text, fig.end, hi) and len(other) == 1:
+            settled = _all_in_state(reader, fig, fact, next(iter(other)))
+            if settled is not None:
+                return settled
+        return UNKNOWN, f"the claim gives {fig.text} as {'/'.join(sorted(said_states))}; the article gives " \
+                        f"{said} as {'/'.join(sorted(fact.states))}"
+    if fact.id.startswith("derived:years-since:") and not any(w in scope.context for w in NOW_WORDS):
+        return UNKNOWN, f"the article gives {said} as of its own time; the claim counts from one event to another"
+    if not _subject_named(reader, scope, fact):
+        return UNKNOWN, f"the article gives {said} for a whole ({fact.rec.get('subject_name')}); the claim names a part"
+    return verdict, reason
+
+
+def _all_in_state(reader: Reader, fig: Figure, fact: Fact, state: str) -> tuple[str, str] | None:
+    """"36栋楼已全部完工": the article's figure of the same subject in that state settles it, when there is one."""
+    subject = fact.rec.get("subject")
+    same = [f for f in reader.facts if not f.derived and f.rec.get("subject") == subject and f.states == {state}
+            and f.unit_class == fact.unit_class]
+    if len(same) != 1 or fig.qualifier is not None or same[0].rec.get("qualifier"):
+        return None
+    other = same[0]
+    if other.value == fig.value:
+        return SUPPORTED, f"the article says {other.rec.get('text')} {state}"
+    return CONTRADICTED, f"the article says {other.rec.get('text')} of {fact.rec.get('text')} {state}, not all"
+
+
+def _subject_named(reader: Reader, scope, fact: Fact) -> bool:
+    """A place the claim names stands for its unit only when the claim names no unit of the fact itself:
+    "天赉渠清理了116处" is about one canal, the article's 116处 about the whole 大寨店段."""
+    spans = [r for s, e, r in reader.names_of(scope.text)[0] if scope.lo <= s and e <= scope.hi]
+    places = [r for r in spans if r["id"] in reader.place_unit and reader.place_unit[r["id"]] in fact.refs
+              and r["id"] not in fact.refs]
+    if not places:
+        return True
+    return any(r["id"] in fact.refs for r in spans if r["id"] not in reader.place_unit)
 
 
 def combined(results: list[Result]) -> str:
