@@ -73,7 +73,7 @@ def candidates(reader: Reader, fig: Figure, scope: Scope, descriptors: list[Figu
     return scored
 
 
-_BAND_JOIN = re.compile(r"[和及与、]|以及")
+_BAND_JOIN = lazy(r"[和及与、]|以及")
 
 
 def _joined_bands(text: str, descriptors: list[Figure]) -> list[tuple]:
