@@ -30,6 +30,7 @@ from pathlib import Path
 from jzcli import safeio, schema
 from jzcli.errors import BadInput, FactBaseError
 from jzcli.factbase import FactBase, default_path
+from jzcli.i18n import N_, _
 
 EXPORT_FORMATS = ("sqlite", "csv", "jsonl")
 MANIFEST = ".jzcli-export.json"
@@ -89,8 +90,9 @@ def _package_dir() -> str:
 
 def protected(fb: FactBase) -> list[tuple[str, str]]:
     """(real path, what it is) that an export may neither be nor hold."""
-    items = [(_real(os.getcwd()), "the working directory"), (_real(fb.path), "the fact base in use"),
-             (_real(default_path()), "the shipped fact base"), (_package_dir(), "the installed jzcli package")]
+    items = [(_real(os.getcwd()), N_("the working directory")), (_real(fb.path), N_("the fact base in use")),
+             (_real(default_path()), N_("the shipped fact base")),
+             (_package_dir(), N_("the installed jzcli package"))]
     return items
 
 
@@ -102,34 +104,35 @@ def check_target(fb: FactBase, out: str, fmt: str, force: bool) -> tuple[Path, o
         real = os.path.join(real_parent, target.name) if target.name not in ("", ".", "..") else _real(target)
         for path, what in protected(fb):
             if _is_within(path, real):
-                raise BadInput(f"refusing to write {out}: it is or holds {what}")
+                raise BadInput(_("refusing to write {out}: it is or holds {what}").format(out=out, what=_(what)))
         if _is_within(real, _package_dir()):
-            raise BadInput(f"refusing to write {out}: it is inside the installed jzcli package")
+            raise BadInput(_("refusing to write {out}: it is inside the installed jzcli package").format(out=out))
         try:
             st = os.lstat(target)
         except FileNotFoundError:
             st = None
         if not os.path.isdir(real_parent):
-            raise BadInput(f"folder {target.parent} does not exist")
+            raise BadInput(_("folder {parent} does not exist").format(parent=target.parent))
     except OSError as exc:
-        raise BadInput(f"cannot use --out {out}: {exc.strerror or exc}") from None
+        raise BadInput(_("cannot use --out {out}: {reason}").format(out=out, reason=exc.strerror or exc)) from None
     if st is None:
         return target, None
     mode = st.st_mode
     if stat.S_ISLNK(mode):
-        dangling = "a dangling symbolic link" if not os.path.exists(target) else "a symbolic link"
-        raise BadInput(f"refusing to replace {out}: it is {dangling} (give the real path)")
+        dangling = _("a dangling symbolic link") if not os.path.exists(target) else _("a symbolic link")
+        raise BadInput(_("refusing to replace {out}: it is {dangling} (give the real path)")
+            .format(out=out, dangling=dangling))
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        kind = ("a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a FIFO" if stat.S_ISFIFO(mode)
-                else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
-        raise BadInput(f"refusing to replace {out}: it is {kind}")
+        kind = (_("a device") if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else _("a FIFO") if stat.S_ISFIFO(mode)
+                else _("a socket") if stat.S_ISSOCK(mode) else _("not a regular file"))
+        raise BadInput(_("refusing to replace {out}: it is {kind}").format(out=out, kind=kind))
     if stat.S_ISDIR(mode) != (fmt == "csv"):
-        raise BadInput(f"{out} exists and is {'a folder' if stat.S_ISDIR(mode) else 'a file'}: "
-                       f"cannot replace it with {fmt}")
+        raise BadInput(_("{out} exists and is {value}: cannot replace it with {fmt}")
+            .format(out=out, value=_('a folder') if stat.S_ISDIR(mode) else _('a file'), fmt=fmt))
     if stat.S_ISDIR(mode):
         _check_earlier_export(target, out)
     if not force:
-        raise BadInput(f"{out} exists: add --force to replace it")
+        raise BadInput(_("{out} exists: add --force to replace it").format(out=out))
     return target, st
 
 
@@ -140,18 +143,20 @@ def _check_earlier_export(folder: Path, out: str) -> None:
             manifest = json.load(fh)
         names = set(os.listdir(folder))
     except FileNotFoundError:
-        raise BadInput(f"refusing to replace {out}: it is a folder jzcli export did not write "
-                       f"(no {MANIFEST})") from None
+        raise BadInput(_("refusing to replace {out}: it is a folder jzcli export did not write (no {MANIFEST})")
+            .format(out=out, MANIFEST=MANIFEST)) from None
     except (OSError, ValueError) as exc:
-        raise BadInput(f"refusing to replace {out}: cannot read its {MANIFEST} "
-                       f"({getattr(exc, 'strerror', None) or exc})") from None
+        raise BadInput(_("refusing to replace {out}: cannot read its {MANIFEST} ({reason})")
+            .format(out=out, MANIFEST=MANIFEST, reason=getattr(exc, 'strerror', None) or exc)) from None
     files = manifest.get("files") if isinstance(manifest, dict) else None
     if manifest.get("tool") != "jzcli" or not isinstance(files, list):
-        raise BadInput(f"refusing to replace {out}: its {MANIFEST} is not a jzcli export manifest")
+        raise BadInput(_("refusing to replace {out}: its {MANIFEST} is not a jzcli export manifest")
+            .format(out=out, MANIFEST=MANIFEST))
     extra = sorted(names - set(files) - {MANIFEST})
     if extra:
         shown = ", ".join(extra[:3]) + (f" and {len(extra) - 3} more" if len(extra) > 3 else "")
-        raise BadInput(f"refusing to replace {out}: it holds files export did not write ({shown})")
+        raise BadInput(_("refusing to replace {out}: it holds files export did not write ({shown})")
+            .format(out=out, shown=shown))
 
 
 # ---------------------------------------------------------------- the export
@@ -159,11 +164,12 @@ def _check_earlier_export(folder: Path, out: str) -> None:
 
 def export(fb: FactBase, fmt: str, out: str, force: bool = False, excel: bool = False) -> str:
     if fmt not in EXPORT_FORMATS:
-        raise BadInput(f"unknown export format {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}")
+        raise BadInput(_("unknown export format {fmt!r}: choose one of {value}")
+            .format(fmt=fmt, value=', '.join(EXPORT_FORMATS)))
     if not str(out).strip():
-        raise BadInput("--out needs a path")
+        raise BadInput(_("--out needs a path"))
     if excel and fmt != "csv":
-        raise BadInput("--excel goes with --format csv")
+        raise BadInput(_("--excel goes with --format csv"))
     _check_exportable(fb, fmt)
     if out == "-":
         return _to_stdout(fb, fmt, excel)
@@ -174,7 +180,8 @@ def export(fb: FactBase, fmt: str, out: str, force: bool = False, excel: bool = 
         try:
             staged = _make_temp(parent, folder=fmt == "csv")
         except OSError as exc:
-            raise BadInput(f"cannot write in {parent}: {exc.strerror or exc}") from None
+            raise BadInput(_("cannot write in {parent}: {reason}")
+                .format(parent=parent, reason=exc.strerror or exc)) from None
         try:
             _write_format(fb, fmt, staged, excel)
             if st is None:
@@ -202,11 +209,11 @@ def _write_format(fb: FactBase, fmt: str, staged: Path, excel: bool) -> None:
                 fh.flush()
                 os.fsync(fh.fileno())
     except sqlite3.IntegrityError as exc:
-        raise FactBaseError(f"{fb.path}: cannot export to sqlite: {exc}") from None
+        raise FactBaseError(_("{path}: cannot export to sqlite: {exc}").format(path=fb.path, exc=exc)) from None
     except sqlite3.Error as exc:
-        raise BadInput(f"cannot write {fmt} export: {exc}") from None
+        raise BadInput(_("cannot write {fmt} export: {exc}").format(fmt=fmt, exc=exc)) from None
     except OSError as exc:
-        raise BadInput(f"cannot write {fmt} export: {exc.strerror or exc}") from None
+        raise BadInput(_("cannot write {fmt} export: {reason}").format(fmt=fmt, reason=exc.strerror or exc)) from None
 
 
 def _check_exportable(fb: FactBase, fmt: str) -> None:
@@ -218,21 +225,23 @@ def _check_exportable(fb: FactBase, fmt: str) -> None:
     for table in schema_tables(fb):
         for rec in fb.tables[table]:
             if rec["id"] in seen:
-                raise FactBaseError(f"{fb.path}: duplicate id {rec['id']!r}: sqlite cannot hold both "
-                                    "(jzcli validate lists every problem)")
+                raise FactBaseError(_("{path}: duplicate id {value!r}: sqlite cannot hold both "
+                                      "(jzcli validate lists every problem)")
+                    .format(path=fb.path, value=rec['id']))
             seen.add(rec["id"])
     for table in schema_tables(fb):
         folded: dict[str, str] = {}
         for col in columns_of(fb.tables[table]):
             other = folded.setdefault(col.casefold(), col)
             if other != col:
-                raise FactBaseError(f"{fb.path}: table '{table}' has fields {other!r} and {col!r}, which differ "
-                                    "only in case: sqlite cannot hold both")
+                raise FactBaseError(_("{path}: table '{table}' has fields {other!r} and {col!r}, which differ only in case: "
+                                      "sqlite cannot hold both")
+                    .format(path=fb.path, table=table, other=other, col=col))
 
 
 def _to_stdout(fb: FactBase, fmt: str, excel: bool) -> str:
     if fmt == "csv":
-        raise BadInput("--format csv writes a folder of files: give --out FOLDER (or --format jsonl --out -)")
+        raise BadInput(_("--format csv writes a folder of files: give --out FOLDER (or --format jsonl --out -)"))
     if fmt == "jsonl":
         chunks: list[str] = []
         size = 0
@@ -254,9 +263,9 @@ def _to_stdout(fb: FactBase, fmt: str, excel: bool) -> str:
 
     fd = safeio._stdout_fd(sys.stdout)
     if fd is None:
-        raise BadInput("a sqlite file needs a real stdout: give --out FILE")
+        raise BadInput(_("a sqlite file needs a real stdout: give --out FILE"))
     if os.isatty(fd):
-        raise BadInput("a sqlite file on a terminal: redirect stdout to a file, or give --out FILE")
+        raise BadInput(_("a sqlite file on a terminal: redirect stdout to a file, or give --out FILE"))
     folder = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX))
     safeio.remove_on_signal(str(folder))
     try:
@@ -287,13 +296,15 @@ class _folder_lock:
         except BlockingIOError:
             os.close(self.fd)
             self.fd = None
-            raise BadInput(f"another jzcli export is writing in {self.folder}: {self.out} not written; "
-                          "try again when it has finished") from None
+            raise BadInput(_("another jzcli export is writing in {folder}: {out} not written; "
+                             "try again when it has finished")
+                .format(folder=self.folder, out=self.out)) from None
         except OSError as exc:
             if self.fd is not None:
                 os.close(self.fd)
                 self.fd = None
-            raise BadInput(f"cannot write in {self.folder}: {exc.strerror or exc}") from None
+            raise BadInput(_("cannot write in {folder}: {reason}")
+                .format(folder=self.folder, reason=exc.strerror or exc)) from None
         return self
 
     def __exit__(self, *_exc) -> None:
@@ -392,9 +403,10 @@ def _rename_noreplace(staged: Path, target: Path, out: str) -> None:
     try:
         rename_noreplace(staged, target)
     except FileExistsError:
-        raise BadInput(f"{out} appeared while the export was written (another process?): not replaced") from None
+        raise BadInput(_("{out} appeared while the export was written (another process?): not replaced")
+            .format(out=out)) from None
     except OSError as exc:
-        raise BadInput(f"cannot write {out}: {exc.strerror or exc}") from None
+        raise BadInput(_("cannot write {out}: {reason}").format(out=out, reason=exc.strerror or exc)) from None
 
 
 def _same(st: os.stat_result, path: Path) -> bool:
@@ -407,11 +419,11 @@ def _same(st: os.stat_result, path: Path) -> bool:
 
 def _replace_file(staged: Path, target: Path, st: os.stat_result, out: str) -> None:
     if not _same(st, target):
-        raise BadInput(f"{out} changed while the export was written: not replaced")
+        raise BadInput(_("{out} changed while the export was written: not replaced").format(out=out))
     try:
         os.replace(staged, target)
     except OSError as exc:
-        raise BadInput(f"cannot write {out}: {exc.strerror or exc}") from None
+        raise BadInput(_("cannot write {out}: {reason}").format(out=out, reason=exc.strerror or exc)) from None
 
 
 def _swap_folder(staged: Path, target: Path, st: os.stat_result, out: str) -> None:
@@ -420,19 +432,20 @@ def _swap_folder(staged: Path, target: Path, st: os.stat_result, out: str) -> No
     aside = target.parent / f"{TEMP_PREFIX}old-{secrets.token_hex(6)}"
     with _blocked_signals():
         if not _same(st, target):
-            raise BadInput(f"{out} changed while the export was written: not replaced")
+            raise BadInput(_("{out} changed while the export was written: not replaced").format(out=out))
         try:
             rename_noreplace(target, aside)
         except OSError as exc:
-            raise BadInput(f"cannot move {out} aside: {exc.strerror or exc}") from None
+            raise BadInput(_("cannot move {out} aside: {reason}").format(out=out, reason=exc.strerror or exc)) from None
         if not _same(st, aside):  # someone swapped the folder between the check and the rename: put it back
             os.rename(aside, target)
-            raise BadInput(f"{out} changed while the export was written: not replaced")
+            raise BadInput(_("{out} changed while the export was written: not replaced").format(out=out))
         try:
             rename_noreplace(staged, target)
         except OSError as exc:
             os.rename(aside, target)
-            raise BadInput(f"cannot move the new export into {out}: {exc.strerror or exc}; the old one is kept") from None
+            raise BadInput(_("cannot move the new export into {out}: {reason}; the old one is kept")
+                .format(out=out, reason=exc.strerror or exc)) from None
         safeio.remove_on_signal(str(aside))
     _remove(aside)
 
