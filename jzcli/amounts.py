@@ -6,11 +6,11 @@ One parser for every option and claim that takes a number. Arithmetic is exact (
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal, InvalidOperation
 
 from jzcli.errors import BadInput
 from jzcli.i18n import N_, _
+from jzcli.lazyre import lazy
 from jzcli.text import nfkc
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -22,9 +22,9 @@ MAX_VALUE = Decimal(10) ** 18  # beyond any amount in this domain; keeps 1e999 o
 MAX_LENGTH = 64  # characters of one number as written ("1,000,000,000,000元" is 17); longer is not a number
 
 _ARABIC = r"\d+(?:\.\d+)?"
-_SCI = re.compile(r"(?:\d+(?:\.\d*)?|\.\d+)[eE][+]?\d{1,3}")
-_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-_TOKEN = re.compile(rf"({_ARABIC})|([{''.join(_DIGITS)}])|([十百千])|([万亿])")
+_SCI = lazy(r"(?:\d+(?:\.\d*)?|\.\d+)[eE][+]?\d{1,3}")
+_GROUPED = lazy(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_TOKEN = lazy(rf"({_ARABIC})|([{''.join(_DIGITS)}])|([十百千])|([万亿])")
 
 
 class Amount:

@@ -38,6 +38,9 @@ _SERVES = {
 
 _bases: dict[int, object] = {}
 
+# 具体 / 确切 投资多少: the exact amount is asked for, which a band (5亿元到10亿元) is not
+_EXACT = ("具体", "确切", "准确", "精确")
+
 
 def _base(reader):
     from jzcli.ask.base import Base
@@ -70,11 +73,15 @@ def answers(reader, question: str) -> list[dict]:
         found += [x for x in which.attributes(q, base) if x.get("metric") == "role"]
     if "which" in asks:
         found += which.lists(q, base)
-        found += [x for x in which.attributes(q, base) if x["kind"] != "event" and x.get("metric") != "investment"]
+        band = which.ASK_BAND.search(q.canon)  # 属于哪个投资档次: the band is the attribute asked for
+        found += [x for x in which.attributes(q, base)
+                  if x["kind"] != "event" and (x.get("metric") != "investment" or band)]
     said = who.said_by(q, base) if "which" in asks else []
     found += said
     if "yes_no" in asks:
         found += yesno.verdicts(q, base)
+    if any(w in q.canon for w in _EXACT):
+        found = [x for x in found if x.get("qualifier") not in ("band", "区间")]
     _printed_counts_first(found, base)
     served = {k for ask in asks for k in _SERVES.get(ask, ())} | ({"person"} if said else set())
     for ans in found:

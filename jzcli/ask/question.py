@@ -7,8 +7,6 @@ sentence the same way. Everything this package takes from the checker is importe
 
 from __future__ import annotations
 
-import re
-
 from jzcli.check.drivers import check_sentence
 from jzcli.check.index import Reader
 from jzcli.check.periods import claim_span, fact_span, period_fits
@@ -16,26 +14,12 @@ from jzcli.check.reading import COUNT_UNITS, MONEY, read_figures, unit_class
 from jzcli.check.reading import _bigrams as bigrams
 from jzcli.check.verdict import CONTRADICTED, SUPPORTED, UNKNOWN
 from jzcli.check.verdict import combined as combined_verdict
+from jzcli.lazyre import Pattern  # a regular expression compiled when first used
 from jzcli.text import canon
 
 __all__ = ["Reader", "check_sentence", "claim_span", "fact_span", "period_fits", "COUNT_UNITS", "MONEY",
            "read_figures", "unit_class", "bigrams", "CONTRADICTED", "SUPPORTED", "UNKNOWN", "combined_verdict",
            "canon", "Question", "Words", "Pattern"]
-
-class Pattern:
-    """A regular expression compiled when first used: most questions never need most patterns, and each
-    compiled at import costs every `jzcli ask` ~0.2 ms."""
-
-    __slots__ = ("source", "_compiled")
-
-    def __init__(self, source: str) -> None:
-        self.source, self._compiled = source, None
-
-    def __getattr__(self, name: str):
-        if self._compiled is None:
-            self._compiled = re.compile(self.source)
-        return getattr(self._compiled, name)
-
 
 class Words:
     """A set of plain words found by substring: what a regular expression of literal alternatives does,

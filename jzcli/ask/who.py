@@ -36,6 +36,13 @@ def said_by(q: Question, base: Base) -> list[dict]:
     return out
 
 
+def _other_office(q: Question, base: Base, p: dict) -> bool:
+    """The question names an office, and the person holds their title in another one."""
+    offices = base.reader.offices
+    named = set(q.ids) & offices
+    return bool(named) and p.get("unit") in offices and p["unit"] not in named
+
+
 def people(q: Question, base: Base) -> list[dict]:
     out = []
     for p in base.people:
@@ -61,6 +68,8 @@ def people(q: Question, base: Base) -> list[dict]:
         if any(a != h and (a.endswith(h) or h.endswith(a)) for a in asked - held for h in held):
             continue  # 党工委书记是谁 / 副主任是谁: a near title the person does not hold
         role_hits = len(asked & held)
+        if role_hits and _other_office(q, base, p):
+            continue  # 泰山路办事处筹建办主任是谁: 刘全福 is 主任 of another office
         if words < W.MIN_WORDS and not links and not role_hits:
             continue
         score = W.WORD_WEIGHT * words + W.ROLE_WEIGHT * role_hits + links

@@ -15,6 +15,7 @@ from jzcli.check.statements import check_statements
 from jzcli.check.verdict import SUPPORTED, UNKNOWN, Result, decide, evidence
 from jzcli.errors import BadInput
 from jzcli.i18n import _
+from jzcli.lazyre import lazy
 from jzcli.text import canon as _canon
 
 
@@ -122,7 +123,7 @@ def nearest(reader: Reader, text: str, limit: int = 3) -> list[dict]:
     return out
 
 
-_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+_SENTENCE = lazy(r"[^。！？!?\n]+[。！？!?]?")
 
 
 def sentences(draft: str) -> list[str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from jzcli.check import weights as W
 from jzcli.check.index import _bare
 from jzcli.check.periods import Span, _cap, _month, claim_span
@@ -15,6 +13,7 @@ from jzcli.check.reading import (
     units_compatible,
 )
 from jzcli.check.scope import Scope, make_scope
+from jzcli.lazyre import lazy
 
 TYPE_CHECKING = False  # typing is not imported at start-up (~5 ms); type checkers read the block below
 if TYPE_CHECKING:
@@ -74,7 +73,7 @@ def candidates(reader: Reader, fig: Figure, scope: Scope, descriptors: list[Figu
     return scored
 
 
-_BAND_JOIN = re.compile(r"[和及与、]|以及")
+_BAND_JOIN = lazy(r"[和及与、]|以及")
 
 
 def _joined_bands(text: str, descriptors: list[Figure]) -> list[tuple]:
@@ -107,7 +106,7 @@ class Match:
         self.projects = [] if projects is None else projects  # every project named with it (for a sum)
 
 
-_TARGET = re.compile(r"全年(?:目标|任务|计划)[^□\d]{0,4}$")
+_TARGET = lazy(r"全年(?:目标|任务|计划)[^□\d]{0,4}$")
 
 
 def match_figure(reader: Reader, text: str, fig: Figure, all_figs: list[Figure]) -> Match:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from jzcli.check.reading import _HALF, _YEAR_SPAN
+from jzcli.lazyre import lazy
 
 
 def _month(year: int, month: int) -> int:
@@ -79,7 +80,7 @@ def _cap(end: int, as_of: int | None) -> int:
 
 
 _CLAIM_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)年(?:度)?|(今年|去年|前年|明年)")
-_MONTH_AFTER = re.compile(r"(?:年初|年)?(\d{1,2})月(?:份)?")
+_MONTH_AFTER = lazy(r"(?:年初|年)?(\d{1,2})月(?:份)?")
 
 
 _FULL_YEAR = re.compile(r"全年(?!目标|任务|计划)")

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from jzcli.amounts import parse_number
 from jzcli.errors import BadInput
+from jzcli.lazyre import lazy
 
 TYPE_CHECKING = False  # typing is not imported at start-up (~5 ms); type checkers read the block below
 if TYPE_CHECKING:
@@ -54,9 +55,9 @@ _FRACTION = re.compile(rf"(?P<pre>超过|不到|不足|近|将近|接近|约|至
                        rf"(?:(?<![{_CN_DIGITS}十])(?P<den>[{_CN_DIGITS}十]+)分之(?P<nom>[{_CN_DIGITS}十]+)"
                        r"|(?P<half>一半|半数))(?P<post>以上|以下|左右)?")
 # "成立19年来", "建成26年来": a duration since an event, a figure (not the period "两年多来")
-_SINCE_EVENT = re.compile(r"成立|建成|至今|迄今")
+_SINCE_EVENT = lazy(r"成立|建成|至今|迄今")
 # a comparison word before a share in its clause: 超过开工总数的四分之三
-_COMPARE_BEFORE = re.compile(r"(超过|不到|不足|高于|低于|多于|少于|大于|小于)[^，,；;。\d]{0,10}$")
+_COMPARE_BEFORE = lazy(r"(超过|不到|不足|高于|低于|多于|少于|大于|小于)[^，,；;。\d]{0,10}$")
 _DOUBLING = re.compile(r"翻(?P<n>[一两二三四])番")
 _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)年(?:度)?")
 _DATE = re.compile(r"(?<!\d)\d{1,2}月(?:份)?(?:\d{1,2}日)?(?:[至到-]\d{1,2}日)?(?:底|初|中旬|上旬|下旬)?|(?<!\d)\d{1,2}日")
@@ -65,9 +66,9 @@ _DATE = re.compile(r"(?<!\d)\d{1,2}月(?:份)?(?:\d{1,2}日)?(?:[至到-]\d{1,2}
 _DURATION = re.compile(r"(?:(?<![\d两一二三四五六七八九十几数])[\d两一二三四五六七八九十几数]+|半)年(?:多|半)?(?:来|以来|间|里)")
 _YEAR_SPAN = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)年?(?:至|到|-|—|~)(1[89]\d\d|20\d\d)年")
 _HALF = re.compile(r"上半年|下半年|前(?:6|六)个月|1[-至到]6月")
-_CLAUSE_BREAK = re.compile(r"[，,；;。！？!?：:\n]")
-_RANGE_JOIN = re.compile(r"(?:到|至|-|~|～|—)")
-_RATE = re.compile(r"每(?:人|户)?(年|月|天|日|周)|(年|月|日)均|/(年|月|天)")
+_CLAUSE_BREAK = lazy(r"[，,；;。！？!?：:\n]")
+_RANGE_JOIN = lazy(r"(?:到|至|-|~|～|—)")
+_RATE = lazy(r"每(?:人|户)?(年|月|天|日|周)|(年|月|日)均|/(年|月|天)")
 MASK = "□"
 _QUOTE_MARKS = "“”‘’\"'「」『』"
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import bisect
-import re
 
 from jzcli.check import weights as W
 from jzcli.check.reading import _CLAUSE_BREAK, MASK, unit_class, units_compatible
+from jzcli.lazyre import lazy
 
 TYPE_CHECKING = False  # typing is not imported at start-up (~5 ms); type checkers read the block below
 if TYPE_CHECKING:
@@ -116,7 +116,7 @@ class Scope:
 
 
 _LIST_JOIN = "、和及与"
-_LIST_SUFFIX = re.compile(r"(?:社区|村|小区|项目)?(?:\(二期\))?")
+_LIST_SUFFIX = lazy(r"(?:社区|村|小区|项目)?(?:\(二期\))?")
 
 
 class Sentence:

@@ -14,24 +14,25 @@ import re
 from jzcli.check import weights as W
 from jzcli.check.reading import Figure, _bigrams
 from jzcli.check.verdict import CONTRADICTED, SUPPORTED, UNKNOWN, Result
+from jzcli.lazyre import lazy
 
 TYPE_CHECKING = False  # typing is not imported at start-up (~5 ms); type checkers read the block below
 if TYPE_CHECKING:
     from jzcli.check.index import Reader
 
 # a date as a reporter writes it: 1999年, 1999年7月, 今年7月5日, 2017年8月17日至23日, 8月19日, 9月底前
-_DATE = re.compile(
+_DATE = lazy(
     r"(?:(?P<y>(?<!\d)(?:1[89]\d\d|20\d\d))年(?:度)?|(?P<rel>今年|去年|前年))?"
     r"(?:(?P<m>(?<!\d)\d{1,2})月(?:份)?)?(?:(?P<d>(?<!\d)\d{1,2})[日号])?"
     r"(?:[至到\-~](?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})[日号])?(?P<edge>底前|底|初|中旬|上旬|下旬)?")
-_HONOUR_WORDS = re.compile(r"获得|荣获|获评|被评为|评为|授予|称号|荣誉|命名为")
+_HONOUR_WORDS = lazy(r"获得|荣获|获评|被评为|评为|授予|称号|荣誉|命名为")
 # a designation given to a community: 打造成生态型社区 (not 新型社区, a "new-type community")
-_DESIGNATION = re.compile(r"(?:打造成|打造为|建成|建设成|成为|定位为|评为|是)(?:了)?(?:一个)?(?P<kind>[\u4e00-\u9fff]{2})型社区")
-_BELONG = re.compile(r"属于|隶属|归属|所属|管辖|辖|仍属|划归|划入|归入|归")
-_GUIDE = re.compile(r"指导")
-_SAY = re.compile(r"说|表示|介绍|告诉|称")
-_DONE = re.compile(r"已经|已|完成了|实现了")
-_BEFORE = re.compile(r"调整前|之前|以前|成立时|成立之初|当时|原来|原")
+_DESIGNATION = lazy(r"(?:打造成|打造为|建成|建设成|成为|定位为|评为|是)(?:了)?(?:一个)?(?P<kind>[\u4e00-\u9fff]{2})型社区")
+_BELONG = lazy(r"属于|隶属|归属|所属|管辖|辖|仍属|划归|划入|归入|归")
+_GUIDE = lazy(r"指导")
+_SAY = lazy(r"说|表示|介绍|告诉|称")
+_DONE = lazy(r"已经|已|完成了|实现了")
+_BEFORE = lazy(r"调整前|之前|以前|成立时|成立之初|当时|原来|原")
 
 
 def _figure(text: str, start: int, end: int) -> Figure:
@@ -205,7 +206,7 @@ def _overlaps(spans: list, starts: list, a: int, b: int) -> bool:
     return i > 0 and spans[i - 1][1] > a
 
 
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)年")
+_YEAR = lazy(r"(?<!\d)(1[89]\d\d|20\d\d)年")
 _starts_cache: list = [None, []]
 _breaks_cache: list = [None, []]
 
@@ -225,7 +226,7 @@ def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
     i = bisect.bisect_left(breaks, start)
     j = bisect.bisect_left(breaks, end)
     return (breaks[i - 1] + 1 if i > 0 else 0), (breaks[j] if j < len(breaks) else len(text))
-_CLAUSE_BREAK_RE = re.compile(r"[，,；;。！？!?：:\n]")
+_CLAUSE_BREAK_RE = lazy(r"[，,；;。！？!?：:\n]")
 
 
 def _same_clause(text: str, a: int, b: int) -> bool:
@@ -505,7 +506,7 @@ def check_roles(reader: Reader, text: str, spans: list) -> list[Result]:
     return out
 
 
-_HOLDS = re.compile(r"[^，,；;。]{0,8}?(?:是|为|任|担任|作为|身为)")
+_HOLDS = lazy(r"[^，,；;。]{0,8}?(?:是|为|任|担任|作为|身为)")
 
 
 def _role_holder(text: str, people: list, starts: list, m: re.Match):

@@ -17,6 +17,7 @@ from jzcli.check.reading import (
     interval_of,
     qualified_interval,
 )
+from jzcli.lazyre import lazy
 
 TYPE_CHECKING = False  # typing is not imported at start-up (~5 ms); type checkers read the block below
 if TYPE_CHECKING:
@@ -274,8 +275,8 @@ def check_projects_sum(fig: Figure, projects: list[dict], claim: str, said_sum: 
 
 
 # "已交付的楼比开工的少13栋": a difference between two figures of the claim, not a figure of its own
-_COMPARATIVE = re.compile(r"比(?P<other>[^，,；;。比]{1,20}?)(?P<dir>多|少|高|低|增加|减少)了?$")
-_PER_PERSON = re.compile(r"每人|人均|每位|每名")
+_COMPARATIVE = lazy(r"比(?P<other>[^，,；;。比]{1,20}?)(?P<dir>多|少|高|低|增加|减少)了?$")
+_PER_PERSON = lazy(r"每人|人均|每位|每名")
 
 
 def compare_two(reader: Reader, m: Match, claim: str, cmp: re.Match) -> Result:
