@@ -1,7 +1,7 @@
 """One sentence with thousands of checkable items is checked in time linear in their number.
 
 No wall-clock threshold: the test compares the time of a sentence with n items with that of the same sentence
-with 4n items, in one process, best of three. Linear work gives a ratio near 4; work that reads the whole
+with 4n items, in one process, best of five. Linear work gives a ratio near 4; work that reads the whole
 sentence for every item (as the checker did: 17 s for 4,000 figures) gives about 16. The bound, 8, leaves room
 for a busy machine while failing any quadratic step."""
 
@@ -24,7 +24,7 @@ def reader():
     return Reader(factbase.load())
 
 
-def _best_time(reader, sentence: str, runs: int = 3) -> tuple[float, int]:
+def _best_time(reader, sentence: str, runs: int = 5) -> tuple[float, int]:
     best, count = float("inf"), 0
     for _ in range(runs):
         t = time.perf_counter()
@@ -39,9 +39,12 @@ ITEMS = {
     "derived": lambda i: f"大寨店社区还有{13 + i % 3}栋楼未交付",
     "dates": lambda i: f"{i % 12 + 1}月{i % 28 + 1}日大寨店社区第一批村民回迁",
     "statements": lambda i: "东方社区被打造成生态型社区，刘全福是党工委副书记",
+    "units": lambda i: "东方社区属于九州路办事处，天河嘉城小区在凤凰城社区的指导下成立了党支部",
+    "honours-roles": lambda i: f"2017年度九州路办事处获得{i % 9 + 1}项省级荣誉，刘全福是泰山路办事处主任",
     "mixed": lambda i: f"2017年{i % 12 + 1}月大寨店社区开工{i}栋楼，九州路办事处成立于1999年",
 }
-PER_ITEM = {"figures": 1, "figures-one-clause": 1, "derived": 1, "dates": 1, "statements": 2, "mixed": None}
+PER_ITEM = {"figures": 1, "figures-one-clause": 1, "derived": 1, "dates": 1, "statements": 2, "units": None,
+            "honours-roles": None, "mixed": None}
 
 
 @pytest.mark.parametrize("kind", list(ITEMS))

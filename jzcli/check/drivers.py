@@ -22,6 +22,9 @@ from jzcli.text import canon as _canon
 def canon_map(text: str) -> tuple[str, list[int]]:
     """The canonical form of a text (what the checker reads) and, for each of its characters, the offset of
     the character of `text` it comes from, plus len(text) at the end."""
+    whole = _canon(text)
+    if len(whole) == len(text):  # nothing removed or expanded (the usual case): offsets are the same
+        return whole.translate(NUMERAL_FORMS), [*range(len(text)), len(text)]
     out: list[str] = []
     where: list[int] = []
     for i, ch in enumerate(text):

@@ -74,6 +74,8 @@ class ClaimDate:
 
 def claim_dates(text: str, pub_year: int | None) -> list[ClaimDate]:
     out = []
+    if "年" not in text and "月" not in text:
+        return out  # every date this reads names a year or a month
     for m in _DATE.finditer(text):
         if not (m.group("y") or m.group("rel") or m.group("m") or m.group("d")):
             continue
@@ -134,14 +136,12 @@ def check_dates(reader: Reader, text: str, named: set, taken: list, figures: boo
         dates = [d for d in dates if d.month is not None]
     if not dates:
         return out
-    spans = reader.named_spans(text)
+    spans = reader.names_of(text)[0]
     chars = list(text)
     for a, b in [(d.start, d.end) for d in dates] + [(s, e) for s, e, _ in spans]:
         chars[a:b] = "□" * (b - a)
     masked = "".join(chars)
-    events = [(ev, set(ev.get("mentions") or []), {g for g in _bigrams(_event_words(reader, ev)) if "□" not in g})
-              for ev in reader.fb.records("events")]
-    states_of = {ev["id"]: reader.vocab.states(ev.get("event") or "") for ev, _, _ in events}
+    events, states_of = _events_of(reader)
 
     def rank(lo: int, hi: int) -> list[tuple[float, bool, dict]]:
         """(score, strong, event) of the events the words of text[lo:hi] describe, best first."""
@@ -200,6 +200,17 @@ def check_dates(reader: Reader, text: str, named: set, taken: list, figures: boo
     return out
 
 
+def _events_of(reader: Reader) -> tuple[list, dict]:
+    """(event, mentions, bigrams of what happened) of every event, and the states each names: once per Reader."""
+    got = getattr(reader, "_statement_events", None)
+    if got is None:
+        events = [(ev, set(ev.get("mentions") or []), {g for g in _bigrams(_event_words(reader, ev)) if "□" not in g})
+                  for ev in reader.fb.records("events")]
+        got = (events, {ev["id"]: reader.vocab.states(ev.get("event") or "") for ev, _, _ in events})
+        reader._statement_events = got
+    return got
+
+
 def _overlaps(spans: list, starts: list, a: int, b: int) -> bool:
     """Does [a, b) overlap one of `spans` (sorted (start, end) pairs that do not overlap each other)?"""
     i = bisect.bisect_left(starts, b)
@@ -207,15 +218,18 @@ def _overlaps(spans: list, starts: list, a: int, b: int) -> bool:
 
 
 _YEAR = lazy(r"(?<!\d)(1[89]\d\d|20\d\d)年")
-_starts_cache: list = [None, []]
+_starts_cache: dict = {}
 _breaks_cache: list = [None, []]
 
 
 def _starts(spans: list) -> list[int]:
-    """The start positions of a list of spans (kept for the list last asked about)."""
-    if _starts_cache[0] is not spans:
-        _starts_cache[0], _starts_cache[1] = spans, [s for s, _, _ in spans]
-    return _starts_cache[1]
+    """The start positions of a list of spans (kept for the lists of the sentence being read)."""
+    got = _starts_cache.get(id(spans))
+    if got is None or got[0] is not spans:
+        if len(_starts_cache) > 16:
+            _starts_cache.clear()
+        got = _starts_cache[id(spans)] = (spans, [s for s, _, _ in spans])
+    return got[1]
 
 
 def _clause_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -390,6 +404,7 @@ def check_units(reader: Reader, text: str, spans: list) -> list[Result]:
     # the office of a unit at a month
     if offices and members and _BELONG.search(text):
         when = _when(reader, text)
+        moved_said = "划归" in text or "划入" in text
         verbs = [m.start() for m in _BELONG.finditer(text)]
         compounds = [t for t in units if t[2].get("kind") == "小区" and t[2].get("parent")]
         compound_ends = [e for _, e, _ in compounds]
@@ -413,7 +428,7 @@ def check_units(reader: Reader, text: str, spans: list) -> list[Result]:
                 ev = [_ev(u, "; ".join(f"{h.get('office')} {h.get('from')}–{h.get('to') or ''}"
                                        for h in u.get("history") or []))]
                 ev[0]["quote"] = (u.get("history") or [{}])[-1].get("quote") or u.get("quote", "")
-                if "划归" in text or "划入" in text:
+                if moved_said:
                     moved = [h for h in u["history"] if h.get("from") and h.get("from") > "1999-07"]
                     ok = any(h.get("office_id") == office["id"] for h in moved)
                     out.append(Result(text, fig, SUPPORTED if ok else CONTRADICTED,
@@ -486,7 +501,12 @@ def check_roles(reader: Reader, text: str, spans: list) -> list[Result]:
         ev = [_ev(person, role or None)]
         # the unit the claim gives the role in (泰山路办事处主任), when it names one just before the role word
         lo = min(near[1], m.start()) if near[1] <= m.start() else max(0, m.start() - W.PAIR_DISTANCE)
-        said_units = [r for s, e, r in spans if lo <= s and e <= m.start() and r.get("id", "").startswith("unit:")]
+        i = bisect.bisect_left(_starts(spans), lo)
+        said_units = []
+        while i < len(spans) and spans[i][0] < m.start():
+            if spans[i][1] <= m.start() and spans[i][2].get("id", "").startswith("unit:"):
+                said_units.append(spans[i][2])
+            i += 1
         role_units = [r for _, _, r in reader.named_spans(role) if r.get("id", "").startswith("unit:")]
         if said_units and role and not any(u["id"] in {x["id"] for x in role_units} for u in said_units[-1:]):
             verdict = CONTRADICTED if role_units else UNKNOWN
@@ -573,7 +593,7 @@ def check_project_order(reader: Reader, text: str, spans: list) -> list[Result]:
 
 def check_statements(reader: Reader, text: str, taken: list) -> list[Result]:
     """Every statement of one canonical sentence that is not a figure (`taken`: the figures' spans)."""
-    spans = reader.named_spans(text)
+    spans = reader.names_of(text)[0]  # computed once per sentence, shared with the figures
     named = {r["id"] for _, _, r in spans}
     out: list[Result] = []
     figures = bool(taken)
