@@ -116,6 +116,9 @@ REASONS = (
     N_("the article says {text}"),
     N_("no stated period"),
     # operators, polarity, parts and sums (jzcli/check/operators.py, verdict.guard, statements._polarity)
+    N_("the article puts {a} at {a_band} and {b} at {b_band}: every value of the first is more"),
+    N_("the article puts {a} at {a_band} and {b} at {b_band}: no value of the first is more"),
+    N_("the article puts {a} at {a_band} and {b} at {b_band}: the bands do not settle which is more"),
     N_("the claim gives a sum ({word}); the article gives {text} for one thing, no such sum"),
     N_("the claim gives a difference or a remainder ({word}); the article gives {text}, not that difference"),
     N_("the claim gives an average ({word}); the article gives {text}, not that average"),

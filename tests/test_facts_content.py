@@ -172,7 +172,9 @@ def test_aliases_resolve_to_one_unit():
 
 def test_designations():
     got = {u["name"]: u["designations"] for u in UNITS if u["designations"]}
-    assert got == {"东方社区": ["生态型社区"], "牟山社区": ["服务型社区"], "鹤翔社区": ["文化型社区"]}
+    # the office's designations, and how the article describes the partner village (淇滨区最大的贫困村——…张公堰村)
+    assert got == {"东方社区": ["生态型社区"], "牟山社区": ["服务型社区"], "鹤翔社区": ["文化型社区"],
+                   "张公堰村": ["淇滨区最大的贫困村"]}
 
 
 # ---------------------------------------------------------------- projects

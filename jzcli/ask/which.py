@@ -319,7 +319,9 @@ def _theme_text(p: dict) -> str:
     """A theme as the article writes it, to the end of the quote (门前三包责任制 → 门前三包责任制小巷)."""
     quote = p.get("quote") or ""
     at = quote.find(p["theme"])
-    return (quote[at:] if at >= 0 else p["theme"]).translate({ord(c): None for c in "“”‘’\"'"})
+    # a theme the quote cuts (a list broken over a page): the theme, then the name it makes up (…六位一体的…模式)
+    text = quote[at:] if at >= 0 else p["theme"] + (p.get("name") or "") * (p.get("name", "") not in p["theme"])
+    return text.translate({ord(c): None for c in "“”‘’\"'"})
 
 
 def _attributes_of(q: Question, base: Base, rec: dict, every: bool = False) -> list[dict]:

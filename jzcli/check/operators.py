@@ -18,6 +18,8 @@ DIFFERENCE = re.compile(r"比(?!例|重|率)[^，,。；;]{1,24}?(?:多|少|高|
                         r"|还有|还剩|剩余|剩下|尚未|仍未|还需|还差|还要|增加了?|减少了?|增长了?|下降了?")
 # an average ("平均每个", "人均"): a quotient, never one printed total
 AVERAGE = re.compile(r"平均|人均|户均|每个|每项|每人")
+# an order between two things said without a number: "A的投资额大于B", "A低于B"
+ORDER = re.compile(r"(?P<more>大于|高于|超过|多于|超出)|(?P<less>小于|低于|少于|不及|不如)")
 # words that negate what follows; bound words (不到, 不足, 不少于 …) are qualifiers, not negation
 NEGATION = re.compile(r"不包括|不包含|不含|没有|没|并非|并不|不是|不属于|不在|未能|未曾|从未|尚未|仍未|未(?!来)|无(?!论)"
                       r"|不(?!到|足|少于|低于|超过|多于|高于|止|断|忘|仅|但|论|管|久|出|再|同|一|少|错)")

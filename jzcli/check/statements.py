@@ -560,6 +560,37 @@ def _nearest(spans: list, at: int, distance: int, before_only: bool = False):
 # ---------------------------------------------------------------- all of them
 
 
+def check_project_order(reader: Reader, text: str, spans: list) -> list[Result]:
+    """"清水湾生活广场项目的投资额大于58同城项目": two projects compared by investment, each known by its band
+    only; settled when every pair of values the two bands allow settles it (bands that meet at an edge do not)."""
+    from jzcli.check import operators as op
+
+    projects = [(s, e, r) for s, e, r in spans if r["id"] in reader.project_ids]
+    if len(projects) != 2 or "投资" not in text:
+        return []
+    (_, ae, a), (bs, _, b) = projects
+    said = op.ORDER.search(text, ae, bs)
+    ia, ib = a.get("investment"), b.get("investment")
+    if said is None or ia is None or ib is None:
+        return []
+    if re.search(r"(?:不|没有|没|未|并非)$", text[ae:said.start()]):
+        return []  # "不超过", "没有高于": the negated order is read by no rule here
+    if said.group("less"):
+        a, b, ia, ib = b, a, ib, ia  # "A低于B" is "B高于A"
+    fig = _figure(text, said.start(), said.end())
+    ev = [_ev(a, ia.get("text")), _ev(b, ib.get("text"))]
+    a_lo, a_hi = ia.get("min") or 0, ia.get("max")
+    b_lo, b_hi = ib.get("min") or 0, ib.get("max")
+    if b_hi is not None and a_lo > b_hi:
+        return [Result(text, fig, SUPPORTED, f"the article puts {a['name']} at {ia.get('text')} and {b['name']} at "
+                       f"{ib.get('text')}: every value of the first is more", ev, kind="derived")]
+    if a_hi is not None and a_hi <= b_lo:
+        return [Result(text, fig, CONTRADICTED, f"the article puts {a['name']} at {ia.get('text')} and {b['name']} "
+                       f"at {ib.get('text')}: no value of the first is more", ev, kind="derived")]
+    return [Result(text, fig, UNKNOWN, f"the article puts {a['name']} at {ia.get('text')} and {b['name']} at "
+                   f"{ib.get('text')}: the bands do not settle which is more", ev, kind="derived")]
+
+
 def check_statements(reader: Reader, text: str, taken: list) -> list[Result]:
     """Every statement of one canonical sentence that is not a figure (`taken`: the figures' spans)."""
     spans = reader.names_of(text)[0]  # computed once per sentence, shared with the figures
@@ -575,6 +606,8 @@ def check_statements(reader: Reader, text: str, taken: list) -> list[Result]:
     out += honours
     out += check_units(reader, text, spans)
     out += check_roles(reader, text, spans)
+    if not figures:
+        out += check_project_order(reader, text, spans)
     if any(r.verdict != UNKNOWN for r in out):
         from jzcli.check import operators as op
         from jzcli.check.verdict import _unmasked
