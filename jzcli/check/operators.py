@@ -12,10 +12,15 @@ from __future__ import annotations
 import re
 
 # a number the claim presents as a sum of several things ("巡防队和应急小分队共有40人", "两人合计160元")
-SUM = re.compile(r"共有|共计|合计|总共|一共|总计|加起来|加在一起|两者|二者|之和|总和|累加")
-# a difference, a remainder or a comparison ("比…多330元", "相差", "还有13栋未交付", "还需完成9.04亿元")
+# a bare 共 before a verb ("共规划建设15栋", "共开工36栋") is a total of what that verb names: group `verb`; the
+# guard lets it stand only when the fact's own wording has that verb (the article's 开工36栋 is that total)
+SUM = re.compile(r"共有|共计|合计|总共|一共|总计|加起来|加在一起|两者|二者|之和|总和|累加"
+                 r"|(?<![公总一])共(?![同享产识性通])(?P<verb>[\u4e00-\u9fff]{1,2})")
+# a difference, a remainder or a comparison ("比…多330元", "相差", "还有13栋未交付", "还需完成9.04亿元",
+# "距目标尚差9.04亿元", "尚有6栋未交付")
 DIFFERENCE = re.compile(r"比(?!例|重|率)[^，,。；;]{1,24}?(?:多|少|高|低|大|小|增加|减少)|相差|差额|之差|差距"
-                        r"|还有|还剩|剩余|剩下|尚未|仍未|还需|还差|还要|增加了?|减少了?|增长了?|下降了?")
+                        r"|还有|还剩|剩余|剩下|尚未|仍未|还需|还差|还要|增加了?|减少了?|增长了?|下降了?"
+                        r"|尚有|尚余|尚需|尚差|尚缺|还缺|仍差|仍需|距[^，,。；;]{1,24}?差")
 # an average ("平均每个", "人均"): a quotient, never one printed total
 AVERAGE = re.compile(r"平均|人均|户均|每个|每项|每人")
 # an order between two things said without a number: "A的投资额大于B", "A低于B"

@@ -28,7 +28,8 @@ _DATE = lazy(
 _HONOUR_WORDS = lazy(r"获得|荣获|获评|被评为|评为|授予|称号|荣誉|命名为")
 # a designation given to a community: 打造成生态型社区 (not 新型社区, a "new-type community")
 _DESIGNATION = lazy(r"(?:打造成|打造为|建成|建设成|成为|定位为|评为|是)(?:了)?(?:一个)?(?P<kind>[\u4e00-\u9fff]{2})型社区")
-_BELONG = lazy(r"属于|隶属|归属|所属|管辖|辖|仍属|划归|划入|归入|归")
+# a membership predicate; 辖区 / 辖内 are nouns ("辖区医院"), not "X辖Y"
+_BELONG = lazy(r"属于|隶属|归属|所属|管辖|辖(?!区|内)|仍属|划归|划入|归入|归")
 _GUIDE = lazy(r"指导")
 _SAY = lazy(r"说|表示|介绍|告诉|称")
 _DONE = lazy(r"已经|已|完成了|实现了")

@@ -429,7 +429,7 @@ def guard(reader: Reader, m: Match, fact: Fact, verdict: str, reason: str) -> tu
     words = [*fact.keywords, fact.noun]
     said = fact.rec.get("text")
     s = op.outside(op.SUM, text, left, fig.start, words)
-    if s and kind not in SUM_KINDS and s.group() not in quote:
+    if s and kind not in SUM_KINDS and (s.group("verb") or s.group()) not in quote:
         return UNKNOWN, f"the claim gives a sum ({s.group()}); the article gives {said} for one thing, no such sum"
     d = op.outside(op.DIFFERENCE, text, left, fig.start, words)
     if d and kind not in DIFFERENCE_KINDS and d.group() not in quote:
@@ -462,6 +462,14 @@ def guard(reader: Reader, m: Match, fact: Fact, verdict: str, reason: str) -> tu
                 return settled
         return UNKNOWN, f"the claim gives {fig.text} as {'/'.join(sorted(said_states))}; the article gives " \
                         f"{said} as {'/'.join(sorted(fact.states))}"
+    if fact.rec.get("state_not"):  # a remainder of a whole (36栋 开工 − 23栋 交付 = 13栋 未交付): the claim's
+        # sentence must name no state of works beyond its inputs' ("已完工楼栋中,尚有6栋未交付" is of 完工, not 开工)
+        inputs = {i.get("id") for i in fact.rec.get("inputs") or []}
+        allowed = set(fact.states).union(*(f.states for f in reader.facts if f.id in inputs))
+        other = reader.vocab.states(text[scope.lo:hi]) - allowed
+        if other:
+            return UNKNOWN, f"the claim counts a remainder of {'/'.join(sorted(other))}; the article's {said} is " \
+                            f"a remainder of {'/'.join(sorted(allowed))}"
     if fact.id.startswith("derived:years-since:") and not any(w in scope.context for w in NOW_WORDS):
         return UNKNOWN, f"the article gives {said} as of its own time; the claim counts from one event to another"
     if not _subject_named(reader, scope, fact):
