@@ -466,10 +466,10 @@ def guard(reader: Reader, m: Match, fact: Fact, verdict: str, reason: str) -> tu
         # sentence must name no state of works beyond its inputs' ("已完工楼栋中,尚有6栋未交付" is of 完工, not 开工)
         inputs = {i.get("id") for i in fact.rec.get("inputs") or []}
         allowed = set(fact.states).union(*(f.states for f in reader.facts if f.id in inputs))
-        other = reader.vocab.states(text[scope.lo:hi]) - allowed
-        if other:
-            return UNKNOWN, f"the claim counts a remainder of {'/'.join(sorted(other))}; the article's {said} is " \
-                            f"a remainder of {'/'.join(sorted(allowed))}"
+        named = reader.vocab.states(text[scope.lo:hi])
+        if named - allowed:
+            return UNKNOWN, f"the claim gives {fig.text} as {'/'.join(sorted(named))}; the article gives " \
+                            f"{said} as {'/'.join(sorted(allowed))}"
     if fact.id.startswith("derived:years-since:") and not any(w in scope.context for w in NOW_WORDS):
         return UNKNOWN, f"the article gives {said} as of its own time; the claim counts from one event to another"
     if not _subject_named(reader, scope, fact):
