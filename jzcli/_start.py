@@ -1,9 +1,13 @@
 """The console script's entry point, kept tiny: SIGINT, SIGTERM and SIGHUP are handled from the first
 milliseconds (one line, exit 128 + signal, never a traceback), before jzcli.app and what it imports load;
-app.main then installs safeio's handlers, which also remove an export's temporary files."""
+app.main then installs safeio's handlers, which also remove an export's temporary files.
 
+The handlers are installed when this module is imported, through the built-in `_signal` (the `signal`
+module builds its enums on import, a window of several milliseconds in which a Ctrl-C would print a
+traceback)."""
+
+import _signal
 import os
-import signal
 
 
 def _early(signum, _frame):
@@ -11,10 +15,12 @@ def _early(signum, _frame):
     os._exit(128 + signum)
 
 
+for _name in ("SIGINT", "SIGTERM", "SIGHUP"):
+    if hasattr(_signal, _name):
+        _signal.signal(getattr(_signal, _name), _early)
+
+
 def main() -> None:
-    for name in ("SIGINT", "SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), _early)
     from jzcli.app import main as app_main
 
     app_main()

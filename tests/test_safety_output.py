@@ -291,6 +291,9 @@ def test_ctrl_c_at_start_up_is_no_traceback(tmp_path):
             assert b"/jzcli/" not in err, (delay, err)
             continue
         assert len(err.splitlines()) <= 1, (delay, err)
+        if proc.returncode == -signal.SIGINT:  # killed before Python set its own handler: silent, as any program
+            assert err == b"", (delay, err)
+            continue
         assert proc.returncode in (0, 130), (delay, proc.returncode, err)
         if proc.returncode == 130:
             assert err == b"jzcli: error: interrupted\n"
