@@ -1,6 +1,8 @@
-"""Held-out set A: 188 claims an independent fact-checker wrote from the article alone (tests/data/
-heldout_a_claims.jsonl: id, kind, claim, verdict, article_value, reason, quote), added to the suite after the
-score on them was measured.
+"""Held-out claims, written by independent fact-checkers from the article alone (tests/data/heldout_*_claims.jsonl:
+id, kind, claim, verdict, article_value, reason, quote), each set added to the suite after the score on it was
+measured: set A (188 claims; blind 118 right, 23 harmful; after the rules it led to 136, 0 harmful) and set B
+(130 claims, written later and measured blind after the tuning on set A: 90 right, 4 harmful; after the 4 were
+fixed by general rules, 92 right, 0 harmful).
 
 Every claim must be NOT harmful: a claim the article supports is never "contradicted", a false or unsettled one
 never "supported", an unsettled one never "contradicted". A claim with nothing checkable exits 2. The share of
@@ -20,14 +22,19 @@ from jzcli import check as ck
 from jzcli import factbase
 from jzcli.errors import BadInput
 
-DATA = Path(__file__).resolve().parent / "data" / "heldout_a_claims.jsonl"
-ROWS = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+DATA = Path(__file__).resolve().parent / "data"
+SETS = {name: [json.loads(line) for line in (DATA / f"heldout_{name}_claims.jsonl").read_text(encoding="utf-8")
+               .splitlines() if line.strip()] for name in ("a", "b")}
+ROWS = [row for rows in SETS.values() for row in rows]
 
-# the share right measured when the claims were added (the floor): all claims, and right answers per kind
-FLOOR_ALL = 0.72
-FLOOR_BY_KIND = {"arithmetic": 6, "attribute": 12, "band": 14, "comparison": 7, "count": 12, "date": 11,
-                 "honour": 11, "no_checkable": 3, "restated": 16, "state": 11, "wrong_subject": 15,
-                 "wrong_value": 18}
+# the share right measured when each set was added (the floor): all claims, and right answers per kind
+FLOOR_ALL = {"a": 0.72, "b": 0.70}
+FLOOR_BY_KIND = {
+    "a": {"arithmetic": 6, "attribute": 12, "band": 14, "comparison": 7, "count": 12, "date": 11, "honour": 11,
+          "no_checkable": 3, "restated": 16, "state": 11, "wrong_subject": 15, "wrong_value": 18},
+    "b": {"arithmetic": 4, "attribute": 8, "band": 8, "comparison": 6, "count": 8, "date": 9, "honour": 8,
+          "no_checkable": 5, "restated": 10, "state": 7, "wrong_subject": 8, "wrong_value": 11},
+}
 
 
 @pytest.fixture(scope="module")
@@ -46,9 +53,10 @@ def harmful(expected: str, got: str) -> bool:
     return (got == ck.SUPPORTED and expected != ck.SUPPORTED) or (got == ck.CONTRADICTED and expected != ck.CONTRADICTED)
 
 
-def test_the_set_is_the_fact_checkers():
-    assert len(ROWS) == 188
-    assert {r["verdict"] for r in ROWS} == {"supported", "contradicted", "unknown", "refuse"}
+def test_the_sets_are_the_fact_checkers():
+    assert {name: len(rows) for name, rows in SETS.items()} == {"a": 188, "b": 130}
+    for rows in SETS.values():
+        assert {r["verdict"] for r in rows} == {"supported", "contradicted", "unknown", "refuse"}
     assert len({r["id"] for r in ROWS}) == len(ROWS)
 
 
@@ -72,11 +80,12 @@ def test_a_claim_with_nothing_to_check_exits_2_or_is_unknown(cli, row):
         assert r.json["verdict"] == ck.UNKNOWN
 
 
-def test_the_share_right_does_not_fall(reader):
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_the_share_right_does_not_fall(reader, name):
     right = collections.Counter()
-    for row in ROWS:
+    for row in SETS[name]:
         right[row["kind"]] += verdict_of(reader, row["claim"]) == row["verdict"]
     total = sum(right.values())
-    assert total / len(ROWS) >= FLOOR_ALL, (total, dict(right))
-    low = {k: (right[k], n) for k, n in FLOOR_BY_KIND.items() if right[k] < n}
+    assert total / len(SETS[name]) >= FLOOR_ALL[name], (total, dict(right))
+    low = {k: (right[k], n) for k, n in FLOOR_BY_KIND[name].items() if right[k] < n}
     assert not low, low
