@@ -60,14 +60,16 @@ def _unit_list(q: Question, base: Base) -> list[dict]:
     moved = bool(_MOVED.search(m))
     if moved and len(base.months) >= 2:
         month, prev = base.months[-1], base.months[-2]
-        rows = []
+        rows, left = [], set()
         for u in base.members:
             now, before = queries.office_at(u, month), queries.office_at(u, prev)
             if now and before and now.get("office_id") != before.get("office_id"):
                 rows.append((u, now))
+                left.add(before.get("office_id"))
         filters += 1
         label.append(f"moved {month}")
-        target = [o for o in offices if o["id"] != "unit:jiuzhoulu" and any(h.get("office_id") == o["id"] for _, h in rows)]
+        # the office they moved to, not the one they left
+        target = [o for o in offices if o["id"] not in left and any(h.get("office_id") == o["id"] for _, h in rows)]
         if target:
             rows = [(u, h) for u, h in rows if h.get("office_id") == target[0]["id"]]
             filters += 1

@@ -284,7 +284,7 @@ def _bands(fb) -> list[dict]:
                 value = len(members)
                 formula = " + ".join(f.get("text") or "" for f in figs) + f" = {value}个"
                 rec = _base(f"derived:band-count:{run[0]['band']}..{run[-1]['band']}", "band_count",
-                            fb.get("unit:jiuzhoulu") or {"id": figs[0].get("subject") if figs else None},
+                            fb.get(figs[0].get("subject")) or {"id": figs[0].get("subject")},
                             f"投资额{label}的新签约项目数", value, "个", formula, _inputs(*figs),
                             ["签约", "项目", f"投资额{label}"], period=period, quote=_quote(*figs),
                             members=[p["id"] for p in members], open=False, band_range=band)
@@ -323,7 +323,9 @@ def _open_counts(fb) -> list[dict]:
             open_ids.update(odd.get("affects") or [])
     out = []
     honours = [h for h in fb.records("honours") if h.get("year")]
-    office = fb.get("unit:jiuzhoulu") or {}
+    # the holder is written as a name (九州路办事处): the unit of that name, found in the data
+    holder_names = {h.get("holder") for h in honours}
+    office = next((u for u in fb.records("units") if u.get("name") in holder_names), {})
     groups: dict[tuple, list[dict]] = {}
     for h in honours:
         groups.setdefault((h["year"], None), []).append(h)
