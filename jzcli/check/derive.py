@@ -284,7 +284,7 @@ def _bands(fb) -> list[dict]:
                 value = len(members)
                 formula = " + ".join(f.get("text") or "" for f in figs) + f" = {value}个"
                 rec = _base(f"derived:band-count:{run[0]['band']}..{run[-1]['band']}", "band_count",
-                            fb.get(figs[0].get("subject")) or {"id": figs[0].get("subject")},
+                            _subject_of(fb, figs),
                             f"投资额{label}的新签约项目数", value, "个", formula, _inputs(*figs),
                             ["签约", "项目", f"投资额{label}"], period=period, quote=_quote(*figs),
                             members=[p["id"] for p in members], open=False, band_range=band)
@@ -377,6 +377,12 @@ def _day_number(iso: str) -> int:
     if m < 3:
         y, m = y - 1, m + 12
     return 365 * y + y // 4 - y // 100 + y // 400 + (153 * (m - 3) + 2) // 5 + d
+
+
+def _subject_of(fb, figs: list[dict]) -> dict:
+    """The record the figures are about (the first one's subject), or a stub with its id."""
+    sid = figs[0].get("subject") if figs else None
+    return fb.get(sid) or {"id": sid}
 
 
 def _event_words(fb, ev: dict) -> list[str]:

@@ -11,7 +11,9 @@ from __future__ import annotations
 import bisect
 import re
 
+from jzcli import queries
 from jzcli.check import weights as W
+from jzcli.check.periods import _month, _show_month
 from jzcli.check.reading import Figure, _bigrams
 from jzcli.check.verdict import CONTRADICTED, SUPPORTED, UNKNOWN, Result
 from jzcli.lazyre import lazy
@@ -406,6 +408,7 @@ def check_units(reader: Reader, text: str, spans: list) -> list[Result]:
     if offices and members and _BELONG.search(text):
         when = _when(reader, text)
         moved_said = "划归" in text or "划入" in text
+        founding = (queries.change_months(reader.fb) or [""])[0]
         verbs = [m.start() for m in _BELONG.finditer(text)]
         compounds = [t for t in units if t[2].get("kind") == "小区" and t[2].get("parent")]
         compound_ends = [e for _, e, _ in compounds]
@@ -425,12 +428,12 @@ def check_units(reader: Reader, text: str, spans: list) -> list[Result]:
             if near is not None:
                 op, oe, office = near
                 fig = _figure(text, min(p, op), max(e, oe))
-                have = _office_at(u, when)
+                have = (queries.office_at(u, when) or {}).get("office_id")
                 ev = [_ev(u, "; ".join(f"{h.get('office')} {h.get('from')}–{h.get('to') or ''}"
                                        for h in u.get("history") or []))]
                 ev[0]["quote"] = (u.get("history") or [{}])[-1].get("quote") or u.get("quote", "")
                 if moved_said:
-                    moved = [h for h in u["history"] if h.get("from") and h.get("from") > "1999-07"]
+                    moved = [h for h in u["history"] if h.get("from") and h.get("from") > founding]
                     ok = any(h.get("office_id") == office["id"] for h in moved)
                     out.append(Result(text, fig, SUPPORTED if ok else CONTRADICTED,
                                       f"the article {'lists' if ok else 'does not list'} {u['name']} among the units "
@@ -441,10 +444,10 @@ def check_units(reader: Reader, text: str, spans: list) -> list[Result]:
                                       "belonged to then", ev, kind="office"))
                 elif have == office["id"]:
                     out.append(Result(text, fig, SUPPORTED, f"the article puts {u['name']} under {office['name']} "
-                                      f"({_show_when(when)})", ev, kind="office"))
+                                      f"({when})", ev, kind="office"))
                 else:
                     out.append(Result(text, fig, CONTRADICTED, f"the article puts {u['name']} under "
-                                      f"{reader.fb.name_of(have)} ({_show_when(when)})", ev, kind="office"))
+                                      f"{reader.fb.name_of(have)} ({when})", ev, kind="office"))
     return out
 
 
@@ -462,24 +465,17 @@ def _compound_subject(verbs: list[int], compounds: list, ends: list[int], at: in
 def _when(reader: Reader, text: str) -> str:
     m = re.search(r"(?<!\d)(1[89]\d\d|20\d\d)年(?:(\d{1,2})月)?", text)
     if _BEFORE.search(text) and not m:
-        return "1999-07" if re.search(r"成立|当时|原来", text) else "2017-10"
+        # "before": at founding (成立/当时/原来) or the month before the last change of offices, from the data
+        months = queries.change_months(reader.fb)
+        if re.search(r"成立|当时|原来", text) or len(months) < 2:
+            return months[0] if months else ""
+        year, month = (int(x) for x in months[-1].split("-"))
+        return _show_month(_month(year, month) - 1)
     if m:
         y, mo = int(m.group(1)), int(m.group(2) or 12)
         when = f"{y}-{mo:02d}"
         return when
     return str(reader.fb.source.get("as_of") or "")[:7]
-
-
-def _show_when(when: str) -> str:
-    return when
-
-
-def _office_at(unit: dict, when: str) -> str | None:
-    for h in unit.get("history") or []:
-        start, end = h.get("from") or "0000", h.get("to") or "9999"
-        if start <= when < end:
-            return h.get("office_id")
-    return None
 
 
 def check_roles(reader: Reader, text: str, spans: list) -> list[Result]:
