@@ -31,15 +31,6 @@ def command(*params: Param, name: str | None = None, views: tuple[View, ...] = (
     return register
 
 
-def __getattr__(name: str):
-    # callers written before the shell moved to jzcli/app.py: `from jzcli.cli import main`, `cli.run(...)`
-    if name in ("app", "main", "run", "build_app"):
-        from jzcli import app
-
-        return app.build_app() if name == "app" else getattr(app, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 # ---------------------------------------------------------------- the options every read command shares
 
 DB = option("db", "--db", metavar="PATH", help=N_("Fact base to read instead of the shipped facts.json (env JZCLI_DB)."))
@@ -131,13 +122,16 @@ def projects(min_, max_, maybe, sort, status, db, json_, fmt, fields) -> None:
       jzcli projects --min 3亿 --maybe
     """
     from jzcli import queries
-    from jzcli.amounts import parse_money_bound
 
     fmt_ = out.choose_format(json_, fmt)
     if sort not in (None, "invest", "name"):
         raise BadInput(_("--sort takes invest or name, got {value!r}").format(value=sort))
-    lo = parse_money_bound(min_) if min_ is not None else None
-    hi = parse_money_bound(max_) if max_ is not None else None
+    lo = hi = None
+    if min_ is not None or max_ is not None:  # amounts (and decimal) only when a bound is given
+        from jzcli.amounts import parse_money_bound
+
+        lo = parse_money_bound(min_) if min_ is not None else None
+        hi = parse_money_bound(max_) if max_ is not None else None
     view = PROJECTS.plus("match") if lo is not None or hi is not None else PROJECTS
     view.pick(fields)  # an unknown field is a usage error before any note
     result = queries.projects(_load(db), lo, hi, maybe=maybe, sort=sort, status=status)
@@ -735,10 +729,13 @@ def show(record_id, source, db, json_, fmt, fields) -> None:
       jzcli show fig:fdi --source ../shared/source/000_e90f716d7d44d38f.txt
     """
     from jzcli import queries
-    from jzcli.validate import read_article
 
     fmt_ = out.choose_format(json_, fmt)
-    article = read_article(source) if source else None
+    article = None
+    if source:  # the validator's article reader only with --source
+        from jzcli.validate import read_article
+
+        article = read_article(source)
     rec = queries.show(_load(db), record_id, article)
     view = View(*(Column(k, k) for k in rec if k != "oddity_records"))  # every field the record has
     out.emit_object(rec, view, fmt_, fields=fields, title=rec["id"], sections=[(N_("Oddities"), rec["oddity_records"],

@@ -149,7 +149,7 @@ def _check_earlier_export(folder: Path, out: str) -> None:
         raise BadInput(_("refusing to replace {out}: cannot read its {MANIFEST} ({reason})")
             .format(out=out, MANIFEST=MANIFEST, reason=getattr(exc, 'strerror', None) or exc)) from None
     files = manifest.get("files") if isinstance(manifest, dict) else None
-    if manifest.get("tool") != "jzcli" or not isinstance(files, list):
+    if not isinstance(manifest, dict) or manifest.get("tool") != "jzcli" or not isinstance(files, list):
         raise BadInput(_("refusing to replace {out}: its {MANIFEST} is not a jzcli export manifest")
             .format(out=out, MANIFEST=MANIFEST))
     extra = sorted(names - set(files) - {MANIFEST})

@@ -21,7 +21,6 @@ import re
 
 DOMAIN = "jzcli"
 LOCALEDIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
-LANGUAGES = ("zh_CN",)  # the catalogs we ship; English needs none
 
 _state: dict = {"lang": None, "catalog": None}
 

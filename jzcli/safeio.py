@@ -322,18 +322,13 @@ def _on_signal(signum, _frame) -> None:
 
 def install_signal_handlers() -> None:
     """From the first line of the console script: no traceback on Ctrl-C, temporary files removed."""
-    import signal
+    import _signal  # the C module: `signal` builds enums on import (see jzcli._start)
 
     for name in ("SIGINT", "SIGTERM", "SIGHUP"):
-        sig = getattr(signal, name, None)
+        sig = getattr(_signal, name, None)
         if sig is not None:
             try:
-                signal.signal(sig, _on_signal)
+                _signal.signal(sig, _on_signal)
             except (ValueError, OSError):  # not the main thread
                 pass
 
-
-def installed() -> bool:
-    import signal
-
-    return signal.getsignal(signal.SIGINT) is _on_signal

@@ -153,6 +153,15 @@ def test_a_folder_export_did_not_write_is_never_replaced(tmp_path):
     assert (tmp_path / "exp" / "my-notes.txt").read_text(encoding="utf-8") == "notes"
 
 
+@pytest.mark.parametrize("manifest", ["[]", "null", '"jzcli"', '{"tool": "other", "files": []}'])
+def test_a_manifest_that_is_not_ours_is_refused(tmp_path, manifest):
+    (tmp_path / "exp").mkdir()
+    (tmp_path / "exp" / MANIFEST).write_text(manifest, encoding="utf-8")
+    r = run("export", "--format", "csv", "--out", "exp", "--force", cwd=tmp_path)
+    one_line_error(r, 2, "not a jzcli export manifest")
+    assert (tmp_path / "exp" / MANIFEST).read_text(encoding="utf-8") == manifest
+
+
 def test_an_earlier_export_is_replaced_whole(tmp_path):
     assert run("export", "--format", "csv", "--out", "exp", cwd=tmp_path).code == 0
     manifest = json.loads((tmp_path / "exp" / MANIFEST).read_text(encoding="utf-8"))

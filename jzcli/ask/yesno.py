@@ -201,20 +201,6 @@ def _covered(q: Question, a: dict, base: Base) -> bool:
     return len(grams - bag) <= 1
 
 
-def _attribute_vocabulary(base: Base, metric: str) -> list[str]:
-    if metric == "designation":
-        return sorted({d for u in base.units for d in u.get("designations") or []})
-    if metric in ("office", "parent"):
-        return [u["name"] for u in base.fb.records("units")]
-    if metric == "role":
-        return sorted({p["role"] for p in base.people if p.get("role")})
-    if metric == "level":
-        return sorted({h["level"] for h in base.honours})
-    if metric == "sector":
-        return base.sectors
-    return []
-
-
 def _event_period(e: dict) -> str:
     d, end = e["date"], e.get("end")
     return f"{d}/{end}" if end else d

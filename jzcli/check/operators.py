@@ -34,8 +34,6 @@ EXCLUDE = re.compile(r"不包括|不包含|不含|没有获得|没有获|未获�
 PARTIAL = re.compile(r"部分|有的|一些|少数|多数|大部分|大多数|个别|有些")
 # a quantifier over all of a group ("全部完工", "均已", "都")
 UNIVERSAL = re.compile(r"全部|全都|均已|均|都已|都|所有|统统|悉数")
-# restriction to one part ("仅天赉渠一段就…")
-RESTRICT = re.compile(r"仅仅|仅|只有|只|单单|单是|光是|单")
 # some of a list: "3个社区中,有2个", "其中一半", "部分"
 PARTITIVE = re.compile(r"中[，,]?(?:有|的)?(?:[\d一二两三四五六七八九十]+个|一半|部分|多数|少数)"
                        r"|其中(?:有)?[\d一二两三四五六七八九十]+个")

@@ -33,7 +33,6 @@ _DESIGNATION = lazy(r"(?:打造成|打造为|建成|建设成|成为|定位为|�
 # a membership predicate; 辖区 / 辖内 are nouns ("辖区医院"), not "X辖Y"
 _BELONG = lazy(r"属于|隶属|归属|所属|管辖|辖(?!区|内)|仍属|划归|划入|归入|归")
 _GUIDE = lazy(r"指导")
-_SAY = lazy(r"说|表示|介绍|告诉|称")
 _DONE = lazy(r"已经|已|完成了|实现了")
 _BEFORE = lazy(r"调整前|之前|以前|成立时|成立之初|当时|原来|原")
 
