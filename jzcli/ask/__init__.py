@@ -84,7 +84,7 @@ def answers(reader, question: str) -> list[dict]:
         found = [x for x in found if x.get("qualifier") not in ("band", "区间")]
     found = list({id(x): x for x in found}.values())  # an attribute two kinds take is one answer
     _printed_counts_first(found, base)
-    served = {k for ask in asks for k in _SERVES.get(ask, ())} | ({"person"} if said else set())
+    served = {k for ask in asks for k in _SERVES.get(ask, ())} | ({"attribute"} if said else set())
     for ans in found:
         if ans["kind"] in served:
             ans["score"] = round(ans["score"] + KIND_BONUS - (0 if q.asks else NOT_A_QUESTION), 2)

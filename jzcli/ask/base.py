@@ -23,9 +23,9 @@ def make(kind: str, answer: str, score: float, evidence: list[dict], **fields) -
     rec.update(kind=kind, answer=answer, score=round(score, 2), tie=False, members=None)
     rec.update(fields)
     seen, ev = set(), []
-    for e in evidence:
-        if e and e.get("id") and e["id"] not in seen:
-            seen.add(e["id"])
+    for e in evidence:  # a record once per quote: a person's record, then the words they speak
+        if e and e.get("id") and (e["id"], e.get("quote")) not in seen:
+            seen.add((e["id"], e.get("quote")))
             ev.append({"id": e["id"], "quote": e.get("quote", "")})
     rec["evidence"] = ev
     if rec["id"] is None and ev:

@@ -19,8 +19,8 @@ from jzcli.lazyre import Pattern  # a regular expression compiled when first use
 from jzcli.text import canon
 
 __all__ = ["Reader", "check_sentence", "claim_span", "fact_span", "period_fits", "show_month", "BOUNDS",
-           "COUNT_UNITS", "MONEY", "band_of", "read_figures", "unit_class", "bigrams", "CONTRADICTED", "SUPPORTED", "UNKNOWN", "combined_verdict",
-           "canon", "Question", "Words", "Pattern"]
+           "COUNT_UNITS", "MONEY", "band_of", "read_figures", "unit_class", "bigrams", "CONTRADICTED", "SUPPORTED",
+           "UNKNOWN", "combined_verdict", "canon", "Question", "Words", "Pattern"]
 
 class Words:
     """A set of plain words found by substring: what a regular expression of literal alternatives does,
