@@ -320,6 +320,26 @@ def test_what_a_person_said(cli, question, rid):
     assert all((r["kind"], r["id"], r["evidence"][0]["quote"]) == ("attribute", rid, r["answer"]) for r in said)
 
 
+# a brand named after a person: the name meta.not_people keeps out of `people`, found inside the brand's name
+NAMESAKES = [
+    ("李显文矛盾调解室是以谁的名字命名的", "place:lixianwen-tiaojieshi"),
+    ("九州路办事处的调解室以谁的名字命名", "place:lixianwen-tiaojieshi"),
+    ("矛盾调解室品牌以谁命名", "place:lixianwen-tiaojieshi"),
+    ("蔡阁健康工作室的名字来自谁", "place:caige-gongzuoshi"),
+    ("健康工作室是以哪位的名字命名的", "place:caige-gongzuoshi"),
+    ("九州路办事处的健康工作室叫谁的名字", "place:caige-gongzuoshi"),
+]
+
+
+@pytest.mark.parametrize("question,pid", NAMESAKES)
+def test_a_brand_names_its_namesake(cli, question, pid):
+    top = cli("ask", question, "--json").json[0]
+    brand = REC[pid]["name"]
+    (name,) = [n["name"] for n in next(iter(DB["meta"].values()))["not_people"] if n["name"] in brand]
+    assert (top["kind"], top["answer"], top["subject"]) == ("person", f"{name}（“{brand}”）", name), top
+    assert top["evidence"] == [{"id": pid, "quote": REC[pid]["quote"]}]
+
+
 # ---------------------------------------------------------------- lists: (question, members computed here)
 
 LISTS = [
