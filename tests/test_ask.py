@@ -179,6 +179,26 @@ def test_derived_first(cli, question, value, unit):
         assert e["quote"] in quotes_of(REC[e["id"]])
 
 
+# a per-person figure (per 人·…) times the people the question names; the figure found here by its `per`
+(PER_HEAD,) = [f for f in DB["figures"].values() if "人" in (f.get("per") or "").split("·")]
+
+
+@pytest.mark.parametrize("question,heads", [
+    ("邢玉梅老两口每月养老保险合计能领多少钱", 2), ("邢玉梅和老伴每月一共能领多少养老保险", 2),
+    ("邢玉梅夫妻俩每月能领多少养老保险", 2), ("两位老人每月领取养老保险多少元", 2), ("3位老人每月领取养老保险共多少元", 3)])
+def test_a_per_person_figure_times_the_people_named(cli, question, heads):
+    top = cli("ask", question, "--json").json[0]
+    assert (top["kind"], top["value"], top["unit"]) == ("derived", num(val(PER_HEAD["id"]) * heads), PER_HEAD["unit"])
+    assert top["derivation"]["op"] == "product" and top["derivation"]["inputs"] == [PER_HEAD["id"]]
+    assert f"× {heads}人" in top["derivation"]["formula"]
+    assert top["evidence"] == [{"id": PER_HEAD["id"], "quote": PER_HEAD["quote"]}]
+
+
+def test_a_per_person_figure_for_one_person_is_the_figure(cli):
+    top = cli("ask", "邢玉梅每月领取多少养老保险", "--json").json[0]
+    assert (top["kind"], top["id"], top["value"]) == ("figure", PER_HEAD["id"], PER_HEAD["value"])
+
+
 def test_honour_count_is_a_lower_bound(cli):
     """The 2017 honours end in 等多项荣誉: the count is at least the listed ones, and says so."""
     n = len(honours_where(lambda h: h["year"] == 2017))
