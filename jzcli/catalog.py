@@ -214,7 +214,8 @@ def data_messages(root, facts=None) -> dict:
                 found.setdefault(value, []).append(where)
         elif isinstance(value, dict):
             for k, v in value.items():
-                walk(v, where + "." + k)
+                if k not in _NOT_PROSE:
+                    walk(v, where + "." + k)
         elif isinstance(value, list):
             for v in value:
                 walk(v, where)

@@ -161,6 +161,13 @@ NOTES = (
     N_("the article says it of {name}"),
     N_("the article does not say; nearest: {answer}"),
     N_("{figure}: the article's figures give {formula}"),
+    # who said it, and where (ask/who.py: "冯科峰 表示: the article's closing words (section)")
+    N_("{speaker}: the article's closing words ({section})"),
+    N_("{speaker}: the article's opening words ({section})"),
+    N_("{speaker}: in the article ({section})"),
+    N_("{speaker}: the article's closing words"),
+    N_("{speaker}: the article's opening words"),
+    N_("{speaker}: in the article"),
 )
 
 # Parts joined by the checker and `ask` ("reason; reason", "2 borderline, 1 undecidable"): each part translated.
