@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from jzcli.check import operators as op
 from jzcli.check.index import Reader
 from jzcli.check.matching import assign, match_figure
 from jzcli.check.reading import (
@@ -64,8 +65,6 @@ def check_sentence(reader: Reader, sentence: str, claim: str | None = None, offs
 def _parts_of_groups(canon: str, results: list[Result]) -> None:
     """"3个社区中,有2个…": a figure that counts part of a group the claim names is settled only when the group
     is the article's (its figure supported) and the part's fact is computed from that group's fact."""
-    from jzcli.check import operators as op
-
     by_start = {r.figure.start: r for r in results if r.figure is not None}
     for r in results:
         if r.verdict == UNKNOWN or r.figure is None:

@@ -195,6 +195,7 @@ class Reader:
                 self._first_by_noun.setdefault((f.unit_class, f.noun), (i, f))
         self._noun_lengths = sorted({len(noun) for _, noun in self._first_by_noun})
         self._names_cache: tuple = (None, ([], set()))
+        self._keywords_cache: tuple = (None, frozenset())
         self._sentence_cache = None
         referenced = {r for f in self.facts for r in f.refs}
         # a person the article only quotes (刘全福 说) does not narrow a claim down
@@ -269,13 +270,21 @@ class Reader:
             for ref in scope.specific:
                 picked.update(self._facts_by_ref.get(ref, ()))
         else:
-            for _, word in self._keywords.find(scope.context):
+            for word in self.keywords_in(scope.context):
                 picked.update(self._facts_by_keyword[word])
             if banded:
                 picked.update(self._banded_facts)
         if fig.unit is not None:
             picked &= self._money_facts if fig.unit in MONEY else self._facts_by_class.get(unit_class(fig.unit), set())
         return [self.facts[i] for i in sorted(picked)]
+
+    def keywords_in(self, text: str) -> frozenset:
+        """The facts' keywords that occur in text (the last text's kept: the figures of one clause share a
+        context). A keyword not in a figure's context weighs 0 (Scope.weight), so candidates skips it."""
+        cached = self._keywords_cache
+        if cached[0] != text:
+            cached = self._keywords_cache = (text, frozenset(w for _, w in self._keywords.find(text)))
+        return cached[1]
 
     def other_noun(self, fact: Fact, said: str, at: int) -> Fact | None:
         """The first fact (in fact-base order) of `fact`'s unit class whose counted noun, of two characters

@@ -120,13 +120,23 @@ def _num(v: Decimal | int | float | None):
 def read_figures(text: str, reader: Reader) -> list[Figure]:
     """The figures of a (canonical) text; years, dates and numbers inside names are not figures."""
     masked = reader.mask(text)
-    masked = _YEAR_SPAN.sub(lambda m: MASK * len(m.group()), masked)
-    masked = _YEAR.sub(lambda m: MASK * len(m.group()), masked)
-    masked = _HALF.sub(lambda m: MASK * len(m.group()), masked)
-    masked = _DURATION.sub(lambda m: m.group() if _SINCE_EVENT.search(masked, max(0, m.start() - 3), m.start())
-                           else MASK * len(m.group()), masked)
-    masked = _DATE.sub(lambda m: MASK * len(m.group()), masked)
+    # each pattern needs 年, 月 or 日: a sentence without them is not scanned for it
+    year, month = "年" in masked, "月" in masked
+    if year:
+        masked = _YEAR_SPAN.sub(_masked, masked)
+        masked = _YEAR.sub(_masked, masked)
+    if year or month:
+        masked = _HALF.sub(_masked, masked)
+    if year:
+        masked = _DURATION.sub(lambda m: m.group() if _SINCE_EVENT.search(masked, max(0, m.start() - 3), m.start())
+                               else MASK * len(m.group()), masked)
+    if month or "日" in masked:
+        masked = _DATE.sub(_masked, masked)
     return _read_numbers(text, masked)
+
+
+def _masked(m: re.Match) -> str:
+    return MASK * (m.end() - m.start())
 
 
 def _read_numbers(text: str, masked: str) -> list[Figure]:
@@ -190,8 +200,10 @@ def _parse(num: str) -> Decimal:
 
 def _shares(text: str, masked: str, found: list[Figure]) -> list[Figure]:
     """三分之二, 一半 (as %), 翻一番 (as 倍), where no other figure was read."""
+    out: list[Figure] = []
+    if "分之" not in masked and "半" not in masked and "翻" not in masked:
+        return out  # every share or multiple read here has one of these
     taken = [(f.start, f.end) for f in found]
-    out = []
     for m in _FRACTION.finditer(masked):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
