@@ -26,7 +26,7 @@ def canon_map(text: str) -> tuple[str, list[int]]:
     the character of `text` it comes from, plus len(text) at the end."""
     whole = _canon(text)
     if len(whole) == len(text):  # nothing removed or expanded (the usual case): offsets are the same
-        return whole.translate(NUMERAL_FORMS), [*range(len(text)), len(text)]
+        return _numerals(whole), [*range(len(text)), len(text)]
     out: list[str] = []
     where: list[int] = []
     for i, ch in enumerate(text):
@@ -38,7 +38,16 @@ def canon_map(text: str) -> tuple[str, list[int]]:
         canon = _canon(text)
         where = (where + [len(text)] * len(canon))[:len(canon)]
     where.append(len(text))
-    return canon.translate(NUMERAL_FORMS), where
+    return _numerals(canon), where
+
+
+_OLD_NUMERALS = lazy("[" + "".join(chr(c) for c in NUMERAL_FORMS) + "]")
+
+
+def _numerals(text: str) -> str:
+    """Traditional and financial numerals as plain ones (str.translate looks up every character: only a
+    text that has one is translated)."""
+    return text.translate(NUMERAL_FORMS) if _OLD_NUMERALS.search(text) else text
 
 
 def check_sentence(reader: Reader, sentence: str, claim: str | None = None, offset: int = 0) -> list[Result]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from jzcli.check import weights as W
-from jzcli.check.index import _bare
 from jzcli.check.periods import Span, _cap, _month, claim_span
 from jzcli.check.reading import (
     _bigrams,
@@ -44,7 +43,7 @@ def candidates(reader: Reader, fig: Figure, scope: Scope, descriptors: list[Figu
                 hits.append((k, w))
                 size = len(k) if w == W.IN_CLAUSE else min(len(k), W.EARLIER_WORD_MAX)
                 kw += w * size
-                if _bare(k) not in f.noun:
+                if k in f.what_words:
                     what += w * size
                     own += len(k) if w == W.IN_CLAUSE else 0
         if f.noun and scope.text.startswith(f.noun, fig.end):
