@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import statistics
@@ -136,6 +137,10 @@ def main(argv: list[str] | None = None) -> int:
     cmd = installed_command()
     python = interpreter_of(cmd[0]) if len(cmd) == 1 else cmd[0]
     rows = None
+    # as bench/startup: PYTHONDONTWRITEBYTECODE would make every run compile jzcli again (an installed package
+    # has its .pyc files); JZCLI_DB and the like would check another fact base
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("JZCLI_DB", "NO_COLOR", "JZCLI_DEBUG", "PYTHONDONTWRITEBYTECODE")}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "draft.txt"
         path.write_text(draft, encoding="utf-8")
@@ -148,7 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         for rnd in range(args.runs + 1):  # round 0 warms caches and is not counted
             for name, argv_ in cases.items():
                 t0 = time.perf_counter()
-                proc = subprocess.run(argv_, capture_output=True, cwd=tmp)
+                proc = subprocess.run(argv_, capture_output=True, cwd=tmp, env=env)
                 elapsed = time.perf_counter() - t0
                 if proc.returncode not in (0, 1):
                     sys.stderr.write(f"{name}: exit {proc.returncode}\n" + proc.stderr.decode("utf-8", "replace"))
