@@ -137,7 +137,7 @@ def nearest(reader: Reader, text: str, limit: int = 3) -> list[dict]:
 
 _SENTENCE = lazy(r"[^。！？!?\n]+[。！？!?]?")
 MAX_SENTENCE = 2000  # characters checked as one sentence; a longer run is cut at its clause marks
-_CLAUSE_CUT = lazy(r"[^，,；;：:]{1,%d}[，,；;：:]?" % MAX_SENTENCE)
+_CLAUSE_CUT = lazy(rf"[^，,；;：:]{{1,{MAX_SENTENCE}}}[，,；;：:]?")
 
 
 def sentence_spans(text: str) -> Iterator[tuple[int, str]]:
