@@ -502,6 +502,19 @@ VERDICTS = [
     ("张晓凯是天河嘉城小区居民吗", S),
 ]
 
+# a model the article names, asked what it is: its theme (its members) as the article writes it, from places
+@pytest.mark.parametrize("question,name", [
+    ("“两新”组织党建新模式是什么样的", "“两新”组织党建新模式"), ("两新组织党建新模式是什么", "“两新”组织党建新模式"),
+    ("九州路办事处确定了什么样的两新组织党建模式", "“两新”组织党建新模式"),
+    ("两新组织党建采用什么模式", "“两新”组织党建新模式"),
+    ("六位一体的社区管理新模式是什么", "六位一体的社区管理新模式")])
+def test_a_model_is_its_theme(cli, question, name):
+    (place,) = [p for p in DB["places"].values() if p["name"] == name]
+    top = cli("ask", question, "--json").json[0]
+    assert (top["kind"], top["metric"], top["subject"], top["id"]) == ("attribute", "theme", name, place["id"]), top
+    assert top["answer"].startswith(place["theme"]) and top["answer"].endswith(name.replace("“", "").replace("”", ""))
+
+
 # not yet: an event the article plans (status planned) or a state it awaits (迎接…): no, with the wording
 NOT_YET = [
     ("西郭庄社区村民已经回迁了吗", "event:xgz-handover"),
