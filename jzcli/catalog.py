@@ -258,7 +258,7 @@ def render_po(header: str, entries: dict, translations: dict) -> str:
     its translation if known (untranslated ones have an empty msgstr)."""
     out = [header.rstrip("\n"), ""]
     for key, where in entries.items():
-        out.append("#: " + " ".join(sorted(set(where))[:4]))
+        out.append("#: " + " ".join(sorted({_file_only(w) for w in where})[:4]))
         if isinstance(key, tuple):
             forms = translations.get(key) or [""]
             out.append("msgid " + quote_po(key[0]))
@@ -269,6 +269,13 @@ def render_po(header: str, entries: dict, translations: dict) -> str:
             out.append("msgstr " + quote_po(translations.get(key, "")))
         out.append("")
     return "\n".join(out)
+
+
+def _file_only(where: str) -> str:
+    """"jzcli/cli.py:150" -> "jzcli/cli.py" (as msgcat --add-location=file: a moved line changes no .po line,
+    and branches that each add messages merge without conflicts in the references)."""
+    path, _, line = where.rpartition(":")
+    return path if path and line.isdigit() else where
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -161,6 +161,13 @@ NOTES = (
     N_("the article says it of {name}"),
     N_("the article does not say; nearest: {answer}"),
     N_("{figure}: the article's figures give {formula}"),
+    N_("the article gives {name} no title"),
+    N_("{place} is named after {name}: the article names {again} only in it"),
+    N_("the article says {part} of the {whole}: {quote}"),
+    N_("not yet: the article expects it {date} ({quote})"),
+    N_("not yet: the article says it awaits {state} ({quote})"),
+    N_("the article says: {quote}"),
+    N_("the article names {names}, not {missing}: {quote}"),
     # who said it, and where (ask/who.py: "冯科峰 表示: the article's closing words (section)")
     N_("{speaker}: the article's closing words ({section})"),
     N_("{speaker}: the article's opening words ({section})"),
