@@ -161,13 +161,6 @@ NOTES = (
     N_("the article says it of {name}"),
     N_("the article does not say; nearest: {answer}"),
     N_("{figure}: the article's figures give {formula}"),
-    N_("the article gives {name} no title"),
-    N_("{place} is named after {name}: the article names {again} only in it"),
-    N_("the article says {part} of the {whole}: {quote}"),
-    N_("not yet: the article expects it {date} ({quote})"),
-    N_("not yet: the article says it awaits {state} ({quote})"),
-    N_("the article says: {quote}"),
-    N_("the article names {names}, not {missing}: {quote}"),
     # who said it, and where (ask/who.py: "冯科峰 表示: the article's closing words (section)")
     N_("{speaker}: the article's closing words ({section})"),
     N_("{speaker}: the article's opening words ({section})"),
@@ -175,6 +168,15 @@ NOTES = (
     N_("{speaker}: the article's closing words"),
     N_("{speaker}: the article's opening words"),
     N_("{speaker}: in the article"),
+    # a brand's namesake, not yet, all of a whole, the event a statement describes, no title (ask/who, yesno, which)
+    N_("named after {name}; the article names them only in {brand}"),
+    N_("not yet: the article expects it {when} ({quote})"),
+    N_("not yet: the article says it awaits {state} ({quote})"),
+    N_("the article says {part} of the {whole}: {quote}"),
+    N_("the article says: {quote}"),
+    N_("the article names {names}, not {other}: {quote}"),
+    N_("the article gives {name} no title"),
+    N_("the article gives {name} no title: {note}"),
 )
 
 # Parts joined by the checker and `ask` ("reason; reason", "2 borderline, 1 undecidable"): each part translated.
