@@ -176,9 +176,10 @@ def _not_yet(a: dict, b: dict, vocab, inner: str, outer: str | None) -> dict:
     words = vocab.words("state", inner)
     keywords = {p + w for w in words for p in NOT_YET}
     if outer is not None:  # what the units are (完工) as well as what they are not yet (未交付); only a claim
-        # that says what they are asks for this rest (还有13栋未交付 is the rest of the 36栋 开工)
+        # that says both asks for this rest (还有13栋未交付 is the rest of the 36栋 开工; 已完工23栋 is no rest)
         keywords |= set(vocab.words("state", outer))
         rest["needs"] = vocab.words("state", outer)
+        rest["needs_clause"] = sorted({p + w for w in words for p in NOT_YET})
     rest["keywords"] = sorted(keywords, key=len, reverse=True)
     rest["metric"] = f"{a.get('metric')}中未{inner}的"
     rest["state_not"] = [inner]

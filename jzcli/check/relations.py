@@ -292,6 +292,8 @@ def judge(fig: Figure, actual: tuple, additive: bool) -> str:
         if lo == hi == v:
             return SUPPORTED
         return CONTRADICTED if far * 2 > step else UNKNOWN
+    if fig.step is not None:  # a rounded share (八成 = 75%–85%, 三分之二): the value must round to it
+        return SUPPORTED if worst * 2 < step else CONTRADICTED if far * 2 > step else UNKNOWN
     if worst * 2 <= step:
         return SUPPORTED
     return CONTRADICTED if far > step else UNKNOWN
@@ -371,10 +373,12 @@ def _multiple(ctx: _Context, lo: int, hi: int):
             verdict = judge(fig, actual, additive=False)
             unit = "%" if fig.unit == "%" else "倍"
             formula = f"{_text(fa)} / {_text(fb)} = {_show(actual, unit)}"
-            why = {SUPPORTED: f"the article's figures make it {_show(actual, unit)}, which is {fig.text}",
-                   CONTRADICTED: f"the article's figures make it {_show(actual, unit)}, not {fig.text}"}.get(
-                verdict, f"the article's figures allow {_show(actual, unit)}: that does not settle {fig.text}")
-            return _result(ctx, fig, verdict, "ratio", formula, [fa, fb], why), [fig], sides
+            said = fig.text if fig.qualifier is None or fig.qualifier in fig.text else fig.qualifier + fig.text
+            why = {SUPPORTED: f"the article's figures make it {_show(actual, unit)}, which is {said}",
+                   CONTRADICTED: f"the article's figures make it {_show(actual, unit)}, not {said}"}.get(
+                verdict, f"the article's figures allow {_show(actual, unit)}: that does not settle {said}")
+            kind = "share" if unit == "%" else "ratio"
+            return _result(ctx, fig, verdict, kind, formula, [fa, fb], why), [fig], sides
     return None
 
 
@@ -405,13 +409,12 @@ def _difference(ctx: _Context, lo: int, hi: int):
         if fig.unit in MONEY and fig.unit != fa.unit:
             return None
         direction = "more" if m and m.group("dir") in _MORE else "less" if m else "apart"
+        if direction == "apart" and fa.value < fb.value:
+            direction = "less"
         if direction == "less":
-            actual, formula = _sub(_iv(fb), _iv(fa)), f"{_text(fb)} − {_text(fa)}"
-        else:
-            actual, formula = _sub(_iv(fa), _iv(fb)), f"{_text(fa)} − {_text(fb)}"
-        if direction == "apart" and actual[0] is not None and actual[2] is not None and actual[2] < 0:
-            actual, formula = (-actual[2], actual[3], -actual[0], actual[1]), f"{_text(fb)} − {_text(fa)}"
-        formula += f" = {_show(actual, fa.unit)}"
+            fa, fb = fb, fa  # the formula is always the larger minus the smaller the claim says
+        actual = _sub(_iv(fa), _iv(fb))
+        formula = f"{_text(fa)} − {_text(fb)} = {_show(actual, fa.unit)}"
         verdict = judge(fig, actual, additive=True)
         why = {SUPPORTED: f"the article's figures differ by {_show(actual, fa.unit)}",
                CONTRADICTED: f"the article's figures differ by {_show(actual, fa.unit)}, not {fig.text}"}.get(
@@ -685,7 +688,6 @@ def _event_order(ctx: _Context, lo: int, hi: int):
     """A在B之前 / A早于B / A比B早: two events of the article, by their dates at their precision."""
     text = ctx.text
     clause = text[lo:hi]
-    a = b = None
     w = _EVENT_ORDER.search(clause)
     if w:
         at = None
