@@ -132,6 +132,7 @@ FIGURE_STATUSES = ("actual", "target", "planned")
 LEVELS = ("国家", "省", "市")
 PRECISIONS = ("year", "month", "day", "range")
 EVENT_STATUSES = ("done", "planned")
+STATEMENT_POSITIONS = ("opening", "body", "closing")
 PLACE_KINDS = ("canal", "back_street", "service_brand", "programme", "designation", "party_org", "city_title",
                "other")
 CHECK_KINDS = ("sum", "ratio", "count")
@@ -247,6 +248,15 @@ PEOPLE = Table("people", "person", "person", "People named in the article.", (
           label="身份（原文）"),
     Field("unit", "str", "their unit", null=True, default=None, ref="units", label="单位"),
     Field("age", "int", "age", null=True, default=None, label="年龄"),
+    Field("statements", "list[object]", "what the person says in the article, clause by clause (a quote holds "
+          "at most 120 characters), with where it stands", default=[], label="所说", fields=(
+              Field("quote", "str", "the words spoken (one clause of them), verbatim", required=True),
+              Field("attribution", "str", "how the article says who speaks, as printed: 告诉记者, 说, 表示",
+                    required=True),
+              Field("section", "str", "the heading of the part of the article it stands in, as printed (null "
+                    "before the first heading)", required=True, null=True),
+              Field("position", "str", "where in the article: opening (before the first heading), body, or "
+                    "closing (the article's last paragraph)", required=True, enum=STATEMENT_POSITIONS))),
 ), display=("{name}", "（{role}）"), core=("name", "role"))
 
 EVENTS = Table("events", "event", "event", "Dated events.", (

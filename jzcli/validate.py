@@ -152,6 +152,10 @@ def _enum_problems(fb: FactBase, t: schema.Table, rec: dict) -> list[str]:
     out = []
     for f in t.fields:
         value = rec.get(f.name)
+        if f.type == "list[object]" and isinstance(value, list):  # the enums of its objects' fields
+            inner = schema.Table(t.name, t.kind, t.prefix, t.doc, f.fields)
+            out += [p.replace(f"{rec['id']}: ", f"{rec['id']}.{f.name}[{i}]: ", 1) for i, item in enumerate(value)
+                    if isinstance(item, dict) for p in _enum_problems(fb, inner, {"id": rec["id"], **item})]
         if f.enum is None or value is None:
             continue
         allowed = _allowed(fb, f.enum)

@@ -279,8 +279,45 @@ def test_person_first(cli, question, rid):
 
 def test_who_said_what_carries_the_event(cli):
     top = cli("ask", "谁向记者介绍了海绵水系工程的清理情况", "--json").json[0]
-    assert [e["id"] for e in top["evidence"]] == ["person:liuquanfu", "event:liuquanfu-tally"]
+    assert [e["id"] for e in top["evidence"]] == ["person:liuquanfu", "event:liuquanfu-tally", "person:liuquanfu"]
+    # the third: the words he spoke to the reporter that day (people.yaml statements), where they stand
+    spoken = next(s for s in REC["person:liuquanfu"]["statements"] if "告诉记者" in s["attribution"])
+    assert top["evidence"][2]["quote"] == spoken["quote"] and spoken["section"] in top["note"]
     assert (top["date"], top["inferred"]) == ("2018-08-19", True)
+
+
+# who said given words, who speaks where: the people's statements (people.yaml), each with where it stands
+SPOKEN = [
+    ("文章结尾说要开创幸福九州建设新局面的是谁", "person:fengkefeng", "closing"),
+    ("文章最后是谁在讲话", "person:fengkefeng", "closing"),
+    ("谁在结尾表示要以党的十九大精神为指引", "person:fengkefeng", "closing"),
+    ("谁说小区原来的物业公司撤离了，业主委员会也解散了", "person:zhangxiaokai", "body"),
+    ("谁说住在这里的小区感觉就两个字幸福", "person:daijinqing", "body"),
+    ("谁说天赉渠、棉丰渠、二支渠是工程的重点和难点", "person:liuquanfu", "body"),
+    ("哪位老人说我俩的晚年生活很幸福", "person:xingyumei", "body"),
+    ("是谁说要对在建的3个村明确分包领导和责任人", "person:liuquanfu", "body"),
+]
+
+
+@pytest.mark.parametrize("question,rid,position", SPOKEN)
+def test_who_said_the_words(cli, question, rid, position):
+    top = cli("ask", question, "--json").json[0]
+    p = REC[rid]
+    assert (top["kind"], top["id"]) == ("person", rid), top
+    spoken = [st for st in p["statements"] if st["quote"] == top["evidence"][-1]["quote"]]
+    assert len(spoken) == 1 and spoken[0]["position"] == position, top["evidence"]
+    assert spoken[0]["attribution"] in top["note"] and (spoken[0]["section"] or "") in top["note"]
+    assert ("closing words" in top["note"]) == (position == "closing")
+
+
+@pytest.mark.parametrize("question,rid", [("冯科峰说了什么", "person:fengkefeng"), ("张晓凯告诉记者什么", "person:zhangxiaokai"),
+                                          ("邢玉梅说了什么", "person:xingyumei"), ("刘全福讲了什么", "person:liuquanfu")])
+def test_what_a_person_said(cli, question, rid):
+    rows = cli("ask", question, "--json").json
+    said = [r for r in rows if r.get("metric") == "said"]
+    assert rows[0] is said[0] or rows[0] == said[0]
+    assert [r["answer"] for r in said] and {r["answer"] for r in said} == {st["quote"] for st in REC[rid]["statements"]}
+    assert all((r["kind"], r["id"], r["evidence"][0]["quote"]) == ("attribute", rid, r["answer"]) for r in said)
 
 
 # ---------------------------------------------------------------- lists: (question, members computed here)

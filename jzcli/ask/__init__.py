@@ -62,28 +62,29 @@ def answers(reader, question: str) -> list[dict]:
     found: list[dict] = []
 
     figs = numbers.figures(q, base) if asks & {"how_many", "yes_no"} or not q.asks else []
+    attrs = which.attributes(q, base) if asks - {"yes_no"} else []  # once: each kind takes its own
     if "how_many" in asks:
         found += figs + numbers.derived(q, base, figs)
-        found += [x for x in which.attributes(q, base) if x.get("metric") == "investment"]
+        found += [x for x in attrs if x.get("metric") == "investment"]
     if "when" in asks:
         found += when.events(q, base)
-        found += [x for x in which.attributes(q, base) if x["kind"] == "event"]
+        found += [x for x in attrs if x["kind"] == "event"]
     if "who" in asks:
         found += who.people(q, base)
-        found += [x for x in which.attributes(q, base) if x.get("metric") == "role"]
+        found += [x for x in attrs if x.get("metric") == "role"]
     if "which" in asks:
         found += which.lists(q, base)
         band = which.ASK_BAND.search(q.canon)  # 属于哪个投资档次: the band is the attribute asked for
-        found += [x for x in which.attributes(q, base)
-                  if x["kind"] != "event" and (x.get("metric") != "investment" or band)]
+        found += [x for x in attrs if x["kind"] != "event" and (x.get("metric") != "investment" or band)]
     said = who.said_by(q, base) if "which" in asks else []
     found += said
     if "yes_no" in asks:
         found += yesno.verdicts(q, base)
     if any(w in q.canon for w in _EXACT):
         found = [x for x in found if x.get("qualifier") not in ("band", "区间")]
+    found = list({id(x): x for x in found}.values())  # an attribute two kinds take is one answer
     _printed_counts_first(found, base)
-    served = {k for ask in asks for k in _SERVES.get(ask, ())} | ({"person"} if said else set())
+    served = {k for ask in asks for k in _SERVES.get(ask, ())} | ({"attribute"} if said else set())
     for ans in found:
         if ans["kind"] in served:
             ans["score"] = round(ans["score"] + KIND_BONUS - (0 if q.asks else NOT_A_QUESTION), 2)

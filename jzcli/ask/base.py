@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from jzcli import queries
 from jzcli.ask import weights as W
-from jzcli.ask.question import MONEY, Question, Words
+from jzcli.ask.question import BOUNDS, MONEY, Question, Words, band_of, fact_span
 
 OFFICE_KINDS = queries.OFFICE_KINDS
 
@@ -23,9 +23,9 @@ def make(kind: str, answer: str, score: float, evidence: list[dict], **fields) -
     rec.update(kind=kind, answer=answer, score=round(score, 2), tie=False, members=None)
     rec.update(fields)
     seen, ev = set(), []
-    for e in evidence:
-        if e and e.get("id") and e["id"] not in seen:
-            seen.add(e["id"])
+    for e in evidence:  # a record once per quote: a person's record, then the words they speak
+        if e and e.get("id") and (e["id"], e.get("quote")) not in seen:
+            seen.add((e["id"], e.get("quote")))
             ev.append({"id": e["id"], "quote": e.get("quote", "")})
     rec["evidence"] = ev
     if rec["id"] is None and ev:
@@ -165,32 +165,21 @@ def is_year(word: str) -> bool:
     return len(word) == 5 and word.endswith("年") and word[:4].isdigit()
 
 
-_BAND_WORDS = {"以上": "min", "超过": "min", "逾": "min", "多于": "min", "以下": "max", "不到": "max", "低于": "max"}
-
-
 def month_index(month: str) -> int:
-    """"2017-11" as a count of months (the checker's periods use the same)."""
-    y, m = month.split("-")
-    return int(y) * 12 + int(m) - 1
-
-
-def show_month(m: int) -> str:
-    """A count of months as "2017-11"."""
-    return f"{m // 12}-{m % 12 + 1:02d}"
+    """"2017-11" as a count of months, as the checker's periods count them."""
+    return fact_span(month, None).start
 
 
 def question_band(q: Question) -> tuple[int | None, int | None] | None:
-    """The investment band a question names (10亿元以上, 1亿元到5亿元, 亿元以下), or None."""
+    """The investment band a question names (10亿元以上, 1亿元到5亿元, 至少5亿元, 不超过1亿元), read as the
+    checker reads a claim's band (band_of), or None; an amount without a bound (投资5亿元的) names no band."""
     lo = hi = None
     found = False
     for f in q.figures:
         if f.unit not in MONEY and not (f.unit is None and ("亿" in f.text or "万" in f.text)):
             continue  # 1亿到5亿: an amount of money without 元
         found = True
-        if f.high is not None:
-            lo, hi = int(f.value), int(f.high)
-        elif _BAND_WORDS.get(f.qualifier or "") == "min":
-            lo = int(f.value)
-        elif _BAND_WORDS.get(f.qualifier or "") == "max":
-            hi = int(f.value)
+        if f.high is not None or f.qualifier in BOUNDS:
+            a, b = band_of(f)
+            lo, hi = (int(a) if a is not None else lo), (int(b) if b is not None else hi)
     return (lo, hi) if found else None

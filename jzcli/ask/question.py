@@ -9,17 +9,18 @@ from __future__ import annotations
 
 from jzcli.check.drivers import check_sentence
 from jzcli.check.index import Reader
+from jzcli.check.periods import _show_month as show_month
 from jzcli.check.periods import claim_span, fact_span, period_fits
-from jzcli.check.reading import COUNT_UNITS, MONEY, read_figures, unit_class
+from jzcli.check.reading import BOUNDS, COUNT_UNITS, MONEY, band_of, read_figures, unit_class
 from jzcli.check.reading import _bigrams as bigrams
 from jzcli.check.verdict import CONTRADICTED, SUPPORTED, UNKNOWN
 from jzcli.check.verdict import combined as combined_verdict
 from jzcli.lazyre import Pattern  # a regular expression compiled when first used
 from jzcli.text import canon
 
-__all__ = ["Reader", "check_sentence", "claim_span", "fact_span", "period_fits", "COUNT_UNITS", "MONEY",
-           "read_figures", "unit_class", "bigrams", "CONTRADICTED", "SUPPORTED", "UNKNOWN", "combined_verdict",
-           "canon", "Question", "Words", "Pattern"]
+__all__ = ["Reader", "check_sentence", "claim_span", "fact_span", "period_fits", "show_month", "BOUNDS",
+           "COUNT_UNITS", "MONEY", "band_of", "read_figures", "unit_class", "bigrams", "CONTRADICTED", "SUPPORTED",
+           "UNKNOWN", "combined_verdict", "canon", "Question", "Words", "Pattern"]
 
 class Words:
     """A set of plain words found by substring: what a regular expression of literal alternatives does,

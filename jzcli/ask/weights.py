@@ -31,6 +31,8 @@ EVENT_CONFIDENT = 5.0  # an event this good answers "when"; a figure's period is
 UNLINKED_PENALTY = 3.0  # the question names things, the event none of them: another subject's event
 COVERAGE = 3.0  # times the share of an event's own words the question holds: 九州路办事处成立 is all of one event
 MIN_WORDS = 2  # fewer shared bigrams than this (and no link): not an answer
+POSITION = 5.0  # the question places the words where a person's statement stands (文章结尾): alone, an answer
+TIE_GAP = 0.1  # a person's further statements rank just below the best-fitting one: no tie, the same level
 
 # Structured answers (an attribute of a named thing, a list filtered by office / month / band / year)
 # are exact once their words are in the question: they start from this score.

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from jzcli import queries
 from jzcli.ask import weights as W
-from jzcli.ask.base import OFFICE_KINDS, Base, date_fields, ev, has_word, link_score, make, month_index, question_band, show_month
-from jzcli.ask.question import MONEY, WHEN, Pattern, Question, Words, overlap
+from jzcli.ask.base import OFFICE_KINDS, Base, date_fields, ev, has_word, link_score, make, month_index, question_band
+from jzcli.ask.question import MONEY, WHEN, Pattern, Question, Words, overlap, show_month
 
 # ---------------------------------------------------------------- lists (which ones; how many)
 

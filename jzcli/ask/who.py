@@ -20,19 +20,44 @@ def _asked_about(text: str) -> str:
 
 _SAID = Words("说了什么|说什么|讲了什么|表示什么|告诉记者什么|介绍了什么|说了啥")
 
+# Where in the article a question places the words (文章结尾 → the closing paragraph): people.yaml's positions.
+_AT = {"closing": Words("结尾|末尾|最后|结束语|文末|收尾|结语|最末|尾声"), "opening": Words("开头|开篇|首段|一开始")}
+_POSITION_LABEL = {"closing": "the article's closing words", "opening": "the article's opening words",
+                   "body": "in the article"}
+
+
+def _spoken(q: Question, p: dict) -> tuple[float, int, dict | None]:
+    """(position bonus, shared words, statement) of the person's statement that best fits the question: its
+    words, how the article says they speak (告诉记者, 算了一笔账) and where it stands (文章结尾)."""
+    best: tuple[float, int, dict | None] = (0.0, 0, None)
+    for s in p.get("statements") or []:
+        at = _AT.get(s["position"])
+        place = W.POSITION if at is not None and at.search(q.canon) else 0.0
+        words = overlap(q, f"{s['quote']}|{s['attribution']}")
+        if (place + words, words) > (best[0] + best[1], best[1]):
+            best = (place, words, s)
+    return best
+
+
+def _spoken_fields(p: dict, s: dict) -> tuple[dict, dict]:
+    """The statement as evidence (the person's id, the words spoken) and where it stands."""
+    where = _POSITION_LABEL[s["position"]] + (f" ({s['section']})" if s.get("section") else "")
+    return {"id": p["id"], "quote": s["quote"]}, {"note": f"{p['name']} {s['attribution']}: {where}"}
+
 
 def said_by(q: Question, base: Base) -> list[dict]:
-    """张晓凯说了什么: the person named, with what the fact base holds of their words (their quote, the events
-    that name them)."""
+    """张晓凯说了什么: the words the person named speaks in the article (each statement, best fit first), with
+    where they stand; the events that name them as further evidence."""
     if not _SAID.search(q.canon):
         return []
     out = []
     for p in q.records("person:"):
         said = [e for e in base.mentioned_by.get(p["id"], []) if "event" in e]
-        answer = p["name"] + (f"（{p['role']}）" if p.get("role") else "")
-        out.append(make("person", answer, W.ATTRIBUTE_BASE, [ev(p), *(ev(e) for e in said)], id=p["id"],
-                        subject=p["name"], text=p.get("role"),
-                        note="the fact base keeps who spoke and where, not the words spoken: see the quotes"))
+        statements = sorted(p.get("statements") or [], key=lambda s: -overlap(q, s["quote"]))
+        for i, s in enumerate(statements):
+            quote, fields = _spoken_fields(p, s)
+            out.append(make("attribute", s["quote"], W.ATTRIBUTE_BASE - i * W.TIE_GAP, [quote, ev(p), *map(ev, said)],
+                            id=p["id"], subject=p["name"], metric="said", text=p["name"], **fields))
     return out
 
 
@@ -58,9 +83,10 @@ def people(q: Question, base: Base) -> list[dict]:
         # a person speaks of their own unit (张晓凯 of 天河嘉城小区's party branch); the curator's note says
         # what the article shows of them (a photo credit)
         bag = "|".join((base.bag(p), base.bag(unit) if unit else "", p.get("note") or ""))
-        words = overlap(q, bag)
+        place, spoken, statement = _spoken(q, p)
+        words = max(overlap(q, bag), spoken)
         # a number of the question that the article gives about this person (73岁的老人)
-        links += W.LINK * sum(1 for f in q.figures for rec in base.mentioned_by.get(p["id"], [])
+        links += place + W.LINK * sum(1 for f in q.figures for rec in base.mentioned_by.get(p["id"], [])
                             if rec.get("subject") == p["id"] and rec.get("value") == f.value and rec.get("unit") == f.unit)
         role = p.get("role") or ""
         # titles read with the vocabulary's roles, longest first: 党工委书记 is 书记, which 党工委副书记 is not
@@ -80,6 +106,11 @@ def people(q: Question, base: Base) -> list[dict]:
         if best is not None and overlap(q, f"{best.get('event')}|{best.get('quote')}") >= W.MIN_WORDS:
             evidence.append(ev(best))
             fields = date_fields(best)
+        if statement is not None and (place or spoken >= W.MIN_WORDS):  # the words they speak, where they stand
+            quote, where = _spoken_fields(p, statement)
+            evidence.append(quote)
+            fields.setdefault("note", None)
+            fields["note"] = "; ".join(n for n in (fields["note"], where["note"]) if n)
         answer = p["name"] + (f"（{role}）" if role else "")
         out.append(make("person", answer, score, evidence, id=p["id"], subject=p["name"], text=role or None,
                         **fields))
