@@ -31,14 +31,13 @@ from jzcli import files, schema  # noqa: E402
 from jzcli.errors import JzError  # noqa: E402
 from jzcli.factbase import FactBase  # noqa: E402
 from jzcli.text import squash  # noqa: E402,F401  (tests compare quotes with the build's squash)
-from jzcli.validate import validate  # noqa: E402
+from jzcli.validate import ID_FORM, validate  # noqa: E402
 
 DATA = ROOT / "curation"
 DEFAULT_SOURCE = Path(os.path.normpath(ROOT / ".." / "shared" / "source" / "000_e90f716d7d44d38f.txt"))
 DEFAULT_OUTPUT = ROOT / "facts.json"
 COMMON = tuple(f.name for f in schema.COMMON)  # quote, mentions, oddities, note: written last
 RECORD_LINE = re.compile(r"-\s+id:\s*(\S+)")  # the first line of a record in a data file
-PROBLEM_ID = re.compile(r"[a-z]+:[a-z0-9][a-z0-9-]*")  # the record id a problem starts with
 
 
 class BuildError(JzError):
@@ -185,7 +184,7 @@ def build(source: Path, data_dir: Path = DATA, output: Path = DEFAULT_OUTPUT) ->
     if problems:
         located = []
         for problem in problems:  # file:line first, so an editor jumps to the record
-            m = PROBLEM_ID.match(problem)
+            m = ID_FORM.match(problem)  # the record id a problem starts with
             located.append(f"{where[m.group(0)]}: {problem}" if m and m.group(0) in where else problem)
         raise BuildError(f"{len(problems)} problem(s) in the curated data ({data_dir})", located)
     return {table: {str(i): r for i, r in enumerate(rows, 1)} for table, rows in tables.items()}

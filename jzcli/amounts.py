@@ -201,11 +201,12 @@ def format_amount(value: int | Decimal, currency: str | None = "元") -> str:
         return f"0{suffix}"
     for size, word in ((Decimal(10**8), "亿"), (Decimal(10**4), "万")):
         if v >= size:
-            return f"{_plain(v / size)}{word}{suffix}"
-    return f"{_plain(v)}{suffix}"
+            return f"{plain_number(v / size)}{word}{suffix}"
+    return f"{plain_number(v)}{suffix}"
 
 
-def _plain(v: Decimal) -> str:
+def plain_number(v: Decimal) -> str:
+    """A decimal as written, without exponent or trailing zeros: 9.96, 1900000000, 52."""
     text = format(v.normalize(), "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")

@@ -144,14 +144,16 @@ def exit_status(exc: BaseException) -> int:
     if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):  # Typer's (Click's) usage errors
         return _fail(_usage_message(exc), exc.exit_code)
     if os.environ.get("_JZCLI_COMPLETE") and isinstance(exc, (KeyError, ValueError, IndexError)):
-        return _fail(f"shell completion: missing or bad completion variables ({type(exc).__name__}: {exc})",
-                     ExitStatus.USAGE)
+        return _fail(_("shell completion: missing or bad completion variables ({kind}: {error})").format(
+            kind=type(exc).__name__, error=exc), ExitStatus.USAGE)
     problem = fact_base_problem()
     if problem is not None and not debug():
         return _fail(problem, ExitStatus.FACTBASE)
     if isinstance(exc, OSError) and not debug():  # a path the user gave (--install-completion's home ...)
         where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
-        return _fail(f"cannot use{where}: {exc.strerror or exc}", ExitStatus.USAGE)
+        from jzcli.files import os_reason
+
+        return _fail(_("cannot use{where}: {reason}").format(where=where, reason=os_reason(exc)), ExitStatus.USAGE)
     if debug():
         raise exc
     return _fail(_("internal error: {kind}: {error} (run with JZCLI_DEBUG=1 for the traceback)").format(
@@ -173,10 +175,10 @@ def fact_base_problem() -> str | None:
 
             problems = validate.validate(fb)
         except Exception:  # noqa: BLE001 - validate itself cannot read it: the base is broken
-            return f"{fb.path}: not a valid fact base (jzcli validate --db PATH lists its problems)"
+            return _("{path}: not a valid fact base (jzcli validate --db PATH lists its problems)").format(path=fb.path)
         if problems:
-            return (f"{fb.path}: not a valid fact base: {problems[0]} "
-                    f"({len(problems)} problem(s); jzcli validate --db PATH lists them)")
+            return _("{path}: not a valid fact base: {problem} ({n} problem(s); jzcli validate --db PATH lists them)"
+                     ).format(path=fb.path, problem=problems[0], n=len(problems))
     return None
 
 
@@ -198,8 +200,9 @@ def _fail(message: str, status: int) -> int:
     one_line = " ".join(message.split())
     if len(one_line) > MAX_MESSAGE:
         one_line = one_line[: MAX_MESSAGE - 1] + "…"
-    if not one_line.isprintable():  # control characters (ESC ...) are shown escaped, never sent to the terminal
-        one_line = "".join(c if c.isprintable() else repr(c)[1:-1] for c in one_line)
+    from jzcli import safeio
+
+    one_line = safeio.escape(one_line, keep="")  # control characters (ESC ...) shown escaped, never sent raw
     _flush_quietly()
     try:
         sys.stderr.write(_("jzcli: error: {message}").format(message=one_line) + "\n")

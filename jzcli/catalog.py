@@ -174,6 +174,66 @@ def package_sources(root) -> dict[str, str]:
             for p in sorted(root.rglob("*.py"))}
 
 
+# Words that are data, not code, yet a person reads them in a Chinese table: the curator's English prose in
+# facts.json (oddities, cross-check descriptions, notes), the names of fields without a schema label (`show`), its
+# enumerated values (status `actual`, kind `oddity`) and record kinds. Output.Column shows a cell that is a
+# msgid in its translation; JSON, JSONL, CSV and TSV keep the data as it is.
+_WORD = r"(?<![\w:./-])[A-Za-z][A-Za-z_]+(?!:\w|[\w./-])"  # an English word or slug (not in an id, a file name)
+_NOT_PROSE = ("quote", "id", "pinyin", "file")  # the article's own words, ids, spellings and file names
+SHOW_KEYS = ("id", "table", "checks", "context")  # what `show` shows besides the schema's fields
+
+
+def data_messages(root, facts=None) -> dict:
+    """{msgid: [where, ...]} of the words of the schema (jzcli/schema.py) and of the fact base (facts.json
+    beside the package `root`) that tables show."""
+    import json
+    import re
+    from pathlib import Path
+
+    from jzcli import schema
+
+    found: dict = {}
+    for t in schema.TABLES.values():
+        found.setdefault(t.kind, []).append(f"schema:{t.name}")
+        for f in _all_fields(t.fields):
+            if not f.label:  # `show` labels a field by its schema label, else by its name in the catalog
+                found.setdefault(f.name, []).append(f"schema:{t.name}.{f.name}")
+            if isinstance(f.enum, tuple):
+                for v in f.enum:
+                    if isinstance(v, str) and v.isascii():
+                        found.setdefault(v, []).append(f"schema:{t.name}.{f.name}")
+    for key in SHOW_KEYS:
+        found.setdefault(key, []).append("jzcli/queries.py:show")
+    word = re.compile(_WORD)
+    path = Path(facts) if facts is not None else Path(root).parent / "facts.json"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+
+    def walk(value, where: str) -> None:
+        if isinstance(value, str):
+            if word.search(value):
+                found.setdefault(value, []).append(where)
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                if k not in _NOT_PROSE:
+                    walk(v, where + "." + k)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, where)
+
+    for rows in doc.values():
+        for rec in rows.values():
+            for k, v in rec.items():
+                if k not in _NOT_PROSE:
+                    walk(v, f"facts.json:{rec.get('id')}.{k}")
+    return found
+
+
+def _all_fields(fields):
+    for f in fields:
+        yield f
+        yield from _all_fields(f.fields)
+
+
 def render_po(header: str, entries: dict, translations: dict) -> str:
     """A .po file: `header` (comment lines + the "" entry), then every extracted entry with where it is used,
     its translation if known (untranslated ones have an empty msgstr)."""
@@ -212,6 +272,8 @@ def main(argv: list[str] | None = None) -> int:
         merged = dict(entries)
         for key in FOREIGN:
             merged.setdefault(key, ["typer"])
+        for key, where in data_messages(root).items():
+            merged.setdefault(key, []).extend(where)
         po.write_text(render_po(header, merged, translations), encoding="utf-8")
         missing = [k for k in merged if not translations.get(k)]
         print(f"{po}: {len(merged)} messages, {len(missing)} untranslated", file=sys.stderr)

@@ -685,8 +685,14 @@ def ask(question, limit, db, json_, fmt, fields) -> None:
     out.emit(rows, ANSWERS, fmt_, fields=fields, draw=lambda: view.render(rows, question.strip()))
 
 
+def _arithmetic(text: str) -> str:
+    from jzcli import crosschecks
+
+    return crosschecks.shown(text)
+
+
 AUDIT = View(ID, Column("kind", N_("Type"), wrap=False), Column("description", N_("Description")),
-                 Column("arithmetic", N_("Arithmetic")),
+                 Column("arithmetic", N_("Arithmetic"), show=_arithmetic),
              Column("holds", N_("Holds"), show=lambda v: _("✔ holds") if v else _("✘ does not hold"), wrap=False),
              Column("quotes", N_("Quotes"), show="\n".join),
              Column("recorded_holds", N_("Recorded result"), default=False),
@@ -714,6 +720,17 @@ def audit(db, json_, fmt, fields) -> None:
 ODDITIES = View(ID, Column("description", N_("Description")), QUOTE)
 
 
+def _field_label(table: str, key: str) -> str:
+    """A field of `show`: its schema label in Chinese, else its name (a msgid: jzcli/catalog.py data_messages)."""
+    if i18n.chinese():
+        from jzcli import schema
+
+        field = next((f for f in schema.fields_of(table) if f.name == key), None)
+        if field is not None and field.label:
+            return field.label
+    return key
+
+
 @command(
     argument("record_id", metavar="ID", help=N_("A record id (fig:dzd-started) or a unique start of one."),
              complete=completion.record_ids),
@@ -737,7 +754,7 @@ def show(record_id, source, db, json_, fmt, fields) -> None:
 
         article = read_article(source)
     rec = queries.show(_load(db), record_id, article)
-    view = View(*(Column(k, k) for k in rec if k != "oddity_records"))  # every field the record has
+    view = View(*(Column(k, _field_label(rec["table"], k)) for k in rec if k != "oddity_records"))  # every field
     out.emit_object(rec, view, fmt_, fields=fields, title=rec["id"], sections=[(N_("Oddities"), rec["oddity_records"],
                                                                                 ODDITIES)])
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from jzcli.amounts import plain_number
 from jzcli.factbase import FactBase
+from jzcli.i18n import N_
 
 
 class _Unusable(Exception):
@@ -29,9 +31,26 @@ def _field(check: dict, name: str, many: bool = False):
     return check[name]
 
 
-def _fmt(v: Decimal) -> str:
-    text = format(v.normalize(), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
+# What evaluate() says, as the msgids it is formatted from: the arithmetic and the errors are JSON values
+# (`audit --json`), the same in every locale; a person reads them through shown().
+SAID = (
+    N_("{n} listed = {expected} stated"),
+    N_("{n} listed ≠ {expected} stated"),
+    N_("reference {ref} does not resolve to a figure"),
+    N_("figure {id} has no numeric value"),
+    N_("a {kind} check needs the field {field}"),
+    N_("field {field} is not a list of ids"),
+    N_("tolerance {value} is not a number"),
+    N_("item {id} does not resolve"),
+    N_("unknown check kind {kind}"),
+)
+
+
+def shown(text: str | None) -> str | None:
+    """The arithmetic or error of a check in the user's language."""
+    from jzcli.i18n import translate_like
+
+    return translate_like(text, SAID) if text else text
 
 
 def evaluate(fb: FactBase, check: dict) -> dict:
@@ -43,8 +62,8 @@ def evaluate(fb: FactBase, check: dict) -> dict:
             terms = [_value(fb, i) for i in _field(check, "terms", True)]
             equals = [_value(fb, i) for i in _field(check, "equals", True)]
             left, right = sum(terms, Decimal(0)), sum(equals, Decimal(0))
-            arithmetic = (" + ".join(_fmt(t) for t in terms) + f" = {_fmt(left)}"
-                          + (" ≠ " if left != right else " = ") + " + ".join(_fmt(e) for e in equals))
+            arithmetic = (" + ".join(plain_number(t) for t in terms) + f" = {plain_number(left)}"
+                          + (" ≠ " if left != right else " = ") + " + ".join(plain_number(e) for e in equals))
             holds = left == right
             refs = [*check["terms"], *check["equals"]]
         elif kind == "ratio":
@@ -56,8 +75,8 @@ def evaluate(fb: FactBase, check: dict) -> dict:
             tolerance = Decimal(str(tolerance))
             share = num / den * 100 if den else Decimal("Infinity")
             holds = abs(share - expected) <= tolerance
-            arithmetic = (f"{_fmt(num)} / {_fmt(den)} = {share:.2f}% {'≈' if holds else '≠'} {_fmt(expected)}% "
-                          f"(±{_fmt(tolerance)})")
+            arithmetic = (f"{plain_number(num)} / {plain_number(den)} = {share:.2f}% {'≈' if holds else '≠'} "
+                          f"{plain_number(expected)}% (±{plain_number(tolerance)})")
             refs = [check["numerator"], check["denominator"], check["expected"]]
         elif kind == "count":
             items = _field(check, "items", True)
@@ -66,7 +85,7 @@ def evaluate(fb: FactBase, check: dict) -> dict:
                 raise _Unusable(f"item {missing[0]!r} does not resolve")
             expected = _value(fb, _field(check, "expected"))
             holds = Decimal(len(items)) == expected
-            arithmetic = f"{len(items)} listed {'=' if holds else '≠'} {_fmt(expected)} stated"
+            arithmetic = f"{len(items)} listed {'=' if holds else '≠'} {plain_number(expected)} stated"
             refs = [*items, check["expected"]]
         else:
             return {"holds": False, "error": f"unknown check kind {kind!r}", "arithmetic": "", "refs": []}

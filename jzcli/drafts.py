@@ -154,7 +154,7 @@ def _read_all(stream, max_size: int, name: str) -> bytes:
         try:
             data = stream.read(min(CHUNK, max_size + 1 - total))
         except OSError as exc:
-            raise BadInput(_("cannot read draft {path}: {reason}").format(path=name, reason=exc.strerror or exc)) \
+            raise BadInput(_("cannot read draft {path}: {reason}").format(path=name, reason=files.os_reason(exc))) \
                 from None
         if not data:
             return b"".join(chunks)

@@ -22,6 +22,7 @@ from jzcli import output as out
 from jzcli import safeio
 from jzcli.drafts import Line
 from jzcli.i18n import N_, _, ngettext
+from jzcli.reasons import translate as translate_reason
 
 VERDICTS = ("supported", "contradicted", "unknown")
 SYMBOL = {"supported": "✔", "contradicted": "✘", "unknown": "?"}
@@ -35,116 +36,6 @@ _CLAUSE_CUT = re.compile(r"[^，,；;：:]{1,%d}[，,；;：:]?".replace("%d", s
 
 def verdict_word(verdict: str) -> str:
     return _(VERDICT_WORD.get(verdict, verdict))
-
-
-def translate_reason(reason: str) -> str:
-    """The checker's reason in the user's language (its English is the JSON value)."""
-    from jzcli.i18n import language, translate_like
-
-    if language() == "en":
-        return reason
-    # a derived value: "the article implies …" reads as "says", the "(derived: formula)" after it says how
-    return translate_like(reason.replace("the article implies", "the article says"), REASONS)
-
-
-# The checker's reasons, as the msgids they are formatted from (tests/test_i18n.py checks that every reason
-# the checker gives over the test claims matches one, so a new reason cannot go untranslated).
-REASONS = (
-    # statements (jzcli/check/statements.py): dates, titles, designations, offices, roles
-    N_("the article dates it {shown} (the year is inferred: 今年 = the article's year): it gives no {part}"),
-    N_("the article dates it {shown} (the year is inferred: 今年 = the article's year): not the claim's {part}"),
-    N_("the article dates it {shown} (the year is inferred: 今年 = the article's year)"),
-    N_("the article dates it {shown}: it gives no {part}"),
-    N_("the article dates it {shown}: not the claim's {part}"),
-    N_("the article dates it {shown}"),
-    N_("end day"), N_("lists"), N_("does not list"),
-    N_("the article gives {shown} as expected, not done"),
-    N_("the article does not say which office {unit} belonged to then"),
-    N_("the article gives no year for {title} ({text})"),
-    N_("the article gives {title} as a {level}-level honour"),
-    N_("the article gives {title} for {year}年度"),
-    N_("the article gives {name} no role"),
-    N_("the article gives {title} to {holder}"),
-    N_("the article makes {unit} a {kind}"),
-    N_("the article puts {unit} under {office} ({when})"),
-    N_("the article says {parent} guided {child}"),
-    N_("the article says {child} is in {parent}, which guided it"),
-    N_("the article says {unit} was made a {kind}"),
-    N_("the article calls {name} {role}"),
-    N_("the article {verb} {unit} among the units moved to {office}"),
-    N_("the article does not name this honour; it lists {names}"),
-    N_("the claim fits several events of the article"),
-    N_("{title} is a title of the city (鹤壁市); the office contributed to it"),
-    N_("{title} is named in the article as a title of the city"),
-    N_("the claim makes no statement the checker can settle; the nearest facts are listed"),
-    N_("the article gives {text} as {state}, not {states}: a different state"),
-    N_("the article says {text} ({year}年度)"),
-    # figures (jzcli/check/verdict.py)
-    N_("{reason} (derived: {formula})"),
-    N_("{said}: every such value is {claim}"),
-    N_("{said}: none is {claim}"),
-    N_("{said}: some values are {claim}, some are not"),
-    N_("the article allows {interval}"),
-    N_("the article says {text}, which is {claim}"),
-    N_("the article says {text}, not {claim}"),
-    N_("the article gives {text} ({unit}), not {claim_unit}"),
-    N_("the article gives {text}; the claim gives no unit"),
-    N_("the article gives {text} {per}, not {rate}"),
-    N_("the article gives {text} {per} only"),
-    N_("the article gives {text}, not a rate {rate}"),
-    N_("the claim gives a range; the article gives one figure"),
-    N_("the article says exactly {text}; the claim makes it approximate"),
-    N_("the article says {text} (approximate); the claim is worded differently"),
-    N_("the article only says {text}"),
-    N_("the article says {text}: above the claim's lower bound, but not what the claim says"),
-    N_("the article says {text}: below the claim's upper bound, but not what the claim says"),
-    N_("the article says {text}; the claim only gives it roughly"),
-    N_("the article gives no investment for {name}"),
-    N_("the article gives {text} in 元, not 美元"),
-    N_("the article gives the band for {period}, not for {span}"),
-    N_("the article gives the band {text}"),
-    N_("the article only gives the band {text}"),
-    N_("the claim's band overlaps the article's band {text}"),
-    N_("outside the article's band {text}"),
-    N_("the article says nothing that matches this figure"),
-    N_("the article gives this for {period}, not for the claim's period ({span})"),
-    N_("the article gives {text} as a past state ({when}, {period}); the claim says nothing of when"),
-    N_("the claim speaks of a plan; the article gives {text} as done"),
-    N_("the claim fits several figures of the article (one of them matches)"),
-    N_("the claim fits several figures of the article"),
-    N_("the claim counts {noun} ({text} in the article), the matching figure counts {other}"),
-    N_("the article says {text}"),
-    N_("no stated period"),
-    # operators, polarity, parts and sums (jzcli/check/operators.py, verdict.guard, statements._polarity)
-    N_("the article puts {a} at {a_band} and {b} at {b_band}: every value of the first is more"),
-    N_("the article puts {a} at {a_band} and {b} at {b_band}: no value of the first is more"),
-    N_("the article puts {a} at {a_band} and {b} at {b_band}: the bands do not settle which is more"),
-    N_("the claim gives a sum ({word}); the article gives {text} for one thing, no such sum"),
-    N_("the claim gives a difference or a remainder ({word}); the article gives {text}, not that difference"),
-    N_("the claim gives an average ({word}); the article gives {text}, not that average"),
-    N_("the article says {quote}: all of them, not {claim} with some not"),
-    N_("the claim negates it ({word}); the article gives {text}"),
-    N_("the claim speaks of part of it ({word}); the article gives {text}"),
-    N_("the claim gives {claim} as {states}; the article gives {text} as {fact_states}"),
-    N_("the article gives {text} as of its own time; the claim counts from one event to another"),
-    N_("the article gives {text} for a whole ({subject}); the claim names a part"),
-    N_("the article says {text} {state}"),
-    N_("the article says {text} of {total} {state}, not all"),
-    N_("the claim counts {noun}; the article's derived {text} counts {other}"),
-    N_("the claim's words fit several figures of the article ({texts})"),
-    N_("the claim names {n} projects ({names})"),
-    N_("the claim names several projects and one amount; the article gives each project's band only"),
-    N_("{formula}: every total the bands allow is {claim}"),
-    N_("{formula}: no total the bands allow is {claim}"),
-    N_("{formula}: some totals the bands allow are {claim}"),
-    N_("the article calls {name} {role} and gives no {word}"),
-    N_("the article puts {child} in {parent}"),
-    N_("the claim denies it ({word}); {reason}"),
-    N_("the claim negates it ({word}); {reason}"),
-    N_("the claim speaks of some of a list, not each; {reason}"),
-    N_("the claim counts part of a group ({group}) the article does not give as such; {reason}"),
-    N_("{reason}; the date's clause speaks of something else"),
-)
 
 
 # ---------------------------------------------------------------- checking, line by line
@@ -240,14 +131,7 @@ def write_rows(path: str, checked: Iterable[tuple[Line, list[dict]]], fmt: str, 
     """Stream the items as rows: json (one array), jsonl, tsv, csv, or `lines` (DRAFT:LINE:COL: ...).
     JSON and JSONL carry each item whole unless `columns` (output.Column, from --fields) are given; TSV and
     CSV show `columns`."""
-    if fmt == "csv":
-        import csv
-        import io
-
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-    else:
-        buf = writer = None
+    rows = out.RowWriter(fmt) if fmt in ("tsv", "csv") else None
     first = True
     for _line, items in checked:
         for item in tally.add(items):
@@ -262,23 +146,13 @@ def write_rows(path: str, checked: Iterable[tuple[Line, list[dict]]], fmt: str, 
                 out.write(diagnostic(path, item) + "\n")
             else:
                 if first:
-                    _write_row(fmt, [c.key for c in columns], writer, buf)
-                _write_row(fmt, [out.cell(c.value(item)) for c in columns], writer, buf)
+                    out.write(rows.row([c.key for c in columns]))
+                out.write(rows.row([out.cell(c.value(item)) for c in columns]))
             first = False
     if fmt == "json":
         out.write("[]\n" if first else "\n]\n")
-    elif fmt in ("tsv", "csv") and first:
-        _write_row(fmt, [c.key for c in columns], writer, buf)
-
-
-def _write_row(fmt: str, values: list[str], writer, buf) -> None:
-    if fmt == "csv":
-        buf.seek(0)
-        buf.truncate()
-        writer.writerow([safeio.escape(v, keep="\n") for v in values])
-        out.write(buf.getvalue())
-    else:
-        out.write("\t".join(out._tsv_field(v) for v in values) + "\n")
+    elif rows is not None and first:
+        out.write(rows.row([c.key for c in columns]))
 
 
 def diagnostic(path: str, item: dict) -> str:

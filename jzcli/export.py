@@ -27,7 +27,7 @@ import os
 import stat
 from pathlib import Path
 
-from jzcli import safeio, schema
+from jzcli import files, safeio, schema
 from jzcli.errors import BadInput, FactBaseError
 from jzcli.factbase import FactBase, default_path
 from jzcli.i18n import N_, _
@@ -114,7 +114,7 @@ def check_target(fb: FactBase, out: str, fmt: str, force: bool) -> tuple[Path, o
         if not os.path.isdir(real_parent):
             raise BadInput(_("folder {parent} does not exist").format(parent=target.parent))
     except OSError as exc:
-        raise BadInput(_("cannot use --out {out}: {reason}").format(out=out, reason=exc.strerror or exc)) from None
+        raise BadInput(_("cannot use --out {out}: {reason}").format(out=out, reason=files.os_reason(exc))) from None
     if st is None:
         return target, None
     mode = st.st_mode
@@ -123,9 +123,7 @@ def check_target(fb: FactBase, out: str, fmt: str, force: bool) -> tuple[Path, o
         raise BadInput(_("refusing to replace {out}: it is {dangling} (give the real path)")
             .format(out=out, dangling=dangling))
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        kind = (_("a device") if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else _("a FIFO") if stat.S_ISFIFO(mode)
-                else _("a socket") if stat.S_ISSOCK(mode) else _("not a regular file"))
-        raise BadInput(_("refusing to replace {out}: it is {kind}").format(out=out, kind=kind))
+        raise BadInput(_("refusing to replace {out}: it is {kind}").format(out=out, kind=files.special_kind(mode)))
     if stat.S_ISDIR(mode) != (fmt == "csv"):
         raise BadInput(_("{out} exists and is {value}: cannot replace it with {fmt}")
             .format(out=out, value=_('a folder') if stat.S_ISDIR(mode) else _('a file'), fmt=fmt))
@@ -147,14 +145,16 @@ def _check_earlier_export(folder: Path, out: str) -> None:
             .format(out=out, MANIFEST=MANIFEST)) from None
     except (OSError, ValueError) as exc:
         raise BadInput(_("refusing to replace {out}: cannot read its {MANIFEST} ({reason})")
-            .format(out=out, MANIFEST=MANIFEST, reason=getattr(exc, 'strerror', None) or exc)) from None
-    files = manifest.get("files") if isinstance(manifest, dict) else None
-    if not isinstance(manifest, dict) or manifest.get("tool") != "jzcli" or not isinstance(files, list):
+            .format(out=out, MANIFEST=MANIFEST, reason=files.os_reason(exc))) from None
+    listed = manifest.get("files") if isinstance(manifest, dict) else None
+    if not isinstance(manifest, dict) or manifest.get("tool") != "jzcli" or not isinstance(listed, list):
         raise BadInput(_("refusing to replace {out}: its {MANIFEST} is not a jzcli export manifest")
             .format(out=out, MANIFEST=MANIFEST))
-    extra = sorted(names - set(files) - {MANIFEST})
+    extra = sorted(names - set(listed) - {MANIFEST})
     if extra:
-        shown = ", ".join(extra[:3]) + (f" and {len(extra) - 3} more" if len(extra) > 3 else "")
+        shown = ", ".join(extra[:3])
+        if len(extra) > 3:
+            shown = _("{names} and {n} more").format(names=shown, n=len(extra) - 3)
         raise BadInput(_("refusing to replace {out}: it holds files export did not write ({shown})")
             .format(out=out, shown=shown))
 
@@ -181,7 +181,7 @@ def export(fb: FactBase, fmt: str, out: str, force: bool = False, excel: bool = 
             staged = _make_temp(parent, folder=fmt == "csv")
         except OSError as exc:
             raise BadInput(_("cannot write in {parent}: {reason}")
-                .format(parent=parent, reason=exc.strerror or exc)) from None
+                .format(parent=parent, reason=files.os_reason(exc))) from None
         try:
             _write_format(fb, fmt, staged, excel)
             if st is None:
@@ -213,7 +213,7 @@ def _write_format(fb: FactBase, fmt: str, staged: Path, excel: bool) -> None:
     except sqlite3.Error as exc:
         raise BadInput(_("cannot write {fmt} export: {exc}").format(fmt=fmt, exc=exc)) from None
     except OSError as exc:
-        raise BadInput(_("cannot write {fmt} export: {reason}").format(fmt=fmt, reason=exc.strerror or exc)) from None
+        raise BadInput(_("cannot write {fmt} export: {reason}").format(fmt=fmt, reason=files.os_reason(exc))) from None
 
 
 def _check_exportable(fb: FactBase, fmt: str) -> None:
@@ -304,7 +304,7 @@ class _folder_lock:
                 os.close(self.fd)
                 self.fd = None
             raise BadInput(_("cannot write in {folder}: {reason}")
-                .format(folder=self.folder, reason=exc.strerror or exc)) from None
+                .format(folder=self.folder, reason=files.os_reason(exc))) from None
         return self
 
     def __exit__(self, *_exc) -> None:
@@ -406,7 +406,7 @@ def _rename_noreplace(staged: Path, target: Path, out: str) -> None:
         raise BadInput(_("{out} appeared while the export was written (another process?): not replaced")
             .format(out=out)) from None
     except OSError as exc:
-        raise BadInput(_("cannot write {out}: {reason}").format(out=out, reason=exc.strerror or exc)) from None
+        raise BadInput(_("cannot write {out}: {reason}").format(out=out, reason=files.os_reason(exc))) from None
 
 
 def _same(st: os.stat_result, path: Path) -> bool:
@@ -423,7 +423,7 @@ def _replace_file(staged: Path, target: Path, st: os.stat_result, out: str) -> N
     try:
         os.replace(staged, target)
     except OSError as exc:
-        raise BadInput(_("cannot write {out}: {reason}").format(out=out, reason=exc.strerror or exc)) from None
+        raise BadInput(_("cannot write {out}: {reason}").format(out=out, reason=files.os_reason(exc))) from None
 
 
 def _swap_folder(staged: Path, target: Path, st: os.stat_result, out: str) -> None:
@@ -436,7 +436,7 @@ def _swap_folder(staged: Path, target: Path, st: os.stat_result, out: str) -> No
         try:
             rename_noreplace(target, aside)
         except OSError as exc:
-            raise BadInput(_("cannot move {out} aside: {reason}").format(out=out, reason=exc.strerror or exc)) from None
+            raise BadInput(_("cannot move {out} aside: {reason}").format(out=out, reason=files.os_reason(exc))) from None
         if not _same(st, aside):  # someone swapped the folder between the check and the rename: put it back
             os.rename(aside, target)
             raise BadInput(_("{out} changed while the export was written: not replaced").format(out=out))
@@ -445,7 +445,7 @@ def _swap_folder(staged: Path, target: Path, st: os.stat_result, out: str) -> No
         except OSError as exc:
             os.rename(aside, target)
             raise BadInput(_("cannot move the new export into {out}: {reason}; the old one is kept")
-                .format(out=out, reason=exc.strerror or exc)) from None
+                .format(out=out, reason=files.os_reason(exc))) from None
         safeio.remove_on_signal(str(aside))
     _remove(aside)
 

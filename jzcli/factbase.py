@@ -16,7 +16,7 @@ from pathlib import Path
 
 from jzcli import files, schema
 from jzcli.errors import FactBaseError
-from jzcli.i18n import _
+from jzcli.i18n import N_, _
 
 ENV_VAR = "JZCLI_DB"
 
@@ -173,14 +173,11 @@ def _read_tables(path: Path) -> dict[str, list[dict]]:
         raise
     except json.JSONDecodeError as exc:
         raise FactBaseError(_("{path}: invalid JSON ({reason} at line {line} column {column})").format(
-            path=path, reason=exc.msg, line=exc.lineno, column=exc.colno)) from None
+            path=path, reason=_(exc.msg), line=exc.lineno, column=exc.colno)) from None
     except UnicodeDecodeError:
         raise FactBaseError(_("{path}: not UTF-8 text").format(path=path)) from None
-    except PermissionError:
-        raise FactBaseError(_("cannot read fact base {path}: permission denied").format(path=path)) from None
     except OSError as exc:
-        raise FactBaseError(_("cannot read fact base {path}: {reason}").format(path=path, reason=exc.strerror or exc)) \
-            from None
+        raise files.os_error(exc, path, "fact base", FactBaseError) from None
     except RecursionError:
         raise FactBaseError(_("{path}: not a fact base of this schema (nested too deeply)").format(path=path)) from None
     except StrictJSONError as exc:
@@ -194,8 +191,16 @@ class StrictJSONError(ValueError):
     pass
 
 
+# What Python's json module says of bad JSON (JSONDecodeError.msg), for "invalid JSON (...)" in the catalog.
+JSON_REASONS = (N_("Expecting value"), N_("Expecting ',' delimiter"), N_("Expecting ':' delimiter"),
+                N_("Expecting property name enclosed in double quotes"), N_("Unterminated string starting at"),
+                N_("Invalid control character at"), N_("Invalid \\escape"), N_("Invalid \\uXXXX escape"),
+                N_("Extra data"), N_("Illegal trailing comma before end of object"),
+                N_("Illegal trailing comma before end of array"))
+
+
 def _no_constant(name: str):
-    raise StrictJSONError(f"{name} is not a JSON number")
+    raise StrictJSONError(_("{name} is not a JSON number").format(name=name))
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
@@ -203,7 +208,7 @@ def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict:
     if len(obj) != len(pairs):
         seen: set[str] = set()
         dup = next(k for k, _ in pairs if k in seen or seen.add(k))
-        raise StrictJSONError(f"duplicate key {dup!r}")
+        raise StrictJSONError(_("duplicate key {key!r}").format(key=dup))
     return obj
 
 
@@ -261,21 +266,24 @@ def shape_problems(spec: Spec, rec: dict, prefix: str = "") -> list[str]:
         value = rec.get(name, _MISSING)
         if value is _MISSING:
             if must:
-                out.append(f"missing field '{prefix}{name}'")
+                out.append(_("missing field '{field}'").format(field=prefix + name))
             continue
         if value.__class__ not in classes:
-            out.append(f"field '{prefix}{name}' has the wrong type ({_type_name(value)}, expected {expected})")
+            out.append(_("field '{field}' has the wrong type ({type}, expected {expected})").format(
+                field=prefix + name, type=_type_name(value), expected=expected.replace(" or null", _(" or null"))))
         elif kind == "list[str]" or kind == "map[str]":
             items = value.values() if kind == "map[str]" else value
             bad = next((x for x in items if x.__class__ is not str), _MISSING)
             if bad is not _MISSING:
-                out.append(f"field '{prefix}{name}' holds a {_type_name(bad)}, expected strings")
+                out.append(_("field '{field}' holds a {type}, expected strings").format(
+                    field=prefix + name, type=_type_name(bad)))
         elif sub is not None and value is not None:
             many = kind == "list[object]"
             for i, item in enumerate(value if many else (value,)):
                 where = f"{prefix}{name}[{i}]" if many else f"{prefix}{name}"
                 if item.__class__ is not dict:
-                    out.append(f"field '{where}' has the wrong type ({_type_name(item)}, expected object)")
+                    out.append(_("field '{field}' has the wrong type ({type}, expected object)").format(
+                        field=where, type=_type_name(item)))
                 else:
                     out.extend(shape_problems(sub, item, where + "."))
     return out

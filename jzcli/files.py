@@ -19,6 +19,13 @@ from jzcli.i18n import N_, _
 
 _KINDS = ((stat.S_ISFIFO, N_("a FIFO")), (stat.S_ISCHR, N_("a character device")),
           (stat.S_ISBLK, N_("a block device")), (stat.S_ISSOCK, N_("a socket")))
+# Why an OS call failed (strerror), for the messages that quote it: the common ones are in the catalog.
+OS_REASONS = (N_("No such file or directory"), N_("Is a directory"), N_("Not a directory"), N_("File exists"),
+              N_("No space left on device"), N_("Read-only file system"), N_("Input/output error"),
+              N_("Too many levels of symbolic links"), N_("File name too long"), N_("Device or resource busy"),
+              N_("Directory not empty"), N_("Invalid argument"), N_("Operation not permitted"),
+              N_("Permission denied"), N_("Disk quota exceeded"), N_("Text file busy"), N_("Invalid cross-device link"),
+              N_("Too many open files"), N_("No such device or address"), N_("File too large"))
 WHAT = (N_("draft"), N_("article"), N_("fact base"))  # what the callers call the file they read
 
 
@@ -29,12 +36,11 @@ def check_file(path: str | os.PathLike, what: str, error: type[JzError] = BadInp
     except FileNotFoundError:
         raise error(_("{what} not found: {path}").format(what=_(what), path=path)) from None
     except OSError as exc:
-        raise _os_error(exc, path, what, error) from None
+        raise os_error(exc, path, what, error) from None
     if stat.S_ISDIR(mode):
         raise error(_("{what} is a directory, not a file: {path}").format(what=_(what), path=path))
     if not stat.S_ISREG(mode):
-        kind = next((name for test, name in _KINDS if test(mode)), N_("a special file"))
-        raise error(_("{what} is not a regular file ({kind}): {path}").format(what=_(what), kind=_(kind), path=path))
+        raise error(_("{what} is not a regular file ({kind}): {path}").format(what=_(what), kind=special_kind(mode), path=path))
     if not os.access(path, os.R_OK):
         raise error(_("cannot read {what} {path}: permission denied").format(what=_(what), path=path))
 
@@ -45,7 +51,7 @@ def read_bytes(path: str | os.PathLike, what: str, error: type[JzError] = BadInp
         with open(path, "rb") as fh:
             return fh.read()
     except OSError as exc:  # removed or changed between the check and the read
-        raise _os_error(exc, path, what, error) from None
+        raise os_error(exc, path, what, error) from None
 
 
 def decode(data: bytes, name: str | os.PathLike, what: str, error: type[JzError] = BadInput) -> str:
@@ -62,11 +68,23 @@ def read_text(path: str | os.PathLike, what: str, error: type[JzError] = BadInpu
     return decode(read_bytes(path, what, error), path, what, error)
 
 
-def _os_error(exc: OSError, path: str | os.PathLike, what: str, error: type[JzError]) -> JzError:
+def special_kind(mode: int) -> str:
+    """What a file that is neither a regular file nor a folder is ("a FIFO"), in the user's language."""
+    return _(next((name for test, name in _KINDS if test(mode)), N_("a special file")))
+
+
+def os_reason(exc: BaseException) -> str:
+    """Why an OS call failed ("No space left on device"), in the user's language."""
+    reason = getattr(exc, "strerror", None)
+    return _(reason) if reason else str(exc)
+
+
+def os_error(exc: OSError, path: str | os.PathLike, what: str, error: type[JzError]) -> JzError:
+    """The one wording of a failed open or read of the file `what` ("fact base", "draft")."""
     if isinstance(exc, FileNotFoundError):
         return error(_("{what} not found: {path}").format(what=_(what), path=path))
     if isinstance(exc, IsADirectoryError):
         return error(_("{what} is a directory, not a file: {path}").format(what=_(what), path=path))
     if isinstance(exc, PermissionError):
         return error(_("cannot read {what} {path}: permission denied").format(what=_(what), path=path))
-    return error(_("cannot read {what} {path}: {reason}").format(what=_(what), path=path, reason=exc.strerror or exc))
+    return error(_("cannot read {what} {path}: {reason}").format(what=_(what), path=path, reason=os_reason(exc)))

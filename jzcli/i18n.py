@@ -51,6 +51,7 @@ def reset() -> None:
     """Read the environment again at the next message (each command line, in tests)."""
     _state["lang"] = None
     _state["catalog"] = None
+    _state.pop("like", None)
 
 
 def catalog() -> dict:
@@ -125,19 +126,40 @@ _patterns: dict[str, re.Pattern] = {}
 
 def translate_like(message: str, templates: tuple[str, ...]) -> str:
     """Translate a message someone else formatted ("No such option: --x") by the msgid it was made from
-    ("No such option: {name}"): the first template that matches whole; its parts are translated in turn."""
+    ("No such option: {name}"); its parts are translated in turn, and a part no template makes is looked up
+    as a msgid of its own (a verdict word, a curator's note) or kept (data: names, figures).
+
+    Several templates may match one message ("the article says {text}" also matches "the article says X, not
+    Y"): the one whose translation leaves the fewest Latin letters wins, then the one with more literal text."""
     if language() == "en":
         return message
+    memo = _state.setdefault("like", {})
+    key = (message, templates)
+    if key in memo:
+        return memo[key]
+    best: tuple | None = None
     for template in templates:
         pattern = _patterns.get(template)
         if pattern is None:
             pattern = re.compile(_PLACEHOLDER.sub(lambda m: f"(?P<{m.group(1)}>.*?)", re.escape(template)), re.S)
             _patterns[template] = pattern
         m = pattern.fullmatch(message)
-        if m:
-            parts = {k: translate_like(v, templates) for k, v in m.groupdict().items()}
-            return gettext(template).format(**parts)
-    return gettext(message)
+        if not m:
+            continue
+        parts = {k: translate_like(v, templates) for k, v in m.groupdict().items()}
+        text = gettext(template).format(**parts)
+        score = (len(_LATIN.findall(text)), -len(_PLACEHOLDER_TEXT.sub("", template)))
+        if best is None or score < best[0]:
+            best = (score, text)
+    result = best[1] if best else gettext(message)
+    if len(memo) > 4096:  # a long draft: bounded memory
+        memo.clear()
+    memo[key] = result
+    return result
+
+
+_LATIN = re.compile(r"[A-Za-z]")
+_PLACEHOLDER_TEXT = re.compile(r"\{\w+(?:![rs])?\}")
 
 
 # Typer's own words (typer/core.py calls gettext's default-domain `_`: bound to our catalog by bind_typer) and

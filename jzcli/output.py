@@ -49,7 +49,7 @@ class Column:
     def text(self, rec: dict) -> str:
         """What a person reads in a table cell."""
         raw = self.value(rec)
-        return display(cell(raw) if self.show is None or raw is None else self.show(raw))
+        return display(shown_value(raw) if self.show is None or raw is None else self.show(raw))
 
 
 class View:
@@ -116,6 +116,45 @@ def cell(value: Any) -> str:
         except (RecursionError, ValueError):  # nested deeper than the encoder goes
             return "…"
     return str(value)
+
+
+# A table cell shows a value that is a msgid in the user's language: true/false, the schema's enumerated values
+# and record kinds, the curator's notes (jzcli/catalog.py, data_messages). Scripts get the value itself.
+BOOLEAN = (N_("true"), N_("false"))
+
+
+def shown_value(value: Any, depth: int = 0) -> str:
+    """A value as a person reads it in a table: cell(), with every scalar the catalog knows translated, and
+    nested objects as "key：value" (keys are field names: msgids too)."""
+    if isinstance(value, dict) and depth < 4:
+        return "；".join(f"{gettext(str(k))}：{shown_value(v, depth + 1)}" for k, v in value.items())
+    if isinstance(value, (list, tuple)) and depth < 4:
+        nested = any(isinstance(v, (dict, list, tuple)) for v in value)
+        return (" | " if nested else "、").join(shown_value(v, depth + 1) for v in value)
+    text = cell(value)
+    return gettext(text) if text and not isinstance(value, (dict, list, tuple)) else text
+
+
+class RowWriter:
+    """TSV or CSV, one row at a time: the one place for the rules of both (TSV: tab, newline and backslash
+    escaped; CSV: quoted as the csv module does; control characters escaped in both)."""
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+        if fmt == "csv":
+            import csv
+            import io
+
+            self._buf = io.StringIO()
+            self._writer = csv.writer(self._buf, lineterminator="\n")
+
+    def row(self, values: Sequence[str]) -> str:
+        if self.fmt != "csv":
+            return "\t".join(_tsv_field(v) for v in values) + "\n"
+        self._buf.seek(0)
+        self._buf.truncate()
+        self._writer.writerow([safeio.escape(v, keep="\n") for v in values])
+        return self._buf.getvalue()
 
 
 def _tsv_field(text: str) -> str:
@@ -196,19 +235,10 @@ def emit(
         else:
             items = data if isinstance(data, list) else [data]
             write("".join(dump_jsonl(d) for d in items))
-    elif fmt == "tsv":
-        lines = ["\t".join(c.key for c in columns)]
-        lines += ["\t".join(_tsv_field(cell(c.value(r))) for c in columns) for r in records]
-        write("\n".join(lines) + "\n")
-    elif fmt == "csv":
-        import csv
-        import io
-
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow([c.key for c in columns])
-        writer.writerows([safeio.escape(cell(c.value(r)), keep="\n") for c in columns] for r in records)
-        write(buf.getvalue())
+    elif fmt in ("tsv", "csv"):
+        rows = RowWriter(fmt)
+        write(rows.row([c.key for c in columns]) + "".join(rows.row([cell(c.value(r)) for c in columns])
+                                                           for r in records))
     elif draw is not None and fields is None:
         draw()
     elif not records:

@@ -21,6 +21,7 @@ import re
 import sys
 
 from jzcli.errors import ExitStatus, JzError
+from jzcli.i18n import N_
 
 
 class OutputError(JzError):
@@ -93,13 +94,13 @@ def write(text: str, stream=None) -> None:
     """Write all of `text` to stdout or fail: OutputError (exit 1) or BrokenPipe (exit 141)."""
     stream = sys.stdout if stream is None else stream
     if stream is None or 1 in CLOSED and stream is sys.stdout:
-        raise OutputError("cannot write the output: stdout is closed")
+        raise _output_error(N_("stdout is closed"))
     fd = _stdout_fd(stream)
     if fd is None:  # an in-memory stream (tests, library use): nothing to check
         try:
             stream.write(text)
         except ValueError as exc:  # closed file object
-            raise OutputError(f"cannot write the output: {exc}") from None
+            raise _output_error(str(exc)) from None
         return
     flush(stream)
     write_bytes(fd, text.encode("utf-8", "surrogateescape"))
@@ -146,7 +147,7 @@ def write_bytes(fd: int, data: bytes) -> None:
         except OSError as exc:
             raise _error(exc) from None
         if n <= 0:
-            raise OutputError("cannot write the output: the write made no progress")
+            raise _output_error(N_("the write made no progress"))
         view = view[n:]
 
 
@@ -171,10 +172,21 @@ def _error(exc: OSError | ValueError) -> Exception:
     if isinstance(exc, BrokenPipeError) or getattr(exc, "errno", None) == errno.EPIPE:
         return BrokenPipe()
     if isinstance(exc, OSError):
-        reason = {errno.ENOSPC: "no space left on the device", errno.EFBIG: "the file size limit was reached",
-                  errno.EBADF: "stdout is closed", errno.EIO: "input/output error"}.get(exc.errno)
-        return OutputError(f"cannot write the output: {reason or exc.strerror or exc}; the output is incomplete")
-    return OutputError(f"cannot write the output: {exc}")
+        from jzcli.files import os_reason
+
+        reason = {errno.ENOSPC: N_("no space left on the device"), errno.EFBIG: N_("the file size limit was reached"),
+                  errno.EBADF: N_("stdout is closed"), errno.EIO: N_("input/output error")}.get(exc.errno)
+        return _output_error(reason or os_reason(exc), incomplete=True)
+    return _output_error(str(exc))
+
+
+def _output_error(reason: str, incomplete: bool = False) -> OutputError:
+    """"cannot write the output: REASON", in the user's language (`reason` a msgid or the system's words)."""
+    from jzcli.i18n import _
+
+    if incomplete:
+        return OutputError(_("cannot write the output: {reason}; the output is incomplete").format(reason=_(reason)))
+    return OutputError(_("cannot write the output: {reason}").format(reason=_(reason)))
 
 
 class CheckedStdout:

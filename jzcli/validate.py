@@ -9,6 +9,7 @@ import re
 from jzcli import crosschecks, files, schema
 from jzcli.errors import FactBaseError
 from jzcli.factbase import FactBase, shape_problems, shape_spec
+from jzcli.i18n import _
 from jzcli.schema import references
 from jzcli.text import squash
 
@@ -63,8 +64,8 @@ def _magnitude_problems(fb: FactBase) -> list[str]:
                 values = value.values() if isinstance(value, dict) else value if isinstance(value, list) else (value,)
                 for v in values:
                     if isinstance(v, (int, float)) and not isinstance(v, bool) and not -MAX_MAGNITUDE < v < MAX_MAGNITUDE:
-                        out.append(f"{rec.get('id')}: field '{key}' holds a number too large for a figure "
-                                   f"({str(v)[:20]}…, at most 2^63)")
+                        out.append(_("{id}: field '{field}' holds a number too large for a figure ({value}…, at most 2^63)")
+                                   .format(id=rec.get("id"), field=key, value=str(v)[:20]))
                         break
     return out
 
@@ -84,7 +85,8 @@ def _date_problems(fb: FactBase, misshapen: set[str]) -> list[str]:
                 try:
                     date_bounds(value)
                 except BadInput:
-                    out.append(f"{ev['id']}: {fld} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+                    out.append(_("{id}: {field} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)").format(
+                        id=ev["id"], field=fld, value=value))
     return out
 
 
@@ -99,29 +101,29 @@ def validate(fb: FactBase, source: str | None = None, article_text: str | None =
     for table, rows in fb.tables.items():
         t = schema.TABLES.get(table)
         if t is None:
-            problems.append(f"{table}: not a table of this schema")
+            problems.append(_("{table}: not a table of this schema").format(table=table))
             continue
         if t.single and len(rows) != 1:
-            problems.append(f"{table}: holds {len(rows)} records, expected exactly one")
+            problems.append(_("{table}: holds {n} records, expected exactly one").format(table=table, n=len(rows)))
         elif not rows and not t.may_be_empty:
-            problems.append(f"{table}: table is empty")
+            problems.append(_("{table}: table is empty").format(table=table))
         spec = shape_spec(table)
         for rec in rows:
             rid = rec.get("id")
             if not isinstance(rid, str) or not rid:
-                problems.append(f"{table}: a record has no string 'id'")
+                problems.append(_("{table}: a record has no string 'id'").format(table=table))
                 continue
             if rid in seen:
-                problems.append(f"{rid}: duplicate id (in {seen[rid]} and {table})")
+                problems.append(_("{id}: duplicate id (in {first} and {table})").format(id=rid, first=seen[rid], table=table))
             seen[rid] = table
             m = ID_FORM.fullmatch(rid)
             if not m or m.group(1) != t.prefix:
-                problems.append(f"{rid}: id is not of the form {t.prefix}:<ascii slug>")
+                problems.append(_("{id}: id is not of the form {prefix}:<ascii slug>").format(id=rid, prefix=t.prefix))
             shape = shape_problems(spec, rec)
             if shape:
                 misshapen.add(rid)
-            problems += [f"{rid}: {p}" for p in shape]
-            problems += [f"{rid}: unknown field '{k}' (not in the schema of {table})"
+            problems += [_("{id}: {problem}").format(id=rid, problem=p) for p in shape]
+            problems += [_("{id}: unknown field '{field}' (not in the schema of {table})").format(id=rid, field=k, table=table)
                          for k in rec if k != "id" and k not in t.by_name]
             problems += _enum_problems(fb, t, rec)
             problems += _quote_problems(table, rec, article)
@@ -136,15 +138,17 @@ def validate(fb: FactBase, source: str | None = None, article_text: str | None =
             continue
         result = crosschecks.evaluate(fb, check)
         if "error" in result:
-            problems.append(f"{check['id']}: {result['error']}")
+            problems.append(_("{id}: {problem}").format(id=check["id"], problem=crosschecks.shown(result["error"])))
         elif result["holds"] != check.get("holds"):
-            problems.append(f"{check['id']}: recorded holds={check.get('holds')} but {result['arithmetic']}")
+            problems.append(_("{id}: recorded holds={holds} but {arithmetic}").format(
+                id=check["id"], holds=check.get("holds"), arithmetic=crosschecks.shown(result["arithmetic"])))
         if check.get("kind") == "count":
-            problems += [f"{check['id']}: item {i!r} is not in table {check.get('table')!r}"
+            problems += [_("{id}: item {item!r} is not in table {table!r}").format(
+                id=check["id"], item=i, table=check.get("table"))
                          for i in check.get("items") or [] if seen.get(i, check.get("table")) != check.get("table")]
     for table in schema.TABLES:
         if table not in fb.tables:
-            problems.append(f"{table}: table is missing")
+            problems.append(_("{table}: table is missing").format(table=table))
     return problems
 
 
@@ -163,7 +167,8 @@ def _enum_problems(fb: FactBase, t: schema.Table, rec: dict) -> list[str]:
             continue
         for v in (value if isinstance(value, list) else ()) if f.type == "list[str]" else (value,):
             if isinstance(v, str) and v not in allowed:  # a value of the wrong type is reported as such
-                out.append(f"{rec['id']}: field '{f.name}' is {v!r}, not one of {', '.join(sorted(map(str, allowed)))}")
+                out.append(_("{id}: field '{field}' is {value!r}, not one of {allowed}").format(
+                    id=rec["id"], field=f.name, value=v, allowed=", ".join(sorted(map(str, allowed)))))
     return out
 
 
@@ -173,21 +178,21 @@ def _quote_problems(table: str, rec: dict, article: str | None) -> list[str]:
         if not isinstance(quote, str):
             continue  # reported by the type check
         if not quote.strip():
-            out.append(f"{label}: empty quote")
+            out.append(_("{id}: empty quote").format(id=label))
         elif len(squash(quote)) > MAX_QUOTE:
-            out.append(f"{label}: quote longer than {MAX_QUOTE} characters: {quote[:40]!r}")
+            out.append(_("{id}: quote longer than {n} characters: {quote!r}").format(id=label, n=MAX_QUOTE, quote=quote[:40]))
         elif article is not None and squash(quote) not in article:
-            out.append(f"{label}: quote not found in the article: {quote[:40]!r}")
+            out.append(_("{id}: quote not found in the article: {quote!r}").format(id=label, quote=quote[:40]))
     # the wording of a figure / non-figure must stand in its own quote; an honour's in the article
     own = [(rec["id"], rec.get("text"), rec.get("quote"))] if table == "figures" else []
     own += [(f"{rec['id']}.non_figures[{i}]", nf.get("text"), nf.get("quote"))
             for i, nf in enumerate(rec.get("non_figures") or []) if isinstance(nf, dict)] if table == "meta" else []
     for label, text, quote in own:
         if isinstance(text, str) and isinstance(quote, str) and squash(text) not in squash(quote):
-            out.append(f"{label}: wording {text!r} not found in its quote")
+            out.append(_("{id}: wording {text!r} not found in its quote").format(id=label, text=text))
     if table == "honours" and article is not None and isinstance(rec.get("text"), str) \
             and squash(rec["text"]) not in article:
-        out.append(f"{rec['id']}: wording {rec['text']!r} not found in the article")
+        out.append(_("{id}: wording {text!r} not found in the article").format(id=rec["id"], text=rec["text"]))
     return out
 
 
@@ -197,14 +202,15 @@ def _reference_problems(fb: FactBase, table: str, rec: dict, seen: dict[str, str
     for fld, ref in references(table, rec):
         target = seen.get(ref)
         if target is None:
-            out.append(f"{rec['id']}: reference {ref!r} does not resolve")
+            out.append(_("{id}: reference {ref!r} does not resolve").format(id=rec["id"], ref=ref))
             continue
-        top, _, inner = fld.partition(".")
+        top, _dot, inner = fld.partition(".")
         f = by_name.get(top)
         if f is not None and inner:
             f = next((s for s in f.fields if s.name == inner), None)
         if f is not None and f.ref not in (None, schema.ANY) and f.ref != target:
-            out.append(f"{rec['id']}: field '{fld}' points to {ref!r} in {target}, expected a record of {f.ref}")
+            out.append(_("{id}: field '{field}' points to {ref!r} in {target}, expected a record of {expected}").format(
+                id=rec["id"], field=fld, ref=ref, target=target, expected=f.ref))
     return out
 
 
@@ -215,4 +221,5 @@ def _figure_problems(fb: FactBase) -> list[str]:
         keywords = f.get("keywords")
         if isinstance(keywords, list) and all(isinstance(k, str) for k in keywords):
             seen.setdefault((f.get("subject"), frozenset(keywords)), []).append(f["id"])
-    return [f"{ids[1]}: same subject and keywords as {ids[0]}" for ids in seen.values() if len(ids) > 1]
+    return [_("{id}: same subject and keywords as {other}").format(id=ids[1], other=ids[0])
+            for ids in seen.values() if len(ids) > 1]

@@ -179,6 +179,26 @@ def test_derived_first(cli, question, value, unit):
         assert e["quote"] in quotes_of(REC[e["id"]])
 
 
+# a per-person figure (per 人·…) times the people the question names; the figure found here by its `per`
+(PER_HEAD,) = [f for f in DB["figures"].values() if "人" in (f.get("per") or "").split("·")]
+
+
+@pytest.mark.parametrize("question,heads", [
+    ("邢玉梅老两口每月养老保险合计能领多少钱", 2), ("邢玉梅和老伴每月一共能领多少养老保险", 2),
+    ("邢玉梅夫妻俩每月能领多少养老保险", 2), ("两位老人每月领取养老保险多少元", 2), ("3位老人每月领取养老保险共多少元", 3)])
+def test_a_per_person_figure_times_the_people_named(cli, question, heads):
+    top = cli("ask", question, "--json").json[0]
+    assert (top["kind"], top["value"], top["unit"]) == ("derived", num(val(PER_HEAD["id"]) * heads), PER_HEAD["unit"])
+    assert top["derivation"]["op"] == "product" and top["derivation"]["inputs"] == [PER_HEAD["id"]]
+    assert f"× {heads}人" in top["derivation"]["formula"]
+    assert top["evidence"] == [{"id": PER_HEAD["id"], "quote": PER_HEAD["quote"]}]
+
+
+def test_a_per_person_figure_for_one_person_is_the_figure(cli):
+    top = cli("ask", "邢玉梅每月领取多少养老保险", "--json").json[0]
+    assert (top["kind"], top["id"], top["value"]) == ("figure", PER_HEAD["id"], PER_HEAD["value"])
+
+
 def test_honour_count_is_a_lower_bound(cli):
     """The 2017 honours end in 等多项荣誉: the count is at least the listed ones, and says so."""
     n = len(honours_where(lambda h: h["year"] == 2017))
@@ -320,6 +340,26 @@ def test_what_a_person_said(cli, question, rid):
     assert all((r["kind"], r["id"], r["evidence"][0]["quote"]) == ("attribute", rid, r["answer"]) for r in said)
 
 
+# a brand named after a person: the name meta.not_people keeps out of `people`, found inside the brand's name
+NAMESAKES = [
+    ("李显文矛盾调解室是以谁的名字命名的", "place:lixianwen-tiaojieshi"),
+    ("九州路办事处的调解室以谁的名字命名", "place:lixianwen-tiaojieshi"),
+    ("矛盾调解室品牌以谁命名", "place:lixianwen-tiaojieshi"),
+    ("蔡阁健康工作室的名字来自谁", "place:caige-gongzuoshi"),
+    ("健康工作室是以哪位的名字命名的", "place:caige-gongzuoshi"),
+    ("九州路办事处的健康工作室叫谁的名字", "place:caige-gongzuoshi"),
+]
+
+
+@pytest.mark.parametrize("question,pid", NAMESAKES)
+def test_a_brand_names_its_namesake(cli, question, pid):
+    top = cli("ask", question, "--json").json[0]
+    brand = REC[pid]["name"]
+    (name,) = [n["name"] for n in next(iter(DB["meta"].values()))["not_people"] if n["name"] in brand]
+    assert (top["kind"], top["answer"], top["subject"]) == ("person", f"{name}（“{brand}”）", name), top
+    assert top["evidence"] == [{"id": pid, "quote": REC[pid]["quote"]}]
+
+
 # ---------------------------------------------------------------- lists: (question, members computed here)
 
 LISTS = [
@@ -453,7 +493,77 @@ VERDICTS = [
     ("刘全福是九州路办事处主任吗", S),
     ("天河嘉城小区是在凤凰城社区指导下成立党支部的吗", S),
     ("天河嘉城小区是在桂鹤社区指导下成立党支部的吗", C),
+    ("天河嘉城小区党支部是在凤凰城社区指导下成立的吗", S),
+    ("天河嘉城小区党支部是在东方社区指导下成立的吗", C),
+    # a title said of a person: as written, another one, or none given
+    ("冯科峰是九州路办事处党工委书记吗", U),
+    ("冯科峰是九州路办事处主任吗", U),
+    ("刘全福是九州路办事处党工委书记吗", C),
+    ("张晓凯是天河嘉城小区居民吗", S),
 ]
+
+# not yet: an event the article plans (status planned) or a state it awaits (迎接…): no, with the wording
+NOT_YET = [
+    ("西郭庄社区村民已经回迁了吗", "event:xgz-handover"),
+    ("西郭庄社区已经交房了吗", "event:xgz-handover"),
+    ("崔庄村城中村改造村民商业安置项目已经交工了吗", "event:cuizhuang-handover"),
+    ("21个海绵城市改造项目是否已经通过正式竣工验收", "event:sponge-acceptance"),
+    ("海绵城市改造项目通过正式竣工验收了吗", "event:sponge-acceptance"),
+    ("21个海绵城市改造项目已经完成竣工验收了吗", "event:sponge-acceptance"),
+]
+
+
+@pytest.mark.parametrize("question,rid", NOT_YET)
+def test_not_yet_is_no(cli, question, rid):
+    top = cli("ask", question, "--json").json[0]
+    e = REC[rid]
+    assert (top["kind"], top["verdict"], top["evidence"][0]["id"]) == ("verdict", C, rid), top
+    assert top["note"].startswith("not yet")
+    planned = e["status"] == "planned"
+    assert (e["date_text"] in top["note"]) if planned else ("迎接" in e["quote"] and e["quote"] in top["note"])
+
+
+def test_a_plan_done_is_not_asked_of_a_done_state(cli):
+    """初验 is done (都完成初验了吗: yes); only the state the article awaits is 'not yet'."""
+    top = cli("ask", "21个海绵城市改造项目都完成初验了吗", "--json").json[0]
+    assert (top["verdict"], top["evidence"][0]["id"]) == (S, "fig:sponge-projects")
+
+
+# 都…了吗: the whole (开工 36栋) against its part in the state asked (part_of), found here by that link
+@pytest.mark.parametrize("question,part", [
+    ("大寨店社区开工的36栋楼都完工了吗", "fig:dzd-completed"), ("大寨店社区开工的36栋楼全部完工了吗", "fig:dzd-completed"),
+    ("大寨店社区开工的36栋楼都交付了吗", "fig:dzd-delivered"), ("大寨店社区开工的36栋楼是不是都交付了", "fig:dzd-delivered")])
+def test_all_of_a_whole(cli, question, part):
+    top = cli("ask", question, "--json").json[0]
+    whole = REC[REC[part]["part_of"]]
+    assert [e["id"] for e in top["evidence"]] == [part, whole["id"]], top
+    assert top["verdict"] == (S if val(part) == val(whole["id"]) else C)
+    assert (top["value"], top["unit"]) == (REC[part]["value"], REC[part]["unit"])
+
+
+# shares in words (过半, 一半, 三分之二) against the printed or derived share, compared here
+HALF_TARGET = val("fig:target-share")
+@pytest.mark.parametrize("question,holds", [
+    ("今年前6个月项目投资完成全年目标过半了吗", HALF_TARGET > 50),
+    ("上半年项目投资完成了全年目标的一半以上吗", HALF_TARGET >= 50),
+    ("项目投资完成全年目标不到一半吗", HALF_TARGET < 50),
+    ("今年前6个月完成投资达到全年目标的三分之二了吗", HALF_TARGET * 3 >= 200),
+    ("大寨店社区已完工的楼超过开工总数的一半吗", val("fig:dzd-completed") * 2 > val("fig:dzd-started")),
+    ("大寨店社区已交付的楼不到开工总数的一半吗", val("fig:dzd-delivered") * 2 < val("fig:dzd-started")),
+])
+def test_shares_in_words(cli, question, holds):
+    top = cli("ask", question, "--json").json[0]
+    assert (top["kind"], top["verdict"]) == ("verdict", S if holds else C), top
+
+
+@pytest.mark.parametrize("question", ["冯科峰担任什么职务", "冯科峰的职务是什么", "冯科峰是什么职务"])
+def test_a_person_without_a_title(cli, question):
+    """The article names 冯科峰 but gives no title: 'the article does not say', with the person's record."""
+    (rid,) = [p["id"] for p in DB["people"].values() if p["name"] in question]
+    assert REC[rid]["role"] is None
+    top = cli("ask", question, "--json").json[0]
+    assert (top["kind"], top["metric"], top["answer"]) == ("attribute", "role", "文章没有说"), top
+    assert top["evidence"] == [{"id": rid, "quote": REC[rid]["quote"]}] and "no title" in top["note"]
 
 
 @pytest.mark.parametrize("question,verdict", VERDICTS)

@@ -6,6 +6,10 @@ second figure for an operation, 差几 / 但还没 as differences, a duration up
 another office answers nothing, a band answers 哪个投资档次 but not 具体投资多少, a theme cut by the layout is
 followed by its name, 张公堰村's designation curated) raised it to 89.
 Set B (56): written later and measured blind, after the tuning on set A: 47 right.
+Then (issue 9, the rules the strict xfails named): people's statements with where they stand, a brand's
+namesake, a per-person figure times the people named, not-yet states (planned, awaited), 都…了吗 against the
+part of a whole, shares in words (过半), the event a statement describes, a title the article does not give:
+A 97, B 54.
 
 An answer is right as the reporter's scorer judges it: a yes/no question by the top answer's verdict, a question
 the article does not answer by exit 1, any other by one (or all, when all_required) of `accept` in the top
@@ -32,23 +36,10 @@ def _rows(name: str) -> list[dict]:
 SETS = {"a": _rows("a"), "b": _rows("b")}
 ROWS = [row for rows in SETS.values() for row in rows]
 VERDICT = {"supported": "yes", "contradicted": "no", "unknown": "unknown"}
-FLOOR = {"a": 89, "b": 47}  # right answers when each set was added (of 98 and of 56)
+FLOOR = {"a": 97, "b": 54}  # right answers (of 98 and of 56): 89 and 47 when each set was added, then issue 9's rules
 
 STILL_WRONG = {
-    "q034": "a per-person figure (每人每月80元) times the people the question names (老两口) is no derived value",
-    "q052": "a brand's namesake (李显文矛盾调解室 → 李显文) is not linked to a person",
-    "q053": "a brand's namesake (蔡阁健康工作室 → 蔡阁) is not linked to a person",
     "q079": "the 两新 organisations' model (党委+支部) is not an attribute in the fact base",
-    "q085": "a planned handover (预计9月底前) is not read as 'not yet' for 已经…了吗",
-    "q088": "初验 done, 正式竣工验收 awaited: the state is not compared with the one asked",
-    "q089": "the guiding unit of an event (在凤凰城社区的指导下) is not checked by a yes/no question",
-    "q091": "a person with no title in the article: exit 1 instead of 'the article does not say'",
-    "qb12": "a per-person figure (每人每月80元) times the people the question names (夫妇俩) is no derived value",
-    "qb28": "a brand's namesake (李显文矛盾调解室 → 李显文) is not linked to a person",
-    "qb45": "都完工了吗: 'all' against the 完工 count (29 of 36) is not answered no",
-    "qb47": "过半了吗: a share against 一半 is not checked by a yes/no question",
-    "qb48": "初验 done, 正式竣工验收 awaited: the state is not compared with the one asked",
-    "qb49": "a person with no title in the article: exit 1 instead of 'the article does not say'",
     "qb50": "a figure the article does not give after 2017-11 (总人口) is answered with another figure of that time",
     "qb52": "a 第二批 event the article does not report is answered with the 第一批 one",
 }

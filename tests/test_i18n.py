@@ -37,6 +37,15 @@ def test_every_message_of_the_code_is_translated(extracted, translations):
     assert missing == [], f"untranslated (run python -m jzcli.catalog and translate): {missing[:5]}"
 
 
+def test_every_word_of_the_data_that_tables_show_is_translated(translations):
+    """The curator's English in facts.json (notes, oddities, cross-check descriptions), the schema's values and
+    the names of fields without a label: a Chinese table shows them translated (output.shown_value)."""
+    data = catalog.data_messages(ROOT / "jzcli")
+    assert len(data) > 150
+    missing = [k for k in data if not translations.get(k)]
+    assert missing == [], f"untranslated (run python -m jzcli.catalog and translate): {missing[:5]}"
+
+
 def test_typer_and_click_words_are_translated_and_still_theirs(translations):
     import typer
 
@@ -200,7 +209,7 @@ def test_json_start_loads_no_catalog(cli):
 
 def test_reasons_of_the_checker_are_translated(cli):
     """Every reason the checker gives over many claims (each figure of the article, and altered ones) has a
-    Chinese form: a new reason wording fails here until it is in draftview.REASONS and the catalog."""
+    Chinese form: a new reason wording fails here until it is in jzcli/reasons.py and the catalog."""
     from jzcli import check as ck
     from jzcli import draftview, factbase
 
@@ -241,10 +250,10 @@ def _skeleton(text: str) -> str:
 
 def test_every_reason_the_checker_can_give_has_a_template():
     """The f-strings the checker builds its reasons from (jzcli/check/*.py, read with ast) are each covered by
-    a template in draftview.REASONS, so a new reason wording fails here until it is translated."""
+    a template in jzcli/reasons.py, so a new reason wording fails here until it is translated."""
     import ast
 
-    from jzcli import draftview
+    from jzcli.reasons import TEMPLATES
 
     def skel(node):
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -265,7 +274,7 @@ def test_every_reason_the_checker_can_give_has_a_template():
                     and getattr(node.value.elts[0], "id", None) in ("SUPPORTED", "UNKNOWN", "CONTRADICTED"):
                 reasons.add(skel(node.value.elts[1]))
     reasons = {r for r in reasons if r and r.strip("{}")}
-    templates = {_skeleton(t) for t in draftview.REASONS}
+    templates = {_skeleton(t) for t in TEMPLATES}
     assert len(reasons) >= 40
     assert sorted(r for r in reasons if _skeleton(r) not in templates) == []
 

@@ -132,7 +132,7 @@ def test_a_device_is_refused(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "lstat", lambda p, *a, **k: FakeStat(real_lstat(p)) if str(p) == str(target)
                         else real_lstat(p, *a, **k))
-    with pytest.raises(BadInput, match="a device"):
+    with pytest.raises(BadInput, match="it is a character device"):
         export.export(factbase.load(FACTS), "jsonl", str(target), force=True)
     assert target.read_text(encoding="utf-8") == "x"
 

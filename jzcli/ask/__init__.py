@@ -70,7 +70,7 @@ def answers(reader, question: str) -> list[dict]:
         found += when.events(q, base)
         found += [x for x in attrs if x["kind"] == "event"]
     if "who" in asks:
-        found += who.people(q, base)
+        found += who.people(q, base) + who.namesakes(q, base)
         found += [x for x in attrs if x.get("metric") == "role"]
     if "which" in asks:
         found += which.lists(q, base)

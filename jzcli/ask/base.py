@@ -72,6 +72,10 @@ class Base:
         self.role_word = {w: e["term"] for e in self.vocab.entries if e.get("kind") == "role" for w in e.get("words") or []}
         self.level_words = sorted(self.vocab.level_of.items(), key=lambda t: -len(t[0]))
         self.statuses = {p.get("status") for p in self.projects}
+        # a brand named after a person (李显文矛盾调解室): the names meta.not_people keeps out of `people`, each
+        # with the places whose name holds it
+        self.namesakes = [(n["name"], p) for n in fb.meta.get("not_people") or [] if n.get("name")
+                          for p in self.places if n["name"] in p["name"]]
 
     def role_terms(self, text: str) -> set[str]:
         """The roles (vocabulary terms) a text names, longest word first: 党工委副书记 is not 书记."""

@@ -106,6 +106,12 @@ def derived(q: Question, base: Base, figure_answers: list[dict]) -> list[dict]:
             out.append(engine_answer(derive.difference(big, small), score))
         elif adds:
             out.append(engine_answer(derive.total(x, y), score))
+    # a per-person figure for the people the question names (老两口每月合计能领多少 → 80元/人 × 2)
+    heads = people_named(q.canon)
+    for a in printed[:1]:
+        rec = fb.get(a["id"])
+        if heads and rec and "人" in (rec.get("per") or "").split("·"):
+            out.append(engine_answer(derive.per_head(rec, heads[0], heads[1]), a["score"] + W.OP_BONUS))
     # the count of a list the question asks for (几条小巷, 现在管辖多少个社区和村)
     if q.want in MONEY:
         return out
@@ -120,6 +126,24 @@ def derived(q: Question, base: Base, figure_answers: list[dict]) -> list[dict]:
                         derivation={"op": "count", "formula": formula, "inputs": [m["id"] for m in members]},
                         qualifier="以上" if cand.get("open") else None, note=cand.get("note"), text=cand["label"]))
     return out
+
+
+# how many people a question names: a couple (老两口, 夫妇俩, 她和老伴), or a number of people (3人, 两位老人)
+_COUPLE = Words("老两口|两口子|老俩口|小两口|夫妇|夫妻|老伴|俩")
+_HEADS = Pattern(r"(?<!每)(\d+|[两二三四五六七八九十])(?:个|位|名)?(?:人|老人|村民|居民)")
+_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+
+
+def people_named(c: str) -> tuple[int, str] | None:
+    """(how many, the words) of the people a question names, or None when it names no number of them."""
+    word = _COUPLE.search(c)
+    if word:
+        return 2, word
+    m = _HEADS.search(c)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else _SMALL[m.group(1)]
+        return (n, m.group()) if n >= 2 else None
+    return None
 
 
 def engine_answer(rec: dict, score: float, **fields) -> dict:

@@ -28,6 +28,8 @@ def render(rows: list[dict], question: str) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from jzcli.reasons import translate
+
     console = out.make_console()
     console.print(Text(_("Q: {question}").format(question=question), style="bold"), overflow="fold")
     top = [r for r in rows if r["tie"]] or rows[:1]
@@ -52,7 +54,7 @@ def render(rows: list[dict], question: str) -> None:
         if r.get("members") and r["kind"] != "list":
             lines.append((_("Members"), "、".join(r["members"])))
         if r.get("note"):
-            lines.append((_("Note"), r["note"]))
+            lines.append((_("Note"), translate(r["note"])))
         for e in r["evidence"]:
             lines.append((_("Quote"), f"“{e['quote']}”  — {e['id']}"))
         for label, text in lines:

@@ -290,6 +290,7 @@ _ASK_SECTOR = Words("行业|领域|涉及")
 _ASK_LEVEL = Words("级别|哪一级|什么级|哪级|层级")
 
 
+NOT_SAID = "文章没有说"  # the answer when the article names the thing but not what is asked of it
 ASK_BAND = Words("投资档次|档次|哪一档|哪档|哪个区间|投资区间|投资范围")
 _BEFORE = Words("调整前|之前|以前|原来|原先|成立时|当时|1999")
 
@@ -369,6 +370,9 @@ def _attributes_of(q: Question, base: Base, rec: dict, every: bool = False) -> l
         out.append(_attribute(rec, "parent", parent["name"], evidence, [parent_id], text=parent["name"], **fields))
     if table == "people" and rec.get("role") and (every or _ASK_ROLE.search(m)):
         out.append(_attribute(rec, "role", rec["role"], [ev(rec)]))
+    elif table == "people" and not every and _ASK_ROLE.search(m):  # 冯科峰担任什么职务: no title is given
+        out.append(_attribute(rec, "role", NOT_SAID, [ev(rec)],
+                              note=f"the article gives {rec['name']} no title" + (f": {rec['note']}" if rec.get("note") else "")))
     if table == "projects" and rec.get("sector") and (every or _ASK_SECTOR.search(m)):
         out.append(_attribute(rec, "sector", rec["sector"], [ev(rec)], note=rec.get("note")))
     if table == "projects" and rec.get("investment") and (q.want in MONEY or "投资" in m):

@@ -61,6 +61,25 @@ def said_by(q: Question, base: Base) -> list[dict]:
     return out
 
 
+_NAMED_AFTER = Words("命名|名字|冠名|叫谁|以谁|谁的名|名为|得名")
+
+
+def namesakes(q: Question, base: Base) -> list[dict]:
+    """以谁的名字命名 / 叫谁的名字: the person a brand is named after (李显文矛盾调解室 → 李显文), found by the
+    brand's other words (矛盾调解室); the article says nothing else of them."""
+    out = []
+    for name, place in base.namesakes:
+        rest = place["name"].replace(name, "|")
+        words = overlap(q, rest)
+        links = link_score(q, base, place) + (W.LINK if name in q.canon else 0)  # the brand, or the name, named
+        if words < W.MIN_WORDS and not links:
+            continue
+        score = W.WORD_WEIGHT * words + links + (W.LINK if _NAMED_AFTER.search(q.canon) else 0)
+        out.append(make("person", f"{name}（“{place['name']}”）", score, [ev(place)], subject=name, text=place["name"],
+                        note=f"{place['name']} is named after {name}: the article names {name} only in it"))
+    return out
+
+
 def _other_office(q: Question, base: Base, p: dict) -> bool:
     """The question names an office, and the person holds their title in another one."""
     offices = base.reader.offices

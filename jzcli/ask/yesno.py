@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from jzcli.ask import weights as W
-from jzcli.ask.base import OFFICE_KINDS, Base, date_fields, ev, make, show_date
+from jzcli.ask.base import OFFICE_KINDS, Base, date_fields, ev, link_score, make, show_date
 from jzcli.ask.numbers import derived, figures
 from jzcli.ask.question import (
     CONTRADICTED,
@@ -15,6 +15,7 @@ from jzcli.ask.question import (
     UNKNOWN,
     Pattern,
     Question,
+    Words,
     bigrams,
     canon,
     check_sentence,
@@ -34,21 +35,30 @@ def verdicts(q: Question, base: Base) -> list[dict]:
     """吗 / 是否 / 有没有: the claim checker on the statement when it holds a figure; otherwise the statement
     is answered as an open question and the answer compared with what the statement says. "否" only when
     the article settles it (a closed list, a single-valued attribute, a date); else "文章没有说"."""
-    statement = q.statement
+    statement = shares_as_percent(q.statement)
     sq = Question(base.reader, statement)
-    if q.figures:
+    if sq.figures:
         results = check_sentence(base.reader, statement)
         if results:
             verdict = combined_verdict(results)
             evidence = [e for r in results for e in r.evidence]
             reason = "; ".join(f"{r.figure.text}: {r.verdict} ({r.reason})" for r in results if r.figure)
             if verdict == UNKNOWN:
-                got = _derived_verdict(sq, base, results)
+                got = _derived_verdict(sq, base, results) or _all_of(sq, base, results) or _not_yet(sq, base, results)
                 if got:
                     return got
             return [make("verdict", YES_NO_ANSWER[verdict], W.ATTRIBUTE_BASE, evidence, verdict=verdict, note=reason,
                          text=statement)]
+    # 刘全福是党工委书记吗 / 冯科峰是主任吗: a title said of a person named, as the checker reads it (the role as
+    # written; no title given: the article does not say)
+    roles = [r for r in check_sentence(base.reader, statement) if r.kind == "role" and r.verdict in YES_NO_ANSWER]
+    if roles:
+        verdict = combined_verdict(roles)
+        return [make("verdict", YES_NO_ANSWER[verdict], W.ATTRIBUTE_BASE, [e for r in roles for e in r.evidence],
+                     verdict=verdict, note="; ".join(r.reason for r in roles), text=statement)]
     out = []
+    if sq.span is None or sq.span.present:
+        out += _not_yet(sq, base, [])
     # a date: the event's date against the statement's (the event is found by the words, dates left out)
     if sq.span is not None and not sq.span.present:
         undated = Question(base.reader, DATES.sub("", statement))
@@ -63,6 +73,8 @@ def verdicts(q: Question, base: Base) -> list[dict]:
                             note=f"the article dates it {show_date(e, base)}", text=statement, **{
                                 k: v for k, v in date_fields(e).items() if k != "note"}))
     said = set(sq.ids) | {h["id"] for h in base.honours if h["title"] in sq.canon}
+    if not out:
+        out += _took_part(sq, base, said)
     # a person's role as written
     for p in sq.records("person:"):
         parts = [x for x in re.split(r"[、，,]", p.get("role") or "") if x]
@@ -141,6 +153,115 @@ def _derived_verdict(q: Question, base: Base, results) -> list[dict]:
                             note=f"{fig.text}: the article's figures give {d.get('formula')}"))
             break
     return out
+
+
+# ---------------------------------------------------------------- shares in words, "all of them", "not yet"
+
+# 过半 / 一半以上 / 不到一半 as the percentages the checker reads (it reads 三分之二 itself)
+_HALF = (("超过一半", "超过50%"), ("多于一半", "超过50%"), ("一半以上", "50%以上"), ("过半", "超过50%"),
+         ("大半", "超过50%"), ("不到一半", "不到50%"), ("不足一半", "不到50%"), ("少于一半", "不到50%"))
+_BOUND = r"(超过|多于|高于|不到|不足|少于|低于)"
+# a bound word the statement puts away from its share (超过开工总数的50%): moved next to it, where the checker
+# reads it; a bare 一半 (完成了一半) is at least half
+_DETACHED = Pattern(_BOUND + r"([^，,。；;\d%]{1,12}?)(\d+(?:\.\d+)?%|一半|[一二三四五六七八九十两]分之[一二三四五六七八九十两])")
+
+
+def shares_as_percent(statement: str) -> str:
+    """过半 → 超过50%; 超过开工总数的一半 → 开工总数的超过50%; 完成了一半 → 完成了50%以上."""
+    for word, percent in _HALF:
+        statement = statement.replace(word, percent)
+    statement = _DETACHED.sub(lambda m: m.group(2) + m.group(1) + m.group(3).replace("一半", "50%"), statement)
+    return statement.replace("一半", "50%以上")
+
+
+_ALL = Words("都|全部|全都|均|统统|悉数")
+
+
+def _all_of(q: Question, base: Base, results) -> list[dict]:
+    """开工的36栋楼都完工了吗: the whole (36栋 开工) against its part in the state asked (29栋 已完工, part_of
+    the 36): all of them when the part is the whole, else no."""
+    if not _ALL.search(q.canon):
+        return []
+    vocab = base.reader.vocab
+    asked = vocab.states(q.canon)
+    figures = base.fb.records("figures")
+    wholes = {f["part_of"] for f in figures if f.get("part_of")}
+    for r in results:
+        # the whole the statement's figure is: a figure of that value with parts, the checker's own first
+        near = [e["id"] for e in r.evidence if e.get("id")]
+        whole = next((f for f in sorted(figures, key=lambda f: f["id"] not in near) if r.figure is not None
+                      and f["id"] in wholes and f.get("value") == r.figure.value and f.get("unit") == r.figure.unit
+                      and (set(near) & {f["id"], *(p["id"] for p in figures if p.get("part_of") == f["id"])})), None)
+        if whole is None:
+            continue
+        states = asked - vocab.states(" ".join([whole.get("metric") or "", *(whole.get("keywords") or [])]))
+        for part in figures:
+            if part.get("part_of") != whole["id"] or not states & vocab.states(
+                    " ".join([part.get("metric") or "", *(part.get("keywords") or [])])):
+                continue
+            verdict = SUPPORTED if part["value"] == whole["value"] else CONTRADICTED
+            return [make("verdict", YES_NO_ANSWER[verdict], W.ATTRIBUTE_BASE, [ev(part), ev(whole)], verdict=verdict,
+                         value=part["value"], unit=part.get("unit"), text=q.canon,
+                         note=f"the article says {part.get('text')} of the {whole.get('text')}: {part.get('quote')}")]
+    return []
+
+
+_DONE = Words("已经|已|了|完成|通过|实现")
+_AWAITED = Words("迎接|等待|有待|待|准备|即将")
+
+
+def _not_yet(q: Question, base: Base, results) -> list[dict]:
+    """已经回迁了吗 / 已经通过正式竣工验收了吗: the article plans it (an event of status planned, 预计9月底前) or
+    awaits it (迎接正式竣工验收) — not yet: no. A statement about the plan itself (预计…) is not asked here."""
+    if not _DONE.search(q.canon) or base.reader.vocab.plan.search(q.canon):
+        return []
+    vocab = base.reader.vocab
+    asked = {w for term in vocab.states(q.canon) for w in vocab.words("state", term)}
+    ranked = events_ranked(q, base)[:1]
+    checked = [base.fb.get(e["id"]) for r in results for e in r.evidence[:1] if e.get("id")]
+    for score, e in ranked:
+        # the event the statement describes, or one of the things it names in the state it asks (西郭庄 交房)
+        state_of_named = link_score(q, base, e) and any(w in (e.get("event") or "") for w in asked)
+        if score < W.EVENT_VERDICT_MIN and cover(q, e, base) < W.EVENT_VERDICT_COVER and not state_of_named:
+            continue
+        if e.get("status") == "planned":
+            return [make("verdict", YES_NO_ANSWER[CONTRADICTED], score, [ev(e)], verdict=CONTRADICTED, text=q.canon,
+                         note=f"not yet: the article expects it {e.get('date_text')} ({e.get('quote')})",
+                         **{k: v for k, v in date_fields(e).items() if k != "note"})]
+    for rec in [e for _, e in ranked] + [c for c in checked if c]:
+        text = canon(f"{rec.get('quote')}|{rec.get('event') or ''}")
+        awaited = next((w for w in asked for a in _AWAITED.words if a + w in text), None)
+        if awaited:
+            return [make("verdict", YES_NO_ANSWER[CONTRADICTED], W.ATTRIBUTE_BASE, [ev(rec)], verdict=CONTRADICTED,
+                         text=q.canon, note=f"not yet: the article says it awaits {awaited} ({rec.get('quote')})")]
+    return []
+
+
+_NEGATED = Words("不是|没有|并非|未|不")
+
+
+def _took_part(q: Question, base: Base, said: set[str]) -> list[dict]:
+    """天河嘉城小区党支部是在凤凰城社区指导下成立的吗: the event the statement describes (its own words, dates
+    left out) names every specific thing the statement names: yes; it names another of the same kind in its
+    place (在东方社区指导下): no."""
+    if _NEGATED.search(q.canon):
+        return []
+    specific = said - base.reader.broad
+    for score, e in events_ranked(q, base)[:1]:
+        if score < W.EVENT_VERDICT_MIN or cover(q, e, base) < W.EVENT_VERDICT_COVER or not specific:
+            continue
+        mentioned = set(e.get("mentions") or [])
+        missing = specific - mentioned
+        if not missing:
+            return [make("verdict", YES_NO_ANSWER[SUPPORTED], score, [ev(e)], verdict=SUPPORTED, text=q.canon,
+                         note=f"the article says: {e.get('quote')}",
+                         **{k: v for k, v in date_fields(e).items() if k != "note"})]
+        rivals = {m for m in mentioned - said if any(_same_kind(base, m, {x}) for x in missing)}
+        if rivals and len(missing) == 1:
+            return [make("verdict", YES_NO_ANSWER[CONTRADICTED], score, [ev(e)], verdict=CONTRADICTED, text=q.canon,
+                         note=f"the article names {'、'.join(base.name(r) for r in sorted(rivals))}, "
+                              f"not {base.name(next(iter(missing)))}: {e.get('quote')}")]
+    return []
 
 
 def _verdict(verdict: str, a: dict, statement: str, note: str, bonus: float = 0, score: float | None = None) -> dict:

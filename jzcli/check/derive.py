@@ -105,6 +105,15 @@ def total(a: dict, b: dict) -> dict:
                  formula, _inputs(a, b), [], period=a.get("period"), quote=_quote(a, b))
 
 
+def per_head(a: dict, heads: int, who: str) -> dict:
+    """A per-person figure (每人每月80元) for `heads` people (老两口: 2)."""
+    value = _d(a["value"]) * heads
+    unit = a.get("unit") or ""
+    formula = f"{a.get('text')}/人 × {heads}人（{who}） = {_show(value, unit)}"
+    return _base(f"derived:product:{a['id']}:{heads}", "product", _subject(a), a.get("metric", ""), value, unit,
+                 formula, _inputs(a), [], period=a.get("period"), quote=_quote(a), per=a.get("per"))
+
+
 _DATE = re.compile(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?")
 
 
