@@ -57,7 +57,39 @@ _EVENT_ORDER = lazy(r"(?P<w>之前|以前|之后|以后)")
 _EVENT_AT = lazy(r"(?:是在|发生在|早在|在|于)")
 _EVENT_VERB = lazy(r"(?P<w>早于|先于|晚于|后于)")
 _EVENT_CMP = lazy(r"比(?P<b>[^比]{1,30}?)(?P<w>早|晚)")
-_NAMES_OF_SIZE = ("人数", "数量", "数目", "金额", "规模", "总数")
+
+# the reasons, by rule and verdict (their Chinese forms: jzcli/reasons.py and the catalog)
+WHY = {
+    ("ratio", SUPPORTED): "the article's figures make it {value}, which is {claim}",
+    ("ratio", CONTRADICTED): "the article's figures make it {value}, not {claim}",
+    ("ratio", UNKNOWN): "the article's figures allow {value}: that does not settle {claim}",
+    ("difference", SUPPORTED): "the article's figures differ by {value}",
+    ("difference", CONTRADICTED): "the article's figures differ by {value}, not {claim}",
+    ("difference", UNKNOWN): "the article's figures allow a difference of {value}",
+    ("sum", SUPPORTED): "the article's figures add up to {value}",
+    ("sum", CONTRADICTED): "the article's figures add up to {value}, not {claim}",
+    ("sum", UNKNOWN): "the article's figures allow a total of {value}",
+    ("per", SUPPORTED): "the article's figures give {value} per {unit}",
+    ("per", CONTRADICTED): "the article's figures give {value} per {unit}, not {claim}",
+    ("per", UNKNOWN): "the article's figures allow {value} per {unit}",
+    ("more", SUPPORTED): "the article gives {a} and {b}: the first is more than the second",
+    ("more", CONTRADICTED): "the article gives {a} and {b}: the first is not more than the second",
+    ("less", SUPPORTED): "the article gives {a} and {b}: the first is less than the second",
+    ("less", CONTRADICTED): "the article gives {a} and {b}: the first is not less than the second",
+    ("same", SUPPORTED): "the article gives {a} and {b}: the same",
+    ("same", CONTRADICTED): "the article gives {a} and {b}: not the same",
+    ("order", UNKNOWN): "the article gives {a} and {b}: the figures do not settle it",
+    ("top-project", CONTRADICTED): "{name} is in a band wholly beyond it",
+    ("top-project", SUPPORTED): "every other project's band is wholly short of it",
+    ("top-project", UNKNOWN): "the bands do not settle which project it is",
+    ("top-band", SUPPORTED): "{metric} is {text}; it beats every other band",
+    ("top-band", CONTRADICTED): "{metric} is {text}; another band matches or beats it",
+    ("top-band", UNKNOWN): "{metric} is {text}; the counts do not settle it",
+    ("events", SUPPORTED): "the article dates the first {a} and the second {b}: that is the claim's order",
+    ("events", CONTRADICTED): "the article dates the first {a} and the second {b}: that is not the claim's order",
+    ("events", UNKNOWN): "the article dates the first {a} and the second {b}: their dates do not settle the order",
+    ("inferred", None): "{reason} (the year is inferred: 今年 = {year})",
+}
 
 
 class Side:
@@ -374,9 +406,7 @@ def _multiple(ctx: _Context, lo: int, hi: int):
             unit = "%" if fig.unit == "%" else "倍"
             formula = f"{_text(fa)} / {_text(fb)} = {_show(actual, unit)}"
             said = fig.text if fig.qualifier is None or fig.qualifier in fig.text else fig.qualifier + fig.text
-            why = {SUPPORTED: f"the article's figures make it {_show(actual, unit)}, which is {said}",
-                   CONTRADICTED: f"the article's figures make it {_show(actual, unit)}, not {said}"}.get(
-                verdict, f"the article's figures allow {_show(actual, unit)}: that does not settle {said}")
+            why = WHY["ratio", verdict].format(value=_show(actual, unit), claim=said)
             kind = "share" if unit == "%" else "ratio"
             return _result(ctx, fig, verdict, kind, formula, [fa, fb], why), [fig], sides
     return None
@@ -416,9 +446,7 @@ def _difference(ctx: _Context, lo: int, hi: int):
         actual = _sub(_iv(fa), _iv(fb))
         formula = f"{_text(fa)} − {_text(fb)} = {_show(actual, fa.unit)}"
         verdict = judge(fig, actual, additive=True)
-        why = {SUPPORTED: f"the article's figures differ by {_show(actual, fa.unit)}",
-               CONTRADICTED: f"the article's figures differ by {_show(actual, fa.unit)}, not {fig.text}"}.get(
-            verdict, f"the article's figures allow a difference of {_show(actual, fa.unit)}")
+        why = WHY["difference", verdict].format(value=_show(actual, fa.unit), claim=fig.text)
         return _result(ctx, fig, verdict, "difference", formula, [fa, fb], why), [fig], sides
     return None
 
@@ -463,9 +491,7 @@ def _sum(ctx: _Context, lo: int, hi: int):
             total = _add(total, _iv(f))
         formula = " + ".join(_text(f) for f in facts) + f" = {_show(total, facts[0].unit)}"
         verdict = judge(fig, total, additive=True)
-        why = {SUPPORTED: f"the article's figures add up to {_show(total, facts[0].unit)}",
-               CONTRADICTED: f"the article's figures add up to {_show(total, facts[0].unit)}, not {fig.text}"}.get(
-            verdict, f"the article's figures allow a total of {_show(total, facts[0].unit)}")
+        why = WHY["sum", verdict].format(value=_show(total, facts[0].unit), claim=fig.text)
         return _result(ctx, fig, verdict, "sum", formula, facts, why), [fig], sides
     return None
 
@@ -502,9 +528,7 @@ def _per_unit(ctx: _Context, lo: int, hi: int):
         return None
     verdict = judge(fig, actual, additive=False)
     formula = f"{_text(n)} / {_text(d)} = {_show(actual, fig.unit)}"
-    why = {SUPPORTED: f"the article's figures give {_show(actual, fig.unit)} per {per_unit}",
-           CONTRADICTED: f"the article's figures give {_show(actual, fig.unit)} per {per_unit}, not {fig.text}"}.get(
-        verdict, f"the article's figures allow {_show(actual, fig.unit)} per {per_unit}")
+    why = WHY["per", verdict].format(value=_show(actual, fig.unit), unit=per_unit, claim=fig.text)
     return _result(ctx, fig, verdict, "ratio", formula, [n, d], why), [fig], ()
 
 
@@ -537,11 +561,8 @@ def _order(ctx: _Context, lo: int, hi: int):
     if not _same_units(fa, fb):
         return None
     verdict = _compare(_iv(fa), _iv(fb), direction)
-    word = {"more": "more than", "less": "less than", "same": "the same as"}[direction]
-    formula = f"{_text(fa)} vs {_text(fb)}"
-    why = f"the article gives {_text(fa)} and {_text(fb)}: " + (
-        f"the first is {word} the second" if verdict == SUPPORTED else
-        f"the first is not {word} the second" if verdict == CONTRADICTED else "the figures do not settle it")
+    formula = f"{_text(fa)} 对 {_text(fb)}"
+    why = WHY[(direction if verdict != UNKNOWN else "order"), verdict].format(a=_text(fa), b=_text(fb))
     fig = Figure(a[0], b[1], text[a[0]:b[1]], None, None)
     return _result(ctx, fig, verdict, "order", formula, [fa, fb], why), [], sides
 
@@ -578,11 +599,9 @@ def _superlative(ctx: _Context, lo: int, hi: int):
         verdict = CONTRADICTED if CONTRADICTED in verdicts else SUPPORTED if all(v == SUPPORTED for v in verdicts) \
             else UNKNOWN
         beats = [q for q, v in zip(others, verdicts) if v == CONTRADICTED]
-        formula = f"{p['name']}: {inv.get('text')}" + (f"; {beats[0]['name']}: {beats[0]['investment'].get('text')}"
-                                                      if beats else f"; {len(others)} other projects by band")
-        why = (f"{beats[0]['name']} is in a band wholly {'above' if direction == 'more' else 'below'} it" if beats
-               else "every other project's band is beyond it" if verdict == SUPPORTED
-               else "the bands do not settle which project is " + ("largest" if direction == "more" else "smallest"))
+        formula = f"{p['name']}: {inv.get('text')}" + (f"；{beats[0]['name']}: {beats[0]['investment'].get('text')}"
+                                                      if beats else f"；其余{len(others)}个项目按投资档次")
+        why = WHY["top-project", verdict].format(name=beats[0]["name"] if beats else "")
         ev = [{"id": q["id"], "quote": q.get("quote", ""), "value": None, "unit": None,
                "text": (q.get("investment") or {}).get("text")} for q in [p, *beats]]
         res = Result(text, fig_words, verdict, f"{why} (derived: {formula})", ev, kind="derived")
@@ -604,11 +623,8 @@ def _superlative(ctx: _Context, lo: int, hi: int):
     verdicts = [_compare(_iv(f), _iv(g), direction) for g in others]
     verdict = CONTRADICTED if CONTRADICTED in verdicts else SUPPORTED if all(v == SUPPORTED for v in verdicts) \
         else UNKNOWN
-    formula = "; ".join(f"{g.rec.get('metric')}: {_text(g)}" for g in group)
-    why = (f"{f.rec.get('metric')} is {_text(f)}; " +
-           ("every other band has " + ("fewer" if direction == "more" else "more") if verdict == SUPPORTED else
-            "another band has as many or " + ("more" if direction == "more" else "fewer") if verdict == CONTRADICTED
-            else "the counts do not settle it"))
+    formula = "；".join(f"{g.rec.get('metric')}: {_text(g)}" for g in group)
+    why = WHY["top-band", verdict].format(metric=f.rec.get("metric"), text=_text(f))
     # the superlative word is the item; the band figure in the side is consumed
     res = _result(ctx, fig_words, verdict, "superlative", formula, group, why)
     return res, [], (Side(f, lo, m.start(), hits),)
@@ -733,13 +749,10 @@ def _event_order(ctx: _Context, lo: int, hi: int):
             verdict = SUPPORTED if a1 < b0 else CONTRADICTED if a0 > b1 else UNKNOWN
         else:
             verdict = SUPPORTED if a0 > b1 else CONTRADICTED if a1 < b0 else UNKNOWN
-    inferred = [e for e in (ev_a, ev_b) if e.get("inferred")]
-    label = (f" (the year of {'、'.join(e.get('date_text') for e in inferred)} is inferred: 今年 = the article's year "
-             f"{ctx.reader.pub_year})") if inferred else ""
-    formula = f"{ev_a.get('event')}: {_date_shown(ev_a)}; {ev_b.get('event')}: {_date_shown(ev_b)}"
-    why = (f"the article dates the first {_date_shown(ev_a)} and the second {_date_shown(ev_b)}{label}: "
-           + ("that is the claim's order" if verdict == SUPPORTED else "that is not the claim's order"
-              if verdict == CONTRADICTED else "their dates do not settle the order"))
+    formula = f"{ev_a.get('event')}: {_date_shown(ev_a)}；{ev_b.get('event')}: {_date_shown(ev_b)}"
+    why = WHY["events", verdict].format(a=_date_shown(ev_a), b=_date_shown(ev_b))
+    if any(e.get("inferred") for e in (ev_a, ev_b)):
+        why = WHY["inferred", None].format(reason=why, year=ctx.reader.pub_year)
     fig = Figure(a_parts[0][0], max(b[1], a_parts[-1][1]), text[a_parts[0][0]:max(b[1], a_parts[-1][1])], None, None)
     evs = [{"id": e["id"], "quote": e.get("quote", ""), "value": None, "unit": None, "text": e.get("date_text"),
             "qualifier": None, "period": e.get("date")} for e in (ev_a, ev_b)]
