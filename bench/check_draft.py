@@ -9,16 +9,23 @@ after one untimed warm-up round, so that machine load hits all three alike:
     number, write one JSON row per number (the least any checker in Python does with this draft).
 The result is the ratio of medians, jzcli / plain pass, in which load that hits all runs alike cancels out.
 
+--baseline PATH runs another jzcli (an older checkout, say) on the same draft in the same interleaved rounds
+and reports the ratio of medians jzcli / baseline: before/after without trusting two runs' conditions (issue 8:
+the cost per sentence at most twice that of the checker the issue was filed against).
+
     python bench/check_draft.py [--sentences 10000] [--runs 5] [--max-ratio 40] [--keep DRAFT]
+                                [--baseline OTHER_JZCLI] [--max-baseline-ratio 2]
 
 Exit code 1 when jzcli takes more than --max-ratio times the plain pass (default 40: about twice the ratio
-measured in 2026-11 (17-25x), so a change that doubles the cost of checking fails).
+measured in 2026-11 (17-25x), so a change that doubles the cost of checking fails), or with --baseline more
+than --max-baseline-ratio times the baseline (default 2).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import statistics
@@ -116,27 +123,37 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--max-ratio", type=float, default=40.0, help="fail above this ratio to the plain pass")
     ap.add_argument("--keep", metavar="DRAFT", help="also write the draft here")
+    ap.add_argument("--baseline", metavar="PATH", help="another jzcli to run alongside (before/after)")
+    ap.add_argument("--max-baseline-ratio", type=float, default=2.0, help="with --baseline: fail above this ratio")
     args = ap.parse_args(argv)
     if args.runs < 1:
         ap.error("--runs must be at least 1")
+    if args.baseline and not Path(args.baseline).exists():
+        ap.error(f"--baseline: no such file: {args.baseline}")
 
     draft = make_draft(args.sentences)
     if args.keep:
         Path(args.keep).write_text(draft, encoding="utf-8")
     cmd = installed_command()
     python = interpreter_of(cmd[0]) if len(cmd) == 1 else cmd[0]
-    times: dict[str, list[float]] = {"jzcli": [], "plain": [], "python": []}
     rows = None
+    # as bench/startup: PYTHONDONTWRITEBYTECODE would make every run compile jzcli again (an installed package
+    # has its .pyc files); JZCLI_DB and the like would check another fact base
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("JZCLI_DB", "NO_COLOR", "JZCLI_DEBUG", "PYTHONDONTWRITEBYTECODE")}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "draft.txt"
         path.write_text(draft, encoding="utf-8")
         cases = {"jzcli": cmd + ["check", "--file", str(path), "--json"],
                  "plain": [python, "-c", PLAIN_PASS, str(path)],
                  "python": [python, "-c", "pass"]}
+        if args.baseline:
+            cases["baseline"] = [args.baseline, "check", "--file", str(path), "--json"]
+        times: dict[str, list[float]] = {name: [] for name in cases}
         for rnd in range(args.runs + 1):  # round 0 warms caches and is not counted
             for name, argv_ in cases.items():
                 t0 = time.perf_counter()
-                proc = subprocess.run(argv_, capture_output=True, cwd=tmp)
+                proc = subprocess.run(argv_, capture_output=True, cwd=tmp, env=env)
                 elapsed = time.perf_counter() - t0
                 if proc.returncode not in (0, 1):
                     sys.stderr.write(f"{name}: exit {proc.returncode}\n" + proc.stderr.decode("utf-8", "replace"))
@@ -155,10 +172,17 @@ def main(argv: list[str] | None = None) -> int:
           f"python -c pass {med['python']:.3f} s")
     print(f"ratio: {ratio:.1f}x the plain pass, {med['jzcli'] / med['python']:.0f}x python -c pass "
           f"(target: <= {args.max_ratio:g}x the plain pass)")
-    if ratio > args.max_ratio:
+    slow = ratio > args.max_ratio
+    if slow:
         print(f"SLOW: above {args.max_ratio:g}x the plain pass")
-        return 1
-    return 0
+    if args.baseline:
+        to_base = med["jzcli"] / med["baseline"]
+        print(f"baseline: {args.baseline} {med['baseline']:.2f} s, {med['baseline'] / med['plain']:.1f}x the plain "
+              f"pass; jzcli / baseline: {to_base:.2f}x (target: <= {args.max_baseline_ratio:g}x)")
+        if to_base > args.max_baseline_ratio:
+            print(f"SLOW: above {args.max_baseline_ratio:g}x the baseline")
+            slow = True
+    return 1 if slow else 0
 
 
 if __name__ == "__main__":

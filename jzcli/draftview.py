@@ -29,9 +29,6 @@ SYMBOL = {"supported": "✔", "contradicted": "✘", "unknown": "?"}
 STYLE = {"supported": "green", "contradicted": "bold red", "unknown": "yellow"}
 VERDICT_WORD = {"supported": N_("supported"), "contradicted": N_("contradicted"), "unknown": N_("unknown")}
 
-_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
-MAX_SENTENCE = 2000  # characters checked as one sentence; a longer run is cut at its clause marks
-_CLAUSE_CUT = re.compile(r"[^，,；;：:]{1,%d}[，,；;：:]?".replace("%d", str(MAX_SENTENCE)))
 
 
 def verdict_word(verdict: str) -> str:
@@ -39,22 +36,6 @@ def verdict_word(verdict: str) -> str:
 
 
 # ---------------------------------------------------------------- checking, line by line
-
-
-def sentence_spans(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, sentence) for each sentence of one line, white space around it left out."""
-    for m in _SENTENCE.finditer(text):
-        raw = m.group()
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        start = m.start() + (len(raw) - len(raw.lstrip()))
-        if len(stripped) <= MAX_SENTENCE:
-            yield start, stripped
-            continue
-        for piece in _CLAUSE_CUT.finditer(stripped):  # an endless "sentence": clause by clause, bounded work
-            if piece.group().strip():
-                yield start + piece.start(), piece.group()
 
 
 def _position(result, sentence: str, search_from: int) -> tuple[int, int]:
@@ -71,6 +52,7 @@ def _position(result, sentence: str, search_from: int) -> tuple[int, int]:
 def check_lines(reader, lines: Iterable[Line]) -> Iterator[tuple[Line, list[dict]]]:
     """Each line of a draft with its checked items, in the order they stand."""
     from jzcli import check as ck
+    from jzcli.check.drivers import sentence_spans
 
     for line in lines:
         items: list[dict] = []
@@ -138,8 +120,7 @@ def write_rows(path: str, checked: Iterable[tuple[Line, list[dict]]], fmt: str, 
             if fmt in ("json", "jsonl") and columns is not None:
                 item = {c.key: c.value(item) for c in columns}
             if fmt == "json":  # one array, written item by item: the same text as dump_json of the whole list
-                body = out.dump_json(item).rstrip("\n")
-                out.write(("[\n" if first else ",\n") + "\n".join("  " + s for s in body.split("\n")))
+                out.write(("[\n  " if first else ",\n  ") + out.dump_json(item, level=1).rstrip("\n"))
             elif fmt == "jsonl":
                 out.write(out.dump_jsonl(item))
             elif fmt == "lines":

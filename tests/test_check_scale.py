@@ -40,13 +40,17 @@ def test_a_long_line_of_digits_or_numerals_is_checked(jz, tmp_path, line):
 
 
 def _checker_patterns() -> list[str]:
-    """"module.NAME" of every module-level regex of the checker package."""
+    """"module.NAME" of every module-level regex of the checker package, compiled at import or on first use
+    (jzcli/lazyre.py)."""
     import pkgutil
+
+    from jzcli import lazyre
 
     out = []
     for info in pkgutil.iter_modules(ck.__path__):
         module = importlib.import_module(f"jzcli.check.{info.name}")
-        out += [f"{info.name}.{name}" for name, value in vars(module).items() if isinstance(value, re.Pattern)]
+        out += [f"{info.name}.{name}" for name, value in vars(module).items()
+                if isinstance(value, (re.Pattern, lazyre.Pattern))]
     return out
 
 

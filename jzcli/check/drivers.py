@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
+from jzcli.check import operators as op
 from jzcli.check.index import Reader
 from jzcli.check.matching import assign, match_figure
 from jzcli.check.reading import (
@@ -25,7 +27,7 @@ def canon_map(text: str) -> tuple[str, list[int]]:
     the character of `text` it comes from, plus len(text) at the end."""
     whole = _canon(text)
     if len(whole) == len(text):  # nothing removed or expanded (the usual case): offsets are the same
-        return whole.translate(NUMERAL_FORMS), [*range(len(text)), len(text)]
+        return _numerals(whole), [*range(len(text)), len(text)]
     out: list[str] = []
     where: list[int] = []
     for i, ch in enumerate(text):
@@ -37,7 +39,16 @@ def canon_map(text: str) -> tuple[str, list[int]]:
         canon = _canon(text)
         where = (where + [len(text)] * len(canon))[:len(canon)]
     where.append(len(text))
-    return canon.translate(NUMERAL_FORMS), where
+    return _numerals(canon), where
+
+
+_OLD_NUMERALS = lazy("[" + "".join(chr(c) for c in NUMERAL_FORMS) + "]")
+
+
+def _numerals(text: str) -> str:
+    """Traditional and financial numerals as plain ones (str.translate looks up every character: only a
+    text that has one is translated)."""
+    return text.translate(NUMERAL_FORMS) if _OLD_NUMERALS.search(text) else text
 
 
 def check_sentence(reader: Reader, sentence: str, claim: str | None = None, offset: int = 0) -> list[Result]:
@@ -68,8 +79,6 @@ def check_sentence(reader: Reader, sentence: str, claim: str | None = None, offs
 def _parts_of_groups(canon: str, results: list[Result]) -> None:
     """"3个社区中,有2个…": a figure that counts part of a group the claim names is settled only when the group
     is the article's (its figure supported) and the part's fact is computed from that group's fact."""
-    from jzcli.check import operators as op
-
     by_start = {r.figure.start: r for r in results if r.figure is not None}
     for r in results:
         if r.verdict == UNKNOWN or r.figure is None:
@@ -132,21 +141,30 @@ def nearest(reader: Reader, text: str, limit: int = 3) -> list[dict]:
 
 
 _SENTENCE = lazy(r"[^。！？!?\n]+[。！？!?]?")
+MAX_SENTENCE = 2000  # characters checked as one sentence; a longer run is cut at its clause marks
+_CLAUSE_CUT = lazy(rf"[^，,；;：:]{{1,{MAX_SENTENCE}}}[，,；;：:]?")
+
+
+def sentence_spans(text: str) -> Iterator[tuple[int, str]]:
+    """(offset in text, sentence) for every sentence of a text, white space around it left out: the one
+    splitter of drafts (check_draft here, `check --file` in draftview.py). A run of more than MAX_SENTENCE
+    characters without an end mark is cut at its clause marks, so that its work stays bounded."""
+    for m in _SENTENCE.finditer(text):
+        raw = m.group()
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = m.start() + (len(raw) - len(raw.lstrip()))
+        if len(stripped) <= MAX_SENTENCE:
+            yield start, stripped
+            continue
+        for piece in _CLAUSE_CUT.finditer(stripped):
+            if piece.group().strip():
+                yield start + piece.start(), piece.group()
 
 
 def sentences(draft: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.findall(draft) if s.strip()]
-
-
-def sentence_spans(draft: str) -> list[tuple[int, str]]:
-    """(offset in the draft, sentence) for every sentence of a draft."""
-    out = []
-    for m in _SENTENCE.finditer(draft):
-        s = m.group()
-        stripped = s.strip()
-        if stripped:
-            out.append((m.start() + len(s) - len(s.lstrip()), stripped))
-    return out
+    return [s for _, s in sentence_spans(draft)]
 
 
 def check_draft(reader: Reader, draft: str) -> list[Result]:

@@ -67,7 +67,7 @@ class Fact:
     """A figure record with what matching needs, precomputed."""
 
     __slots__ = ("rec", "id", "unit", "unit_class", "value", "keywords", "refs", "_quote_grams", "span", "band",
-                 "per", "past", "noun", "interval", "derived", "offices", "states")
+                 "per", "past", "noun", "interval", "derived", "offices", "states", "what_words")
 
     def __init__(self, rec: dict, id: str, unit: str, unit_class: str | None, value: Decimal, keywords: list[str],
                  refs: set, span: Span | None, band: tuple | None, per: str | None,
@@ -85,6 +85,8 @@ class Fact:
         self.per = per
         self.past = past  # the article marks the figure as a past state (当时, 区划调整前)
         self.noun = noun  # what the article's wording counts: "36栋楼" → 楼, "20名城管队员" → 城管队员
+        # the keywords that say what is measured, not only the counted noun (个社区 of 社区 does not)
+        self.what_words = frozenset(k for k in keywords if _bare(k) not in noun)
         self.derived = bool(rec.get("derived"))  # computed by derive.py, with a formula and inputs
         self.interval = rec.get("interval")  # what the article allows, when a derived value is a range
         self.offices: set = set()  # the offices the fact is about (by reference or by a keyword naming one)
@@ -195,6 +197,7 @@ class Reader:
                 self._first_by_noun.setdefault((f.unit_class, f.noun), (i, f))
         self._noun_lengths = sorted({len(noun) for _, noun in self._first_by_noun})
         self._names_cache: tuple = (None, ([], set()))
+        self._keywords_cache: tuple = (None, frozenset())
         self._sentence_cache = None
         referenced = {r for f in self.facts for r in f.refs}
         # a person the article only quotes (刘全福 说) does not narrow a claim down
@@ -269,13 +272,21 @@ class Reader:
             for ref in scope.specific:
                 picked.update(self._facts_by_ref.get(ref, ()))
         else:
-            for _, word in self._keywords.find(scope.context):
+            for word in self.keywords_in(scope.context):
                 picked.update(self._facts_by_keyword[word])
             if banded:
                 picked.update(self._banded_facts)
         if fig.unit is not None:
             picked &= self._money_facts if fig.unit in MONEY else self._facts_by_class.get(unit_class(fig.unit), set())
         return [self.facts[i] for i in sorted(picked)]
+
+    def keywords_in(self, text: str) -> frozenset:
+        """The facts' keywords that occur in text (the last text's kept: the figures of one clause share a
+        context). A keyword not in a figure's context weighs 0 (Scope.weight), so candidates skips it."""
+        cached = self._keywords_cache
+        if cached[0] != text:
+            cached = self._keywords_cache = (text, frozenset(w for _, w in self._keywords.find(text)))
+        return cached[1]
 
     def other_noun(self, fact: Fact, said: str, at: int) -> Fact | None:
         """The first fact (in fact-base order) of `fact`'s unit class whose counted noun, of two characters

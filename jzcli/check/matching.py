@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from jzcli.check import weights as W
-from jzcli.check.index import _bare
 from jzcli.check.periods import Span, _cap, _month, claim_span
 from jzcli.check.reading import (
     _bigrams,
@@ -24,6 +23,7 @@ def candidates(reader: Reader, fig: Figure, scope: Scope, descriptors: list[Figu
     specific = scope.specific
     clause_grams = _bigrams(scope.clause)
     desc_bands = _joined_bands(scope.text, descriptors)
+    present = reader.keywords_in(scope.context)  # a keyword elsewhere weighs 0
     scored = []
     for f in reader.facts_for(fig, scope, bool(desc_bands)):
         if not units_compatible(fig.unit, f.unit):
@@ -41,12 +41,12 @@ def candidates(reader: Reader, fig: Figure, scope: Scope, descriptors: list[Figu
         kw = what = own = 0.0
         hits: list[tuple[str, float]] = []
         for k in f.keywords:  # longest first; a word inside a word already counted is not counted again
-            w = scope.weight(k, f.unit)
+            w = scope.weight(k, f.unit) if k in present else 0.0
             if w and not any(k in h and hw >= w for h, hw in hits):
                 hits.append((k, w))
                 size = len(k) if w == W.IN_CLAUSE else min(len(k), W.EARLIER_WORD_MAX)
                 kw += w * size
-                if _bare(k) not in f.noun:
+                if k in f.what_words:
                     what += w * size
                     own += len(k) if w == W.IN_CLAUSE else 0
         if f.noun and scope.text.startswith(f.noun, fig.end):

@@ -92,12 +92,14 @@ def claim_span(text: str, pub_year: int | None, as_of: int | None, default_year:
     """The period a claim states, or None when it states none. `default_year`: the year of the sentence
     when this part of it only says 上半年 / 全年 / 5月份以来. `present`: the words that say "now" (目前, the
     vocabulary's `present` terms): the claim is then about the article's own time."""
-    m = _YEAR_SPAN.search(text)
+    # every pattern below but `present` needs 年 or 月: a text without them is not scanned for them
+    has_year, has_month = "年" in text, "月" in text
+    m = _YEAR_SPAN.search(text) if has_year else None
     if m:
         a, b = int(m.group(1)), int(m.group(2))
         return Span(_month(a, 1), _cap(_month(b, 12), as_of))
     year = month = None
-    m = _CLAIM_YEAR.search(text)
+    m = _CLAIM_YEAR.search(text) if has_year else None
     if m:
         if m.group(1):
             year = int(m.group(1))
@@ -108,17 +110,17 @@ def claim_span(text: str, pub_year: int | None, as_of: int | None, default_year:
             if mm and 1 <= int(mm.group(1)) <= 12:
                 month = int(mm.group(1))
     fallback = year or default_year or pub_year
-    half = _HALF.search(text)
+    half = _HALF.search(text) if has_year or has_month else None
     if half:
         if fallback is None:
             return None
         first = not half.group().startswith("下")
         return Span(_month(fallback, 1 if first else 7), _cap(_month(fallback, 6 if first else 12), as_of))
     if year is None:
-        ms = _MONTH_SINCE.search(text)
+        ms = _MONTH_SINCE.search(text) if has_month else None
         if ms and fallback and 1 <= int(ms.group(1)) <= 12:
             return Span(_month(fallback, int(ms.group(1))), as_of if as_of is not None else _month(fallback, 12))
-        if _FULL_YEAR.search(text) and fallback:
+        if has_year and _FULL_YEAR.search(text) and fallback:
             return Span(_month(fallback, 1), _cap(_month(fallback, 12), as_of))
         if present is not None and present.search(text) and as_of is not None:
             return Span(as_of, as_of, point=True, present=True)

@@ -44,7 +44,11 @@ _UNITS_RE = "|".join(re.escape(u) for u in sorted((*COUNT_UNITS, *UNIT_ALIASES),
 _PRE = "|".join(sorted((*LOWER_STRICT, *LOWER_INCL, *UPPER_STRICT, *UPPER_INCL, "将近", "接近", "大约"),
                        key=len, reverse=True))
 # 约 and 近 are qualifiers only as words of their own: not in 签约, 节约, 预约, 最近, 附近, 接近 (read whole).
+# The lookahead is the characters a match can start with (a qualifier, 百分之, a digit or a numeral): the scan
+# passes over every other position in C instead of trying each qualifier there; the matches are the same.
+_TOKEN_START = "".join(sorted({w[0] for w in _PRE.split("|")} | {"约", "近", "百"} | set(_CN)))
 _TOKEN = re.compile(
+    rf"(?=[\d{_TOKEN_START}])"
     rf"(?P<pre>{_PRE}|(?<![签节预合契公制])约|(?<![最附将接靠临邻])近)?(?P<pct>百分之)?(?P<num>{_NUM})"
     rf"(?:个(?P<mult>[万亿]))?"
     rf"(?P<q1>余|多(?![数项种样少]))?(?:(?P<unit>{_UNITS_RE})|(?P<tenth>(?<=[一二三四五六七八九\d])成(?!立|功|为|了|交|本|员|果|绩|效|熟|年|不|型|片|都|就))(?P<tenth2>[一二三四五六七八九](?![十百千万亿个成]))?)?"
@@ -120,13 +124,23 @@ def _num(v: Decimal | int | float | None):
 def read_figures(text: str, reader: Reader) -> list[Figure]:
     """The figures of a (canonical) text; years, dates and numbers inside names are not figures."""
     masked = reader.mask(text)
-    masked = _YEAR_SPAN.sub(lambda m: MASK * len(m.group()), masked)
-    masked = _YEAR.sub(lambda m: MASK * len(m.group()), masked)
-    masked = _HALF.sub(lambda m: MASK * len(m.group()), masked)
-    masked = _DURATION.sub(lambda m: m.group() if _SINCE_EVENT.search(masked, max(0, m.start() - 3), m.start())
-                           else MASK * len(m.group()), masked)
-    masked = _DATE.sub(lambda m: MASK * len(m.group()), masked)
+    # each pattern needs 年, 月 or 日: a sentence without them is not scanned for it
+    year, month = "年" in masked, "月" in masked
+    if year:
+        masked = _YEAR_SPAN.sub(_masked, masked)
+        masked = _YEAR.sub(_masked, masked)
+    if year or month:
+        masked = _HALF.sub(_masked, masked)
+    if year:
+        masked = _DURATION.sub(lambda m: m.group() if _SINCE_EVENT.search(masked, max(0, m.start() - 3), m.start())
+                               else MASK * len(m.group()), masked)
+    if month or "日" in masked:
+        masked = _DATE.sub(_masked, masked)
     return _read_numbers(text, masked)
+
+
+def _masked(m: re.Match) -> str:
+    return MASK * (m.end() - m.start())
 
 
 def _read_numbers(text: str, masked: str) -> list[Figure]:
@@ -185,13 +199,15 @@ def _parse(num: str) -> Decimal:
         for c in big:
             value *= 10**8 if c == "亿" else 10**4
         return value
-    return parse_number(re.sub(r"(?<=\d),(?=\d{3})", "", num))
+    return parse_number(re.sub(r"(?<=\d),(?=\d{3})", "", num) if "," in num else num)
 
 
 def _shares(text: str, masked: str, found: list[Figure]) -> list[Figure]:
     """三分之二, 一半 (as %), 翻一番 (as 倍), where no other figure was read."""
+    out: list[Figure] = []
+    if "分之" not in masked and "半" not in masked and "翻" not in masked:
+        return out  # every share or multiple read here has one of these
     taken = [(f.start, f.end) for f in found]
-    out = []
     for m in _FRACTION.finditer(masked):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue

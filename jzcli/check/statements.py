@@ -12,10 +12,11 @@ import bisect
 import re
 
 from jzcli import queries
+from jzcli.check import operators as op
 from jzcli.check import weights as W
 from jzcli.check.periods import _month, _show_month
 from jzcli.check.reading import Figure, _bigrams
-from jzcli.check.verdict import CONTRADICTED, SUPPORTED, UNKNOWN, Result
+from jzcli.check.verdict import CONTRADICTED, SUPPORTED, UNKNOWN, Result, _unmasked
 from jzcli.lazyre import lazy
 
 TYPE_CHECKING = False  # typing is not imported at start-up (~5 ms); type checkers read the block below
@@ -23,7 +24,10 @@ if TYPE_CHECKING:
     from jzcli.check.index import Reader
 
 # a date as a reporter writes it: 1999年, 1999年7月, 今年7月5日, 2017年8月17日至23日, 8月19日, 9月底前
+# Every part is optional, so the pattern matches nothing at most positions: the lookahead (the characters a
+# match that is not empty starts with) lets the scan pass over those in C, with the same matches.
 _DATE = lazy(
+    r"(?=[\d今去前至到\-~底初中上下])"
     r"(?:(?P<y>(?<!\d)(?:1[89]\d\d|20\d\d))年(?:度)?|(?P<rel>今年|去年|前年))?"
     r"(?:(?P<m>(?<!\d)\d{1,2})月(?:份)?)?(?:(?P<d>(?<!\d)\d{1,2})[日号])?"
     r"(?:[至到\-~](?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})[日号])?(?P<edge>底前|底|初|中旬|上旬|下旬)?")
@@ -559,8 +563,6 @@ def _nearest(spans: list, at: int, distance: int, before_only: bool = False):
 def check_project_order(reader: Reader, text: str, spans: list) -> list[Result]:
     """"清水湾生活广场项目的投资额大于58同城项目": two projects compared by investment, each known by its band
     only; settled when every pair of values the two bands allow settles it (bands that meet at an edge do not)."""
-    from jzcli.check import operators as op
-
     projects = [(s, e, r) for s, e, r in spans if r["id"] in reader.project_ids]
     if len(projects) != 2 or "投资" not in text:
         return []
@@ -605,9 +607,6 @@ def check_statements(reader: Reader, text: str, taken: list) -> list[Result]:
     if not figures:
         out += check_project_order(reader, text, spans)
     if any(r.verdict != UNKNOWN for r in out):
-        from jzcli.check import operators as op
-        from jzcli.check.verdict import _unmasked
-
         plain = _unmasked(reader, text)
         said = (op.found(op.NEGATION, plain), op.found(op.EXCLUDE, plain), op.found(op.PARTITIVE, plain))
         out = [_polarity(r, *said) for r in out]

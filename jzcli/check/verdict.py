@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from jzcli.check import operators as op
 from jzcli.check import weights as W
+from jzcli.check.derive import NOW_WORDS
 from jzcli.check.index import Fact
 from jzcli.check.periods import fact_span, period_fits
 from jzcli.check.reading import (
@@ -308,8 +310,6 @@ def compare_two(reader: Reader, m: Match, claim: str, cmp: re.Match) -> Result:
 def decide(reader: Reader, m: Match, claim: str) -> Result:
     fig, span = m.fig, m.span
     if m.project is not None:
-        from jzcli.check import operators as op
-
         total = op.outside(op.SUM, _unmasked(reader, m.scope.text), m.scope.left, m.scope.hi, ())
         if total or len(m.projects) > 1:
             return check_projects_sum(fig, m.projects, claim, bool(total))
@@ -403,7 +403,7 @@ def _unmasked(reader: Reader, text: str) -> str:
     if cached is not None and cached[0] == text:
         return cached[1]
     chars = list(text)
-    for s, e, _ in reader.named_spans(text):
+    for s, e, _ in reader.names_of(text)[0]:
         chars[s:e] = "□" * (e - s)
     out = "".join(chars)
     for h in reader.fb.records("honours"):
@@ -418,9 +418,6 @@ def guard(reader: Reader, m: Match, fact: Fact, verdict: str, reason: str) -> tu
     """A supported / contradicted verdict on a figure stands only when the claim's operators, polarity, states
     and subject are the fact's: otherwise unknown (or, where the article's own 全部 settles a negated claim,
     contradicted)."""
-    from jzcli.check import operators as op
-    from jzcli.check.derive import NOW_WORDS
-
     fig, scope = m.fig, m.scope
     text = _unmasked(reader, scope.text)
     left, hi = scope.left, scope.hi
