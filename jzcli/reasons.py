@@ -198,6 +198,15 @@ NOTES = (
     N_("{speaker}: the article's closing words"),
     N_("{speaker}: the article's opening words"),
     N_("{speaker}: in the article"),
+    # a brand's namesake, not yet, all of a whole, the event a statement describes, no title (ask/who, yesno, which)
+    N_("named after {name}; the article names them only in {brand}"),
+    N_("not yet: the article expects it {when} ({quote})"),
+    N_("not yet: the article says it awaits {state} ({quote})"),
+    N_("the article says {part} of the {whole}: {quote}"),
+    N_("the article says: {quote}"),
+    N_("the article names {names}, not {other}: {quote}"),
+    N_("the article gives {name} no title"),
+    N_("the article gives {name} no title: {note}"),
 )
 
 # Parts joined by the checker and `ask` ("reason; reason", "2 borderline, 1 undecidable"): each part translated.
