@@ -79,12 +79,12 @@ def _cap(end: int, as_of: int | None) -> int:
     return min(end, as_of) if as_of is not None else end
 
 
-_CLAIM_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)年(?:度)?|(今年|去年|前年|明年)")
+_CLAIM_YEAR = lazy(r"(?<!\d)(1[89]\d\d|20\d\d)年(?:度)?|(今年|去年|前年|明年)")
 _MONTH_AFTER = lazy(r"(?:年初|年)?(\d{1,2})月(?:份)?")
 
 
-_FULL_YEAR = re.compile(r"全年(?!目标|任务|计划)")
-_MONTH_SINCE = re.compile(r"(?<![\d年])(\d{1,2})月(?:份)?以来")
+_FULL_YEAR = lazy(r"全年(?!目标|任务|计划)")
+_MONTH_SINCE = lazy(r"(?<![\d年])(\d{1,2})月(?:份)?以来")
 
 
 def claim_span(text: str, pub_year: int | None, as_of: int | None, default_year: int | None = None,
