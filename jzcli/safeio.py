@@ -243,7 +243,7 @@ def has_controls(text: str) -> bool:
     return _CONTROL.search(text) is not None
 
 
-_JSON_EXTRA = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_JSON_EXTRA = lazy("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def json_safe(text: str) -> str:

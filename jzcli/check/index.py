@@ -22,6 +22,7 @@ from jzcli.check.reading import (
 )
 from jzcli.check.scope import _list_members
 from jzcli.factbase import FactBase
+from jzcli.lazyre import lazy
 from jzcli.text import canon as _canon
 
 TYPE_CHECKING = False  # typing is not imported at start-up (~5 ms); type checkers read the block below
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
     from jzcli.check.periods import Span
     from jzcli.check.reading import Figure
     from jzcli.check.scope import Scope
+
+_NAME_PARTS = lazy(r"[\s“”‘’\"'·・,，、:：()（）]+")  # the words of a place's name
+
 
 class _Lexicon:
     """A set of words found in a text at every position where one starts, overlaps included.
@@ -146,7 +150,7 @@ class Reader:
         self.place_unit: dict[str, str | None] = {}
         for rec in fb.records("places"):
             self.place_unit[rec["id"]] = rec.get("unit")
-            for part in re.split(r"[\s“”‘’\"'·・,，、:：()（）]+", rec.get("name") or ""):
+            for part in _NAME_PARTS.split(rec.get("name") or ""):
                 form = names.fold(part)
                 if len(form) >= 2:
                     spell.append((form, rec))
@@ -202,8 +206,8 @@ class Reader:
         referenced = {r for f in self.facts for r in f.refs}
         # a person the article only quotes (刘全福 说) does not narrow a claim down
         self.silent_people = {p["id"] for p in people if p["id"] not in referenced}
-        self._mask_re = re.compile("|".join(re.escape(n) for n in self.non_figures) + r"|PM2\.5|PM10", re.I) \
-            if self.non_figures else re.compile(r"PM2\.5|PM10", re.I)
+        self._mask_re = lazy("|".join(re.escape(n) for n in self.non_figures) + r"|PM2\.5|PM10", re.I) \
+            if self.non_figures else lazy(r"PM2\.5|PM10", re.I)
 
     def _fact(self, f: dict) -> Fact:
         unit = f.get("unit") or ""

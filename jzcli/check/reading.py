@@ -47,7 +47,7 @@ _PRE = "|".join(sorted((*LOWER_STRICT, *LOWER_INCL, *UPPER_STRICT, *UPPER_INCL, 
 # The lookahead is the characters a match can start with (a qualifier, 百分之, a digit or a numeral): the scan
 # passes over every other position in C instead of trying each qualifier there; the matches are the same.
 _TOKEN_START = "".join(sorted({w[0] for w in _PRE.split("|")} | {"约", "近", "百"} | set(_CN)))
-_TOKEN = re.compile(
+_TOKEN = lazy(
     rf"(?=[\d{_TOKEN_START}])"
     rf"(?P<pre>{_PRE}|(?<![签节预合契公制])约|(?<![最附将接靠临邻])近)?(?P<pct>百分之)?(?P<num>{_NUM})"
     rf"(?:个(?P<mult>[万亿]))?"
