@@ -25,7 +25,6 @@ keywords, period, quote, mentions), plus:
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from jzcli.lazyre import lazy
