@@ -28,10 +28,11 @@ except ImportError:  # pragma: no cover - older Pythons
     _sre = _compiler = _parser = None
 
 _HEADER = f"{sys.implementation.cache_tag} sre {getattr(_sre, 'MAGIC', None)}"
-_MAX_ENTRIES = 1000  # a checkout whose patterns change keeps the newest ones
+_MAX_ENTRIES = 300  # about three times what jzcli has: a checkout whose patterns change keeps the recent ones
 
 _store: dict | None = None  # (source, flags) -> compiled form, read from the file on the first compile
 _added: dict = {}  # compiled in this run and not in the file: written at exit
+_used: list = []  # built from the file in this run (kept first when the file is trimmed)
 
 
 def _path() -> str | None:
@@ -83,7 +84,9 @@ def compile_cached(source: str, flags: int = 0) -> re.Pattern:
     form = _store.get(key)
     if form is not None:
         try:
-            return _build(source, form)
+            compiled = _build(source, form)
+            _used.append(key)
+            return compiled
         except Exception:  # noqa: BLE001 — not what this engine accepts: compile it as usual
             _store.pop(key, None)
     try:
@@ -112,10 +115,13 @@ def _save() -> None:
         import tempfile
 
         entries = _read(path)
+        for key in _used:  # most recently used last: the oldest go first
+            form = entries.pop(key, None)
+            if form is not None:
+                entries[key] = form
         entries.update(_added)
         if len(entries) > _MAX_ENTRIES:
-            keep = list(entries.items())[-_MAX_ENTRIES:]
-            entries = dict(keep)
+            entries = dict(list(entries.items())[-_MAX_ENTRIES:])
         folder = os.path.dirname(path)
         os.makedirs(folder, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".lazyre-", dir=folder)

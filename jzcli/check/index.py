@@ -137,7 +137,7 @@ class Reader:
                 guarded.setdefault(t, set()).add(after)
             else:
                 plain.add(t)
-        self.non_figures = sorted(plain | set(guarded), key=len, reverse=True)
+        self.non_figures = sorted(plain | set(guarded), key=lambda t: (-len(t), t))  # one order in every run
         self._guarded = guarded
         people = fb.records("people")
         named = list(fb.records("units")) + self.projects + people
