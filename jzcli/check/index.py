@@ -71,7 +71,7 @@ class Fact:
     """A figure record with what matching needs, precomputed."""
 
     __slots__ = ("rec", "id", "unit", "unit_class", "value", "keywords", "refs", "_quote_grams", "span", "band",
-                 "per", "past", "noun", "interval", "derived", "offices", "states", "what_words")
+                 "per", "past", "noun", "interval", "derived", "offices", "states", "_what_words")
 
     def __init__(self, rec: dict, id: str, unit: str, unit_class: str | None, value: Decimal, keywords: list[str],
                  refs: set, span: Span | None, band: tuple | None, per: str | None,
@@ -89,12 +89,18 @@ class Fact:
         self.per = per
         self.past = past  # the article marks the figure as a past state (当时, 区划调整前)
         self.noun = noun  # what the article's wording counts: "36栋楼" → 楼, "20名城管队员" → 城管队员
-        # the keywords that say what is measured, not only the counted noun (个社区 of 社区 does not)
-        self.what_words = frozenset(k for k in keywords if _bare(k) not in noun)
+        self._what_words: frozenset | None = None
         self.derived = bool(rec.get("derived"))  # computed by derive.py, with a formula and inputs
         self.interval = rec.get("interval")  # what the article allows, when a derived value is a range
         self.offices: set = set()  # the offices the fact is about (by reference or by a keyword naming one)
         self.states: set = set()  # the states of works its words name (开工, 完工, 交付 …: vocab.py)
+
+    @property
+    def what_words(self) -> frozenset:
+        """The keywords that say what is measured, not only the counted noun (个社区 of 社区 does not)."""
+        if self._what_words is None:
+            self._what_words = frozenset(k for k in self.keywords if _bare(k) not in self.noun)
+        return self._what_words
 
     @property
     def quote_grams(self) -> set:
@@ -349,8 +355,13 @@ def _keyword_forms(f: dict, noun: str) -> list[str]:
     return sorted(forms, key=len, reverse=True)
 
 
+_CLASSIFIER_STARTS = frozenset(c[0] for c in _CLASSIFIERS)
+
+
 def _bare(word: str) -> str:
     """A keyword without a leading counting unit: 个社区 → 社区."""
+    if word[:1] not in _CLASSIFIER_STARTS:
+        return word
     for c in _CLASSIFIERS:
         if word.startswith(c) and len(word) > len(c):
             return word[len(c):]
