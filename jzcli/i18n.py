@@ -140,6 +140,9 @@ def translate_like(message: str, templates: tuple[str, ...]) -> str:
     if key in memo:
         return memo[key]
     best: tuple | None = None
+    whole = gettext(message)  # a message that is a msgid itself (a curator's note with a comma in it) wins whole
+    if whole != message:
+        best = ((len(_LATIN.findall(whole)), -len(message)), whole)
     for template in templates:
         pattern = _patterns.get(template)
         if pattern is None:

@@ -327,10 +327,12 @@ def cleanup() -> None:
 
 def _on_signal(signum, _frame) -> None:
     cleanup()
-    name = {2: "interrupted", 15: "terminated", 1: "hung up"}.get(signum, f"signal {signum}")
     try:
-        os.write(2, f"jzcli: error: {name}\n".encode())
-    except OSError:
+        from jzcli.i18n import _
+
+        name = _({2: N_("interrupted"), 15: N_("terminated"), 1: N_("hung up")}.get(signum) or N_("signal {n}"))
+        os.write(2, (_("jzcli: error: {message}").format(message=name.format(n=signum)) + "\n").encode())
+    except Exception:  # noqa: BLE001 - no message may keep the process from exiting
         pass
     os._exit(128 + signum)
 

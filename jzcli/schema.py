@@ -267,6 +267,8 @@ EVENTS = Table("events", "event", "event", "Dated events.", (
     Field("end", "str", "end of a range (ISO)", null=True, default=None, label="结束"),
     Field("inferred", "bool", "the year comes from 今年 / 目前 / 日前", default=False, label="推断"),
     Field("status", "str", "done or planned", default="done", enum=EVENT_STATUSES, label="状态"),
+    Field("keywords", "list[str]", "the words a claim may use for what happened, without who (成立, 第一批 回迁, "
+          "区划调整): the checker finds the event a claim speaks of by them", default=[], label="关键词"),
 ), display=("{date_text|date} ", "{event}"), core=("date", "precision", "inferred", "event"))
 
 PLACES = Table("places", "place", "place", "Places, programmes, organisations, brands, designations, city titles.", (
@@ -325,6 +327,9 @@ VOCABULARY = Table("vocabulary", "term", "term", "The words the claim checker re
           label="类别"),
     Field("term", "str", "the term as the article writes it", required=True, searchable=True, label="词"),
     Field("words", "list[str]", "the words a claim may use for it", required=True, label="说法"),
+    Field("within", "str", "state: the state every unit in this state has passed (交付 within 完工, 完工 within "
+          "开工): the checker subtracts a count in this state from that state's count of the same subject",
+          null=True, default=None, label="包含于"),
 ), display=("{term}",), may_be_empty=True, core=("kind", "term", "words"))
 
 # Every table, in facts.json's order.

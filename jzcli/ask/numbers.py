@@ -43,6 +43,8 @@ def figures(q: Question, base: Base) -> list[dict]:
             kw -= W.BAND_FIGURE_PENALTY
         if kw < W.MIN_KEYWORD:
             continue
+        if f.rec.get("needs_clause") and not any(w in text for w in f.rec["needs_clause"]):
+            continue  # a rest (尚差 9.04亿元, 未交付 6栋) answers only a question that asks what is left
         score = kw + (W.SUBJECT_MATCH if f.refs & specific else 0) + W.GRAM_WEIGHT * len(q.grams & f.quote_grams)
         if q.span is not None and not period_fits(q.span, f.span) and not _until_now(q, base, f.rec):
             score -= W.PERIOD_MISMATCH

@@ -76,7 +76,7 @@ def namesakes(q: Question, base: Base) -> list[dict]:
             continue
         score = W.WORD_WEIGHT * words + links + (W.LINK if _NAMED_AFTER.search(q.canon) else 0)
         out.append(make("person", f"{name}（“{place['name']}”）", score, [ev(place)], subject=name, text=place["name"],
-                        note=f"{place['name']} is named after {name}: the article names {name} only in it"))
+                        note=f"named after {name}; the article names them only in {place['name']}"))
     return out
 
 

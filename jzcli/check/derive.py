@@ -153,31 +153,100 @@ def derived_values(fb) -> list[dict]:
     return out
 
 
+# the words that say "what is left" of a whole once a part is done (还需完成9.04亿元, 距目标尚差9.04亿元)
+REMAINDER_WORDS = ("还需", "尚需", "仍需", "还差", "尚差", "仍差", "还要", "尚缺", "还缺", "剩余", "还剩")
+# the words that say "not yet" before a state (13栋 未交付)
+NOT_YET = ("未", "尚未", "没有", "还未", "还没有", "没", "仍未")
+
+
+def _within(vocab) -> dict[str, str]:
+    """state → the state every unit in it has passed (`within` of the vocabulary: 交付 → 完工 → 开工)."""
+    return {e["term"]: e["within"] for e in vocab.entries if e.get("kind") == "state" and e.get("within")}
+
+
+def _nests(inner: str, outer: str, within: dict[str, str]) -> bool:
+    """Has every unit in state `inner` passed state `outer` (a chain of `within`)?"""
+    seen = set()
+    while inner in within and inner not in seen:
+        seen.add(inner)
+        inner = within[inner]
+        if inner == outer:
+            return True
+    return False
+
+
+def _states_of(vocab, fig: dict) -> list[str]:
+    return sorted({*vocab.states(" ".join(fig.get("keywords") or [])), *vocab.states(fig.get("metric") or "")})
+
+
+def _not_yet(a: dict, b: dict, vocab, inner: str, outer: str | None) -> dict:
+    """a − b where b's state nests in a's: the units of a not yet in b's state (36栋 开工 − 23栋 交付 = 13栋 未交付;
+    29栋 完工 − 23栋 交付 = 6栋 完工未交付)."""
+    rest = difference(a, b)
+    words = vocab.words("state", inner)
+    keywords = {p + w for w in words for p in NOT_YET}
+    if outer is not None:  # what the units are (完工) as well as what they are not yet (未交付); only a claim
+        # that says both asks for this rest (还有13栋未交付 is the rest of the 36栋 开工; 已完工23栋 is no rest)
+        keywords |= set(vocab.words("state", outer))
+        rest["needs"] = vocab.words("state", outer)
+        rest["needs_clause"] = sorted({p + w for w in words for p in NOT_YET})
+    rest["keywords"] = sorted(keywords, key=len, reverse=True)
+    rest["metric"] = f"{a.get('metric')}中未{inner}的"
+    rest["state_not"] = [inner]
+    rest["noun_text"] = a.get("text")  # 13栋 of 36栋楼: it counts 楼
+    return rest
+
+
+def _complement(whole: str | None, part: str | None) -> str | None:
+    """The rest of a whole period after a part that starts with it: ("2018", "2018-01/2018-06") → "2018-07/2018-12"."""
+    from jzcli.check.periods import _show_month, fact_span
+
+    w, p = fact_span(whole, None), fact_span(part, None)
+    if w is None or p is None or p.point or w.point or p.start != w.start or p.end >= w.end:
+        return None
+    return f"{_show_month(p.end + 1)}/{_show_month(w.end)}"
+
+
 def _parts(fb) -> list[dict]:
     """A figure that is part of another (`part_of`): the rest (whole − part) and the share (part / whole);
-    two parts of one whole: their sum."""
+    two counts of one subject, unit and period whose states nest (交付 within 完工): the rest of the outer."""
     from jzcli.check import vocab as _vocab
 
     vocab = _vocab.load(fb)
+    within = _within(vocab)
     figs = fb.records("figures")
     printed = {(c.get("numerator"), c.get("denominator")) for c in fb.records("checks") if c.get("kind") == "ratio"}
     by_id = {f["id"]: f for f in figs}
     out = []
+    seen: set[tuple[str, str]] = set()
     for f in figs:
         whole = by_id.get(f.get("part_of") or "")
         if whole is None or (f.get("unit") != whole.get("unit")):
             continue
-        rest = difference(whole, f)
-        # the rest is "not yet" in the part's state: 36 − 23 = 13栋 未交付 (a part with no state word: none)
-        states = sorted({*vocab.states(" ".join(f.get("keywords") or [])), *vocab.states(f.get("metric") or "")})
-        words = [w for term in states for w in vocab.words("state", term)]
-        if words:
-            rest["keywords"] = sorted({p + w for w in words for p in ("未", "尚未", "没有", "还未", "还没有", "没")},
-                                      key=len, reverse=True)
-            rest["metric"] = f"{whole.get('metric')}中未{states[0]}的"
-            rest["state_not"] = states
-            rest["noun_text"] = whole.get("text")  # 13栋 of 36栋楼: it counts 楼
-            out.append(rest)
+        states, whole_states = _states_of(vocab, f), _states_of(vocab, whole)
+        if states and whole_states:
+            # the rest is "not yet" in the part's state only when that state nests in the whole's: 13栋 未交付
+            # of 36栋 开工; 7栋 主体封顶 does not nest (the 29栋 完工 were topped too): no "29栋 未封顶"
+            if _nests(states[0], whole_states[0], within):
+                out.append(_not_yet(whole, f, vocab, states[0], None))
+                seen.add((whole["id"], f["id"]))
+        elif not states and not whole_states:
+            # a part of a target (9.96亿元 of 19亿元): what is left, as of the part's period and for the rest of the
+            # whole's (上半年 … 尚差 / 下半年 还需)
+            for period in dict.fromkeys((f.get("period"), _complement(whole.get("period"), f.get("period")))):
+                if period is None:
+                    continue
+                rest = difference(whole, f)
+                rest["id"] += f":{period}"
+                # what the whole and the part are (项目建设, 完成投资, 全年目标), answering only a claim that says
+                # what is left (a remainder word): a claim of the target or of the part itself is not about it
+                rest["keywords"] = sorted({*REMAINDER_WORDS, *(whole.get("keywords") or []), *(f.get("keywords") or [])},
+                                          key=len, reverse=True)
+                rest["needs_clause"] = list(REMAINDER_WORDS)
+                rest["metric"] = f"{whole.get('metric')}尚差"
+                rest["period"] = period
+                rest["noun_text"] = ""
+                out.append(rest)
         if (f["id"], whole["id"]) in printed:
             continue  # the article prints this share itself (52%)
         share = ratio(f, whole, "%")
@@ -185,6 +254,18 @@ def _parts(fb) -> list[dict]:
         share["metric"] = f"{f.get('metric')}占{whole.get('metric')}的比例"
         share["id"] = f"derived:share:{f['id']}:{whole['id']}"
         out.append(share)
+    # counts of one subject, unit and period whose states nest (29栋 完工 ⊃ 23栋 交付)
+    stated = [(f, _states_of(vocab, f)) for f in figs if f.get("value") is not None]
+    for a, sa in stated:
+        for b, sb in stated:
+            if a is b or len(sa) != 1 or len(sb) != 1 or (a["id"], b["id"]) in seen:
+                continue
+            if (a.get("subject"), a.get("unit"), a.get("period")) != (b.get("subject"), b.get("unit"), b.get("period")):
+                continue
+            if not _nests(sb[0], sa[0], within) or a.get("qualifier") or b.get("qualifier"):
+                continue
+            seen.add((a["id"], b["id"]))
+            out.append(_not_yet(a, b, vocab, sb[0], sa[0]))
     return out
 
 
@@ -417,7 +498,7 @@ def _durations(fb) -> list[dict]:
             days = _day_number(end) - _day_number(date) + 1
             out.append(_base(f"derived:days:{ev['id']}", "duration", subject, f"{ev.get('event')}历时", days, "天",
                              f"{ev.get('date_text')}: {days}天 (首尾两天都算)", _inputs(ev),
-                             ["历时", "用时", "用了", "共用", "持续", "天", "回迁", "第一批"], period=date[:7],
+                             ["历时", "用时", "用了", "共用", "持续", "天", *(ev.get("keywords") or [])], period=date[:7],
                              quote=ev.get("quote", "")))
         if as_of and ev.get("status", "done") == "done" and date and not ev.get("inferred"):
             lo, hi = years_between(date, as_of)

@@ -13,6 +13,7 @@ from jzcli.check.reading import (
     _bigrams,
     read_figures,
 )
+from jzcli.check.relations import check_relations
 from jzcli.check.statements import check_statements
 from jzcli.check.verdict import SUPPORTED, UNKNOWN, Result, decide, evidence
 from jzcli.errors import BadInput
@@ -55,10 +56,14 @@ def check_sentence(reader: Reader, sentence: str, claim: str | None = None, offs
     designations, offices, roles. Empty when it has none. Offsets are in `sentence` (+ `offset`)."""
     canon, where = canon_map(sentence)
     figs = read_figures(canon, reader)
-    matches = [match_figure(reader, canon, f, figs) for f in figs if not f.descriptor]
+    related, used = check_relations(reader, canon, figs)  # A是B的N倍, A比B多N …: their figures are settled there
+    matches = [match_figure(reader, canon, f, figs) for f in figs if not f.descriptor and id(f) not in used]
     assign(matches)
     claim = sentence.strip() if claim is None else claim
     results = [decide(reader, m, claim) for m in matches]
+    for r in related:
+        r.claim = claim
+    results += related
     _parts_of_groups(canon, results)
     taken = [(f.start, f.end) for f in figs]
     for r in check_statements(reader, canon, taken):

@@ -35,6 +35,9 @@ def candidates(reader: Reader, fig: Figure, scope: Scope, descriptors: list[Figu
         needs = f.rec.get("needs")
         if needs and not any(w in scope.context for w in needs):
             continue  # a derived value that answers only a claim with one of these words (省级 …)
+        needs = f.rec.get("needs_clause")
+        if needs and not any(w in scope.clause for w in needs):
+            continue  # … said on the figure's own side of its clause (尚差9.04亿元, not 全年19亿元 … 尚差)
         kw = what = own = 0.0
         hits: list[tuple[str, float]] = []
         for k in f.keywords:  # longest first; a word inside a word already counted is not counted again
@@ -106,7 +109,7 @@ class Match:
         self.projects = [] if projects is None else projects  # every project named with it (for a sum)
 
 
-_TARGET = lazy(r"全年(?:目标|任务|计划)[^□\d]{0,4}$")
+_TARGET = lazy(r"全年(?:目标|任务|计划)(?:为|是|达到|达|约|共|的|:)*$")  # not 全年目标还差9.04亿元: what is left
 
 
 def match_figure(reader: Reader, text: str, fig: Figure, all_figs: list[Figure]) -> Match:
@@ -117,7 +120,9 @@ def match_figure(reader: Reader, text: str, fig: Figure, all_figs: list[Figure])
     own = claim_span(scope.text[scope.left:scope.hi], reader.pub_year, reader.as_of,
                      default_year=span.start // 12 if span is not None else None, present=reader.vocab.present)
     span = own or span
-    if fig.unit not in ("%", None) and _TARGET.search(text[scope.left:fig.start]):
+    target = fig.unit not in ("%", None) and bool(_TARGET.search(text[scope.left:fig.start]) or (
+        text.endswith("全年", scope.left, fig.start) and text.startswith(("目标", "任务", "计划"), fig.end)))
+    if target:
         # 全年目标19亿元: a yearly target, whatever period the sentence is about
         y = span.start // 12 if span is not None else reader.pub_year
         if y is not None:
@@ -128,11 +133,21 @@ def match_figure(reader: Reader, text: str, fig: Figure, all_figs: list[Figure])
             return Match(fig, scope, span, project=in_clause[-1], projects=in_clause)
     descriptors = [f for f in all_figs if f.descriptor and f is not fig]
     scored = candidates(reader, fig, scope, descriptors)
+    targets = {f.id for _, f in scored if f.rec.get("status") == "target" and _names_what(f, scope.context)}
+    if target and targets:
+        # 项目建设…全年19亿元目标: a target, and the claim names what it is a target of (or what is left of it)
+        scored = [(s, f) for s, f in scored if f.id in targets
+                  or (f.derived and any(i.get("id") in targets for i in f.rec.get("inputs") or []))]
     if not scored and fig.is_money:
         earlier = [r for r in reader.named(scope.context) if r["id"] in reader.project_ids]
         if earlier:
             return Match(fig, scope, span, project=earlier[-1], projects=earlier)
     return Match(fig, scope, span, scored=scored)
+
+
+def _names_what(f: Fact, context: str) -> bool:
+    """Does the claim name what a target is for (项目建设), beyond the word target itself (全年目标)?"""
+    return any(k in context for k in f.keywords if "目标" not in k and len(k) >= 2)
 
 
 def assign(matches: list[Match], depth: int = W.ASSIGN_DEPTH) -> None:
