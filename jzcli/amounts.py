@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from jzcli.errors import BadInput
 from jzcli.i18n import N_, _
 from jzcli.lazyre import lazy
+from jzcli.numtext import plain_number
 from jzcli.text import nfkc
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -203,11 +204,3 @@ def format_amount(value: int | Decimal, currency: str | None = "元") -> str:
         if v >= size:
             return f"{plain_number(v / size)}{word}{suffix}"
     return f"{plain_number(v)}{suffix}"
-
-
-def plain_number(v: Decimal) -> str:
-    """A decimal as written, without exponent or trailing zeros: 9.96, 1900000000, 52."""
-    text = format(v.normalize(), "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text

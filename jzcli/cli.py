@@ -485,7 +485,7 @@ def validate(source, db) -> None:
         out.write(out.display(p, limit=None) + "\n")  # a problem quotes data: control characters escaped
     if problems:
         raise FactBaseError(_("{n} problem(s) in {path}").format(n=len(problems), path=fb.path))
-    counts = ", ".join(f"{len(rows)} {t}" for t, rows in fb.tables.items())
+    counts = ", ".join(f"{len(rows)} {gettext(TABLE_LABEL.get(t, t))}" for t, rows in fb.tables.items())
     out.note(_("ok: {path} ({counts})").format(path=fb.path, counts=counts)
              + (_(" ; every quote found in the article") if source else ""))
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from jzcli.amounts import plain_number
 from jzcli.factbase import FactBase
 from jzcli.i18n import N_
+from jzcli.numtext import plain_number
 
 
 class _Unusable(Exception):

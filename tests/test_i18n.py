@@ -299,3 +299,16 @@ def test_installed_command_tables_on_a_terminal_and_piped(jz, lang, header, labe
     assert header in forced.out and label in forced.out and "\x1b[" in forced.out
     assert piped.out.split("\n")[0].split("\t")[:3] == ["id", "name", "status"] and "\tsigned\t" in piped.out
     assert piped.code == forced.code == 0
+
+
+@pytest.mark.parametrize("text", ["plain", 'a "quoted" word', "back\\slash", "tab\there", "line\nbreak\n",
+                                  "中文：{name!r}", "\b\bno rewrap"])
+def test_po_strings_read_back_as_written(text):
+    po = 'msgid ""\nmsgstr "x"\n\nmsgid "k"\nmsgstr ' + catalog.quote_po(text) + "\n"
+    assert catalog.parse_po(po)["k"] == text
+
+
+@pytest.mark.parametrize("line", ['msgstr "a\\qb"', 'msgstr "unquoted', 'msgstr "in"side"'])
+def test_a_broken_po_string_is_an_error(line):
+    with pytest.raises(ValueError):
+        catalog.parse_po('msgid "k"\n' + line + "\n")

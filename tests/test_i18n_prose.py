@@ -180,6 +180,25 @@ def test_every_question_and_its_notes_in_chinese():
     assert _english_in(runs) == {}
 
 
+def test_notes_beside_script_output_in_chinese(tmp_path):
+    """TSV, CSV and JSON carry the data as it is; what goes to stderr beside them (notes, summaries, `wrote`,
+    `ok`) is for the person."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text("大寨店社区开工36栋楼。\n九州路办事处成立于1999年7月。\n", encoding="utf-8")
+    runs = [[*args, "--format", fmt] for args in READS for fmt in ("tsv", "json")]
+    runs += [["check", c, "--format", "tsv"] for c in _claims()[::5]]
+    runs += [["ask", q, "--format", "tsv"] for q in _questions()[::5]]
+    runs += [["check", "--file", str(draft), "--format", fmt] for fmt in ("tsv", "csv", "json", "jsonl", "lines")]
+    runs += [["export", "--format", "jsonl", "--out", str(tmp_path / "x.jsonl")], ["validate"],
+             ["export", "--format", "csv", "--out", str(tmp_path / "csv")], ["search", "没有这个词", *TABLE],
+             ["export", "--format", "sqlite", "--out", str(tmp_path / "x.db")], ["timeline", "1990", *TABLE]]
+    found = {}
+    for args in runs:
+        for word in english(_run_in_process(args, ZH).err):
+            found.setdefault(word, args)
+    assert found == {}
+
+
 @pytest.fixture(scope="module")
 def draft(tmp_path_factory):
     path = tmp_path_factory.mktemp("zh") / "draft.txt"
@@ -304,3 +323,18 @@ def test_english_is_still_english():
     assert "the article calls 张晓凯 天河嘉城小区居民 and gives no 书记" in r.out
     r = _run_in_process(["audit", *TABLE], {"LANG": "C.UTF-8", "COLUMNS": "400"})
     assert "The landed projects list ends with 等一批" in r.out and "12 listed = 12 stated" in r.out
+
+
+@pytest.mark.parametrize("lang,signum,said", [("zh_CN.UTF-8", 15, "jzcli：错误：已终止\n"),
+                                              ("zh_CN.UTF-8", 1, "jzcli：错误：终端已挂断\n"),
+                                              ("C.UTF-8", 15, "jzcli: error: terminated\n")])
+def test_a_signal_is_said_in_the_users_language(lang, signum, said):
+    """The handler safeio installs (SIGTERM, SIGHUP; SIGINT likewise) speaks the user's language, then exits."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "LANG": lang, "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""}
+    proc = subprocess.run([sys.executable, "-c", f"from jzcli import safeio; safeio._on_signal({signum}, None)"],
+                          capture_output=True, env=env, timeout=60)
+    assert (proc.returncode, proc.stderr.decode("utf-8")) == (128 + signum, said)
