@@ -19,6 +19,8 @@ from __future__ import annotations
 import os
 import re
 
+from jzcli.lazyre import lazy
+
 DOMAIN = "jzcli"
 LOCALEDIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "locale")
 
@@ -120,7 +122,7 @@ def chinese() -> bool:
 
 # ---------------------------------------------------------------- messages written by others (Typer, Click)
 
-_PLACEHOLDER = re.compile(r"\\\{(\w+)\\\}")
+_PLACEHOLDER = lazy(r"\\\{(\w+)\\\}")
 _patterns: dict[str, re.Pattern] = {}
 
 
@@ -161,11 +163,11 @@ def translate_like(message: str, templates: tuple[str, ...]) -> str:
     return result
 
 
-_LATIN = re.compile(r"[A-Za-z]")
+_LATIN = lazy(r"[A-Za-z]")
 # A part of a message: any text whose brackets, ( ) or （ ）, are balanced (two levels deep): "(the year is
 # inferred: 今年 = {year})" must not take "2018) (derived: …" as the year.
 _BALANCED = r"(?:[^()（）]|[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）])*?"
-_PLACEHOLDER_TEXT = re.compile(r"\{\w+(?:![rs])?\}")
+_PLACEHOLDER_TEXT = lazy(r"\{\w+(?:![rs])?\}")
 
 
 # Typer's own words (typer/core.py calls gettext's default-domain `_`: bound to our catalog by bind_typer) and

@@ -8,6 +8,7 @@ from jzcli import names
 from jzcli.errors import BadInput, FactBaseError
 from jzcli.factbase import FactBase
 from jzcli.i18n import _
+from jzcli.lazyre import lazy
 from jzcli.schema import TABLES, kind_of, references
 from jzcli.text import squash
 
@@ -163,7 +164,7 @@ def mentions_of(fb: FactBase, record_id: str) -> list[dict]:
     return out
 
 
-_SLOT = re.compile(r"\{([a-z_|]+)\}")
+_SLOT = lazy(r"\{([a-z_|]+)\}")
 
 
 def display_text(table: str, rec: dict) -> str:
@@ -317,7 +318,7 @@ def people(fb: FactBase) -> list[dict]:
 
 # ---------------------------------------------------------------- timeline
 
-_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_DATE = lazy(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 

@@ -22,6 +22,7 @@ import sys
 
 from jzcli.errors import ExitStatus, JzError
 from jzcli.i18n import N_
+from jzcli.lazyre import lazy
 
 
 class OutputError(JzError):
@@ -218,8 +219,10 @@ class CheckedStdout:
 
 # C0 (but tab and newline, decided per format), DEL, C1; plus the Unicode format characters that reorder or
 # hide text (bidi overrides and isolates), which disguise what a line says.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_CONTROL_TAB_NL = re.compile("[\t\n]")
+# (compiled on first use, jzcli/lazyre.py: a class of characters past U+00FF costs ~0.25 ms to compile, and a
+# --json query never escapes a message)
+_CONTROL = lazy("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_TAB_NL = lazy("[\t\n]")
 
 
 def _escape_char(m: re.Match) -> str:
@@ -240,7 +243,7 @@ def has_controls(text: str) -> bool:
     return _CONTROL.search(text) is not None
 
 
-_JSON_EXTRA = re.compile("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_JSON_EXTRA = lazy("[\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 def json_safe(text: str) -> str:
@@ -287,7 +290,7 @@ def excel_cell(value: str) -> str:
     return value
 
 
-_NUMBER = re.compile(r"[-+]?\d+(\.\d+)?([eE][-+]?\d+)?")
+_NUMBER = lazy(r"[-+]?\d+(\.\d+)?([eE][-+]?\d+)?")
 
 
 # ---------------------------------------------------------------- signals

@@ -25,8 +25,9 @@ keywords, period, quote, mentions), plus:
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
+
+from jzcli.lazyre import lazy
 
 _PERCENT = Decimal(100)
 # the words that count years up to the article's own time (成立至今19年, 已有26年)
@@ -114,7 +115,7 @@ def per_head(a: dict, heads: int, who: str) -> dict:
                  formula, _inputs(a), [], period=a.get("period"), quote=_quote(a), per=a.get("per"))
 
 
-_DATE = re.compile(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?")
+_DATE = lazy(r"(\d{4})(?:-(\d\d))?(?:-(\d\d))?")
 
 
 def years_between(start: str, end: str) -> tuple[int, int]:

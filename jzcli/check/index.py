@@ -22,6 +22,7 @@ from jzcli.check.reading import (
 )
 from jzcli.check.scope import _list_members
 from jzcli.factbase import FactBase
+from jzcli.lazyre import lazy
 from jzcli.text import canon as _canon
 
 TYPE_CHECKING = False  # typing is not imported at start-up (~5 ms); type checkers read the block below
@@ -29,6 +30,9 @@ if TYPE_CHECKING:
     from jzcli.check.periods import Span
     from jzcli.check.reading import Figure
     from jzcli.check.scope import Scope
+
+_NAME_PARTS = lazy(r"[\s“”‘’\"'·・,，、:：()（）]+")  # the words of a place's name
+
 
 class _Lexicon:
     """A set of words found in a text at every position where one starts, overlaps included.
@@ -67,7 +71,7 @@ class Fact:
     """A figure record with what matching needs, precomputed."""
 
     __slots__ = ("rec", "id", "unit", "unit_class", "value", "keywords", "refs", "_quote_grams", "span", "band",
-                 "per", "past", "noun", "interval", "derived", "offices", "states", "what_words")
+                 "per", "past", "noun", "interval", "derived", "offices", "states", "_what_words")
 
     def __init__(self, rec: dict, id: str, unit: str, unit_class: str | None, value: Decimal, keywords: list[str],
                  refs: set, span: Span | None, band: tuple | None, per: str | None,
@@ -85,12 +89,18 @@ class Fact:
         self.per = per
         self.past = past  # the article marks the figure as a past state (当时, 区划调整前)
         self.noun = noun  # what the article's wording counts: "36栋楼" → 楼, "20名城管队员" → 城管队员
-        # the keywords that say what is measured, not only the counted noun (个社区 of 社区 does not)
-        self.what_words = frozenset(k for k in keywords if _bare(k) not in noun)
+        self._what_words: frozenset | None = None
         self.derived = bool(rec.get("derived"))  # computed by derive.py, with a formula and inputs
         self.interval = rec.get("interval")  # what the article allows, when a derived value is a range
         self.offices: set = set()  # the offices the fact is about (by reference or by a keyword naming one)
         self.states: set = set()  # the states of works its words name (开工, 完工, 交付 …: vocab.py)
+
+    @property
+    def what_words(self) -> frozenset:
+        """The keywords that say what is measured, not only the counted noun (个社区 of 社区 does not)."""
+        if self._what_words is None:
+            self._what_words = frozenset(k for k in self.keywords if _bare(k) not in self.noun)
+        return self._what_words
 
     @property
     def quote_grams(self) -> set:
@@ -133,7 +143,7 @@ class Reader:
                 guarded.setdefault(t, set()).add(after)
             else:
                 plain.add(t)
-        self.non_figures = sorted(plain | set(guarded), key=len, reverse=True)
+        self.non_figures = sorted(plain | set(guarded), key=lambda t: (-len(t), t))  # one order in every run
         self._guarded = guarded
         people = fb.records("people")
         named = list(fb.records("units")) + self.projects + people
@@ -146,7 +156,7 @@ class Reader:
         self.place_unit: dict[str, str | None] = {}
         for rec in fb.records("places"):
             self.place_unit[rec["id"]] = rec.get("unit")
-            for part in re.split(r"[\s“”‘’\"'·・,，、:：()（）]+", rec.get("name") or ""):
+            for part in _NAME_PARTS.split(rec.get("name") or ""):
                 form = names.fold(part)
                 if len(form) >= 2:
                     spell.append((form, rec))
@@ -202,8 +212,8 @@ class Reader:
         referenced = {r for f in self.facts for r in f.refs}
         # a person the article only quotes (刘全福 说) does not narrow a claim down
         self.silent_people = {p["id"] for p in people if p["id"] not in referenced}
-        self._mask_re = re.compile("|".join(re.escape(n) for n in self.non_figures) + r"|PM2\.5|PM10", re.I) \
-            if self.non_figures else re.compile(r"PM2\.5|PM10", re.I)
+        self._mask_re = lazy("|".join(re.escape(n) for n in self.non_figures) + r"|PM2\.5|PM10", re.I) \
+            if self.non_figures else lazy(r"PM2\.5|PM10", re.I)
 
     def _fact(self, f: dict) -> Fact:
         unit = f.get("unit") or ""
@@ -345,8 +355,13 @@ def _keyword_forms(f: dict, noun: str) -> list[str]:
     return sorted(forms, key=len, reverse=True)
 
 
+_CLASSIFIER_STARTS = frozenset(c[0] for c in _CLASSIFIERS)
+
+
 def _bare(word: str) -> str:
     """A keyword without a leading counting unit: 个社区 → 社区."""
+    if word[:1] not in _CLASSIFIER_STARTS:
+        return word
     for c in _CLASSIFIERS:
         if word.startswith(c) and len(word) > len(c):
             return word[len(c):]

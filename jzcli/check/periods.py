@@ -44,23 +44,29 @@ class Span:
         return a if a == b else f"{a}/{b}"
 
 
+_P_YEAR = lazy(r"(\d{4})")
+_P_HALF = lazy(r"(\d{4})-H([12])")
+_P_MONTH = lazy(r"(\d{4})-(\d\d)")
+_P_RANGE = lazy(r"(\d{4})(?:-(\d\d))?(?:-\d\d)?/(\d{4}|now)(?:-(\d\d))?(?:-\d\d)?")
+
+
 def fact_span(period: str | None, as_of: int | None) -> Span | None:
     """facts.json period strings: "2017", "2018-H1", "2017-11", "2016/2018-08", "2018-01/2018-06"."""
     if not period:
         return None
-    m = re.fullmatch(r"(\d{4})", period)
+    m = _P_YEAR.fullmatch(period)
     if m:
         y = int(m.group(1))
         return Span(_month(y, 1), _cap(_month(y, 12), as_of))
-    m = re.fullmatch(r"(\d{4})-H([12])", period)
+    m = _P_HALF.fullmatch(period)
     if m:
         y, h = int(m.group(1)), int(m.group(2))
         return Span(_month(y, 1 if h == 1 else 7), _cap(_month(y, 6 if h == 1 else 12), as_of))
-    m = re.fullmatch(r"(\d{4})-(\d\d)", period)
+    m = _P_MONTH.fullmatch(period)
     if m:
         t = _month(int(m.group(1)), int(m.group(2)))
         return Span(t, t, point=True)
-    m = re.fullmatch(r"(\d{4})(?:-(\d\d))?(?:-\d\d)?/(\d{4}|now)(?:-(\d\d))?(?:-\d\d)?", period)
+    m = _P_RANGE.fullmatch(period)
     if m:
         start = _month(int(m.group(1)), int(m.group(2) or 1))
         if m.group(3) == "now":
@@ -68,7 +74,7 @@ def fact_span(period: str | None, as_of: int | None) -> Span | None:
         else:
             end = _cap(_month(int(m.group(3)), int(m.group(4) or 12)), as_of)
         return Span(start, end)
-    m = re.match(r"(\d{4})", period)
+    m = _P_YEAR.match(period)
     if m:
         y = int(m.group(1))
         return Span(_month(y, 1), _cap(_month(y, 12), as_of))
@@ -79,12 +85,12 @@ def _cap(end: int, as_of: int | None) -> int:
     return min(end, as_of) if as_of is not None else end
 
 
-_CLAIM_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)年(?:度)?|(今年|去年|前年|明年)")
+_CLAIM_YEAR = lazy(r"(?<!\d)(1[89]\d\d|20\d\d)年(?:度)?|(今年|去年|前年|明年)")
 _MONTH_AFTER = lazy(r"(?:年初|年)?(\d{1,2})月(?:份)?")
 
 
-_FULL_YEAR = re.compile(r"全年(?!目标|任务|计划)")
-_MONTH_SINCE = re.compile(r"(?<![\d年])(\d{1,2})月(?:份)?以来")
+_FULL_YEAR = lazy(r"全年(?!目标|任务|计划)")
+_MONTH_SINCE = lazy(r"(?<![\d年])(\d{1,2})月(?:份)?以来")
 
 
 def claim_span(text: str, pub_year: int | None, as_of: int | None, default_year: int | None = None,

@@ -47,7 +47,7 @@ _PRE = "|".join(sorted((*LOWER_STRICT, *LOWER_INCL, *UPPER_STRICT, *UPPER_INCL, 
 # The lookahead is the characters a match can start with (a qualifier, 百分之, a digit or a numeral): the scan
 # passes over every other position in C instead of trying each qualifier there; the matches are the same.
 _TOKEN_START = "".join(sorted({w[0] for w in _PRE.split("|")} | {"约", "近", "百"} | set(_CN)))
-_TOKEN = re.compile(
+_TOKEN = lazy(
     rf"(?=[\d{_TOKEN_START}])"
     rf"(?P<pre>{_PRE}|(?<![签节预合契公制])约|(?<![最附将接靠临邻])近)?(?P<pct>百分之)?(?P<num>{_NUM})"
     rf"(?:个(?P<mult>[万亿]))?"
@@ -55,21 +55,21 @@ _TOKEN = re.compile(
     rf"(?P<q2>以上|以下|以内|左右|上下|多(?![数项种样少]))?"
 )
 # Shares written as fractions: 三分之二, 一半 / 半数, and multiples: 翻一番 (×2), 翻两番 (×4).
-_FRACTION = re.compile(rf"(?P<pre>超过|不到|不足|近|将近|接近|约|至少|不少于)?"
+_FRACTION = lazy(rf"(?P<pre>超过|不到|不足|近|将近|接近|约|至少|不少于)?"
                        rf"(?:(?<![{_CN_DIGITS}十])(?P<den>[{_CN_DIGITS}十]+)分之(?P<nom>[{_CN_DIGITS}十]+)"
                        r"|(?P<half>一半|半数))(?P<post>以上|以下|左右)?")
 # "成立19年来", "建成26年来": a duration since an event, a figure (not the period "两年多来")
 _SINCE_EVENT = lazy(r"成立|建成|至今|迄今")
 # a comparison word before a share in its clause: 超过开工总数的四分之三
 _COMPARE_BEFORE = lazy(r"(超过|不到|不足|高于|低于|多于|少于|大于|小于)[^，,；;。\d]{0,10}$")
-_DOUBLING = re.compile(r"翻(?P<n>[一两二三四])番")
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)年(?:度)?")
-_DATE = re.compile(r"(?<!\d)\d{1,2}月(?:份)?(?:\d{1,2}日)?(?:[至到-]\d{1,2}日)?(?:底|初|中旬|上旬|下旬)?|(?<!\d)\d{1,2}日")
+_DOUBLING = lazy(r"翻(?P<n>[一两二三四])番")
+_YEAR = lazy(r"(?<!\d)(1[89]\d\d|20\d\d)年(?:度)?")
+_DATE = lazy(r"(?<!\d)\d{1,2}月(?:份)?(?:\d{1,2}日)?(?:[至到-]\d{1,2}日)?(?:底|初|中旬|上旬|下旬)?|(?<!\d)\d{1,2}日")
 # The lookbehind starts a count only where a run of digits / numerals starts: without it a long run that is
 # not followed by 年 is tried from every position (quadratic: 30,000 digits took 7 s).
-_DURATION = re.compile(r"(?:(?<![\d两一二三四五六七八九十几数])[\d两一二三四五六七八九十几数]+|半)年(?:多|半)?(?:来|以来|间|里)")
-_YEAR_SPAN = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)年?(?:至|到|-|—|~)(1[89]\d\d|20\d\d)年")
-_HALF = re.compile(r"上半年|下半年|前(?:6|六)个月|1[-至到]6月")
+_DURATION = lazy(r"(?:(?<![\d两一二三四五六七八九十几数])[\d两一二三四五六七八九十几数]+|半)年(?:多|半)?(?:来|以来|间|里)")
+_YEAR_SPAN = lazy(r"(?<!\d)(1[89]\d\d|20\d\d)年?(?:至|到|-|—|~)(1[89]\d\d|20\d\d)年")
+_HALF = lazy(r"上半年|下半年|前(?:6|六)个月|1[-至到]6月")
 _CLAUSE_BREAK = lazy(r"[，,；;。！？!?：:\n]")
 _RANGE_JOIN = lazy(r"(?:到|至|-|~|～|—)")
 _RATE = lazy(r"每(?:人|户)?(年|月|天|日|周)|(年|月|日)均|/(年|月|天)")

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import re
 
-_NOTHING = re.compile(r"(?!)")  # matches nothing
+from jzcli.lazyre import lazy
+
+_NOTHING = lazy(r"(?!)")  # matches nothing
 
 
-def _alternation(entries: list[dict], kind: str) -> re.Pattern:
+def _alternation(entries: list[dict], kind: str) -> lazy:
     words = sorted({w for e in entries if e.get("kind") == kind for w in e.get("words") or [] if w},
-                   key=len, reverse=True)
-    return re.compile("|".join(re.escape(w) for w in words)) if words else _NOTHING
+                   key=lambda w: (-len(w), w))  # longest first; one order in every run (the pattern's text is
+    # the key of its compiled form, jzcli/lazyre.py)
+    return lazy("|".join(re.escape(w) for w in words)) if words else _NOTHING
 
 
 class Vocabulary:
