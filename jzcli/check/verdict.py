@@ -352,6 +352,14 @@ def decide(reader: Reader, m: Match, claim: str) -> Result:
         same_state = [f for f in top if not f.states or said_states <= f.states]
         if not same_state:
             f = top[0]
+            from jzcli.check import operators as ops
+
+            other = said_states - f.states
+            if len(top) == 1 and len(other) == 1 and ops.found(ops.UNIVERSAL, m.scope.text, fig.end, m.scope.hi):
+                # "开工的36栋楼已全部完工": the article's count of the same subject in that state settles it
+                settled = _all_in_state(reader, fig, f, next(iter(other)))
+                if settled is not None:
+                    return Result(claim, fig, settled[0], settled[1], [evidence(f)])
             return Result(claim, fig, UNKNOWN, f"the article gives {f.rec.get('text')} as {'/'.join(sorted(f.states))}, "
                           f"not {'/'.join(sorted(said_states))}: a different state", [evidence(f) for f in top])
         top = same_state
