@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from jzcli.check.reading import Figure
     from jzcli.check.scope import Scope
 
+_YEAR_MONTH = lazy(r"(\d{4})-(\d\d)")
 _NAME_PARTS = lazy(r"[\s“”‘’\"'·・,，、:：()（）]+")  # the words of a place's name
 
 
@@ -126,7 +127,7 @@ class Reader:
         self.project_ids = {p["id"] for p in self.projects}
         self.pub_year = fb.source.get("publication_year")
         as_of = str(fb.source.get("as_of") or "")
-        m = re.match(r"(\d{4})-(\d\d)", as_of)
+        m = _YEAR_MONTH.match(as_of)
         self.as_of = _month(int(m.group(1)), int(m.group(2))) if m else (
             _month(self.pub_year, 12) if self.pub_year else None)
         # numbers that are not figures (58同城, 十九大, 10吨 threshold). One that reads like a count (两项) is
