@@ -42,7 +42,7 @@ class _Lexicon:
     with the lengths of the words that start with it: a text of n characters costs about n dict look-ups
     plus one per word length under a key that occurs, however many words there are."""
 
-    __slots__ = ("words", "head", "lengths")
+    __slots__ = ("words", "head", "lengths", "starts")
 
     def __init__(self, words) -> None:
         self.words = {w for w in words if w}
@@ -51,12 +51,15 @@ class _Lexicon:
         for w in self.words:
             lengths.setdefault(w[:self.head], set()).add(len(w))
         self.lengths = {key: sorted(ls) for key, ls in lengths.items()}
+        # the characters a word starts with: the scan visits only the positions that hold one (in C)
+        self.starts = lazy("[" + "".join(sorted({re.escape(w[0]) for w in self.words})) + "]" if self.words else "(?!)")
 
     def find(self, text: str) -> list[tuple[int, str]]:
         """(start, word) of every occurrence of a word in text."""
         out = []
         head, lengths, words = self.head, self.lengths, self.words
-        for i in range(len(text) - head + 1):
+        for m in self.starts.finditer(text, 0, len(text) - head + 1):
+            i = m.start()
             ls = lengths.get(text[i:i + head])
             if ls is not None:
                 for n in ls:
