@@ -153,7 +153,7 @@ REASONS = (
     N_("every other project's band is wholly short of it"),
     N_("the bands do not settle which project it is"),
     N_("{metric} is {text}; it beats every other band"),
-    N_("{metric} is {text}; another band matches or beats it"),
+    N_("{metric} is {text}; another band beats it"),
     N_("{metric} is {text}; the counts do not settle it"),
     N_("the article dates the first {a} and the second {b}: that is the claim's order"),
     N_("the article dates the first {a} and the second {b}: that is not the claim's order"),

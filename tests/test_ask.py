@@ -502,6 +502,38 @@ VERDICTS = [
     ("张晓凯是天河嘉城小区居民吗", S),
 ]
 
+# a model the article names, asked what it is: its theme (its members) as the article writes it, from places
+@pytest.mark.parametrize("question,name", [
+    ("“两新”组织党建新模式是什么样的", "“两新”组织党建新模式"), ("两新组织党建新模式是什么", "“两新”组织党建新模式"),
+    ("九州路办事处确定了什么样的两新组织党建模式", "“两新”组织党建新模式"),
+    ("两新组织党建采用什么模式", "“两新”组织党建新模式"),
+    ("六位一体的社区管理新模式是什么", "六位一体的社区管理新模式")])
+def test_a_model_is_its_theme(cli, question, name):
+    (place,) = [p for p in DB["places"].values() if p["name"] == name]
+    top = cli("ask", question, "--json").json[0]
+    assert (top["kind"], top["metric"], top["subject"], top["id"]) == ("attribute", "theme", name, place["id"]), top
+    assert top["answer"].startswith(place["theme"]) and top["answer"].endswith(name.replace("“", "").replace("”", ""))
+
+
+# nothing answers: another of a series than the article reports (第二批 of 第一批), a measure it gives only for
+# an earlier time (总人口 当时) asked for a later one; the same questions for what it does report answer
+@pytest.mark.parametrize("question", ["大寨店社区第二批村民什么时候回迁", "大寨店社区第二批回迁分配了多少套安置房",
+                                      "大寨店第二批回迁用了几天", "西郭庄社区第二批村民什么时候回迁",
+                                      "区划调整后九州路办事处总人口是多少", "九州路办事处现在的总人口是多少",
+                                      "区划调整后九州路办事处辖区面积多大", "九州路办事处目前辖区面积有多大"])
+def test_what_the_article_does_not_report_answers_nothing(cli, question):
+    r = cli("ask", question)
+    assert (r.code, r.out) == (1, "") and "jzcli search" in r.err
+
+
+@pytest.mark.parametrize("question,rid", [
+    ("大寨店社区第一批村民什么时候回迁", "event:dzd-first-return"), ("大寨店社区第一批回迁分配了多少套安置房", "fig:dzd-flats"),
+    ("九州路办事处成立时总人口有多少", "fig:population-1999"), ("区划调整前九州路办事处辖区面积多大", "fig:area-1999")])
+def test_what_the_article_reports_answers(cli, question, rid):
+    top = cli("ask", question, "--json").json[0]
+    assert top["evidence"][0]["id"] == rid, top
+
+
 # not yet: an event the article plans (status planned) or a state it awaits (迎接…): no, with the wording
 NOT_YET = [
     ("西郭庄社区村民已经回迁了吗", "event:xgz-handover"),

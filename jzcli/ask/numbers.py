@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from jzcli.ask import weights as W
 from jzcli.ask.base import Base, ev, is_year, make, question_band
-from jzcli.ask.question import MONEY, Pattern, Question, Words, bigrams, period_fits, unit_class
+from jzcli.ask.question import MONEY, Pattern, Question, Words, bigrams, ordinal_clash, period_fits, unit_class
 from jzcli.ask.which import list_candidates, member_name
 from jzcli.check import derive
 
@@ -24,9 +24,13 @@ def figures(q: Question, base: Base) -> list[dict]:
     want = q.want
     band = question_band(q)
     out = []
+    if _stale_measure(q, base):
+        return out
     for f in reader.facts:
         if specific and not (f.refs & specific):
             continue
+        if ordinal_clash(q, f"{f.rec.get('quote')}|{' '.join(f.keywords)}"):
+            continue  # 第二批 asked, the figure is of the 第一批
         got = f.rec.get("band_range")
         if got is not None and tuple(got) != (band or (None, None)):
             continue  # a count or sum over other investment bands than the question names (none: all of them)
@@ -64,6 +68,21 @@ def figures(q: Question, base: Base) -> list[dict]:
     return out
 
 
+# words that put a question after a change the article reports (区划调整后) or at its own time (现在)
+_LATER = Words("调整后|之后|以后|后来|如今|现在|目前|至今|现有|当前")
+
+
+def _stale_measure(q: Question, base: Base) -> bool:
+    """The question names a measure (总人口, a figure's metric) that the article gives only as a past state
+    (当时), and asks for a later time (区划调整后): no figure answers; another figure of that later time (4个村)
+    is not what is asked."""
+    reader = base.reader
+    named = [f for f in reader.facts if not f.derived and len(f.rec.get("metric") or "") >= 2
+             and f.rec["metric"] in q.canon]
+    later = _LATER.search(q.canon) or (q.span is not None and q.span.present)
+    return bool(named) and bool(later) and not reader.vocab.past.search(q.canon) and all(f.past for f in named)
+
+
 def _until_now(q: Question, base: Base, rec: dict) -> bool:
     """A duration up to the article's date (成立19年) asked up to the article's year (到2018年成立多少年)."""
     return bool(rec.get("derived") and rec.get("event") and base.as_of_year
@@ -91,6 +110,8 @@ def derived(q: Question, base: Base, figure_answers: list[dict]) -> list[dict]:
     operation on two figures it names (倍, 比…多, 占), and the count of a list it asks for."""
     fb = base.fb
     out: list[dict] = []
+    if _stale_measure(q, base):
+        return out  # nor a count of another list of that later time
     printed = [a for a in figure_answers if a["kind"] == "figure" and a["score"] >= W.PAIR_MIN]
     adds = bool(_SUM.search(q.canon) and _AND.search(q.canon)) and not _DIFF.search(q.canon) and q.want not in ("%", "倍")
     pair = _two_figures(printed, same_value=adds)

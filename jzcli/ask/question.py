@@ -20,7 +20,7 @@ from jzcli.text import canon
 
 __all__ = ["Reader", "check_sentence", "claim_span", "fact_span", "period_fits", "show_month", "BOUNDS",
            "COUNT_UNITS", "MONEY", "band_of", "read_figures", "unit_class", "bigrams", "CONTRADICTED", "SUPPORTED",
-           "UNKNOWN", "combined_verdict", "canon", "Question", "Words", "Pattern"]
+           "UNKNOWN", "combined_verdict", "canon", "Question", "Words", "Pattern", "ordinal_clash"]
 
 class Words:
     """A set of plain words found by substring: what a regular expression of literal alternatives does,
@@ -119,7 +119,7 @@ class Question:
     """A question, read once: everything the answerers look at."""
 
     __slots__ = ("text", "canon", "asks", "want", "named", "masked", "body", "grams", "span", "figures",
-                 "statement", "reader")
+                 "statement", "reader", "ordinals")
 
     def __init__(self, reader: Reader, text: str) -> None:
         self.reader = reader
@@ -147,6 +147,7 @@ class Question:
         self.span = claim_span(c, reader.pub_year, reader.as_of, present=reader.vocab.present)
         self.figures = read_figures(c, reader)
         self.statement = _statement(c)
+        self.ordinals = ordinals(c)
 
     def __repr__(self) -> str:
         return f"Question({self.text!r}, asks={self.asks}, want={self.want!r})"
@@ -165,6 +166,22 @@ class Question:
             if r["id"].startswith(prefix) and r not in out:
                 out.append(r)
         return out
+
+
+_ORDINAL = Pattern(r"第([一二三四五六七八九十两\d]+)(批|期|次|届|轮|阶段)")
+
+
+def ordinals(text: str) -> dict[str, str]:
+    """第一批 / 第二期: counter → number, as written (第二批 → {"批": "二"})."""
+    return {m.group(2): m.group(1) for m in _ORDINAL.finditer(text or "")}
+
+
+def ordinal_clash(q: Question, text: str) -> bool:
+    """The question names one of a series (第二批) and the text another of the same series (第一批)."""
+    if not q.ordinals:
+        return False
+    theirs = ordinals(text)
+    return any(k in theirs and theirs[k] != v for k, v in q.ordinals.items())
 
 
 def _wanted_unit(c: str) -> str | None:

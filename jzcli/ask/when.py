@@ -7,7 +7,7 @@ from decimal import Decimal
 from jzcli.ask import weights as W
 from jzcli.ask.base import Base, date_fields, ev, link_score, make, show_date
 from jzcli.ask.numbers import engine_answer, figures
-from jzcli.ask.question import WHEN, Pattern, Question, Words, bigrams, canon, overlap
+from jzcli.ask.question import WHEN, Pattern, Question, Words, bigrams, canon, ordinal_clash, overlap
 from jzcli.check import derive
 
 # ---------------------------------------------------------------- events (when)
@@ -16,6 +16,8 @@ from jzcli.check import derive
 def events_ranked(q: Question, base: Base) -> list[tuple[float, dict]]:
     out = []
     for e in base.events:
+        if ordinal_clash(q, f"{e.get('event')}|{e.get('quote')}"):
+            continue  # 第二批 asked, the article reports the 第一批
         words = overlap(q, f"{e.get('event')}|{e.get('quote')}|{e.get('date_text') or ''}")
         links = link_score(q, base, e)
         if words < W.MIN_WORDS and not (links and words):

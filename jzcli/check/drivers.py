@@ -14,7 +14,7 @@ from jzcli.check.reading import (
     read_figures,
 )
 from jzcli.check.relations import check_relations
-from jzcli.check.statements import check_statements
+from jzcli.check.statements import check_statements, speaks_of_something
 from jzcli.check.verdict import SUPPORTED, UNKNOWN, Result, decide, evidence
 from jzcli.errors import BadInput
 from jzcli.i18n import _
@@ -104,7 +104,7 @@ def check_claim(reader: Reader, text: str) -> list[Result]:
     results = check_sentence(reader, text)
     if not results:
         near = nearest(reader, text)
-        if not near:
+        if not near or not speaks_of_something(reader, canon_map(text)[0]):
             shown = text.strip()[:40]
             raise BadInput(_("nothing to check in {text!r}: a claim needs a figure, a date, a title or a name "
                              "the article speaks of (36栋, 1999年7月, 生态型社区)").format(text=shown))

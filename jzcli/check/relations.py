@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 # a sentence that may relate two things: anything else costs one search
 _GATE = lazy(r"倍|比|[多高大少低小早晚先后]于|超过|超出|不及|不如|相同|一样|相等|持平|一致|最|之前|以前|之后|以后"
-             r"|共|合计|总计|加起来|之和|每|占|翻")
+             r"|共|合计|总计|加起来|之和|每|占|翻|不到|不足|一半|半数|分之|%|的[一二三四五六七八九十\d]+成")
 _CLAUSE = lazy(r"[^，,；;。！？!?：:]+")
 # A是B的N倍 / A占B的N% / A不到B的一半: the verb before B (a comparison verb is also the claim's bound)
 _MULTIPLE_VERB = lazy(r"相当于|约为|约是|约占|仅为|只有|达到|不到|不足|超过|高于|低于|少于|多于|大于|小于|接近|将近"
@@ -83,7 +83,7 @@ WHY = {
     ("top-project", SUPPORTED): "every other project's band is wholly short of it",
     ("top-project", UNKNOWN): "the bands do not settle which project it is",
     ("top-band", SUPPORTED): "{metric} is {text}; it beats every other band",
-    ("top-band", CONTRADICTED): "{metric} is {text}; another band matches or beats it",
+    ("top-band", CONTRADICTED): "{metric} is {text}; another band beats it",
     ("top-band", UNKNOWN): "{metric} is {text}; the counts do not settle it",
     ("events", SUPPORTED): "the article dates the first {a} and the second {b}: that is the claim's order",
     ("events", CONTRADICTED): "the article dates the first {a} and the second {b}: that is not the claim's order",
@@ -173,6 +173,8 @@ class _Context:
 
 
 _REFERABLE_DERIVED = ("count", "band_count")
+# a counted noun this long says what is counted (小区党建试点, 城管队员); a shorter one (社区, 楼) does not
+_NOUN_SAYS_WHAT = 3
 
 
 def _resolve(ctx: _Context, lo: int, hi: int, subjects: set, words: str | None = None,
@@ -218,7 +220,7 @@ def _resolve(ctx: _Context, lo: int, hi: int, subjects: set, words: str | None =
                 continue
             taken.append((a, b))
             score += b - a
-            if seg[a:b] not in f.noun or not f.noun:
+            if not f.noun or seg[a:b] not in f.noun or b - a >= _NOUN_SAYS_WHAT:
                 what += b - a
         if what < W.MIN_SCORE:
             continue
@@ -231,6 +233,10 @@ def _resolve(ctx: _Context, lo: int, hi: int, subjects: set, words: str | None =
     if len({f.value for f, _ in top}) > 1 or len({f.unit_class for f, _ in top}) > 1:
         return None, []
     f, taken = top[0]
+    for _, other, spans in scored[len(top):]:
+        if other.value != f.value and any(b - a >= _NOUN_SAYS_WHAT and not any(a < y and x < b for x, y in taken)
+                                          for a, b in spans):
+            return None, []  # another fact answers to words the chosen one leaves unexplained (试点 of 小区党建试点)
     offset = lo if words is None else None
     return f, ([(a + offset, b + offset) for a, b in taken] if offset is not None else [])
 
@@ -249,6 +255,11 @@ def _sides(ctx: _Context, a: tuple[int, int], b: tuple[int, int], lo: int) -> tu
         fb, hb = _resolve(ctx, b[0], b[1], sb, words=ctx.masked(*a), states=ctx.reader.vocab.states(ctx.text[a[0]:a[1]]))
     if fb is not None and fa is None and subj_a:
         fa, ha = _resolve(ctx, a[0], a[1], sa, words=ctx.masked(*b), states=ctx.reader.vocab.states(ctx.text[b[0]:b[1]]))
+    # a side that names no one and fits nothing of the other side's subject: a thing of its own (水系工作指挥部 的干部)
+    if fa is not None and fb is None and not subj_b and not before:
+        fb, hb = _resolve(ctx, b[0], b[1], set())
+    if fb is not None and fa is None and not subj_a and not before:
+        fa, ha = _resolve(ctx, a[0], a[1], set())
     if fa is None or fb is None or fa is fb or fa.id == fb.id:
         return None
     return Side(fa, a[0], a[1], ha), Side(fb, b[0], b[1], hb)
@@ -328,7 +339,8 @@ def judge(fig: Figure, actual: tuple, additive: bool) -> str:
         return SUPPORTED if worst * 2 < step else CONTRADICTED if far * 2 > step else UNKNOWN
     if worst * 2 <= step:
         return SUPPORTED
-    return CONTRADICTED if far > step else UNKNOWN
+    # beyond the claim's rounding, and by more than a tenth of it (约2万 for 1.01万; not 20倍 for 20.7)
+    return CONTRADICTED if far * 2 > step and far * 10 > abs(v) else UNKNOWN
 
 
 def _compare(a: tuple, b: tuple, direction: str) -> str:
@@ -400,12 +412,14 @@ def _multiple(ctx: _Context, lo: int, hi: int):
             if actual is None:
                 return None
             word = verb.group()
-            if fig.qualifier is None and word in BOUNDS:
-                fig = Figure(fig.start, fig.end, fig.text, fig.value, fig.unit, word, step=fig.step)
-            verdict = judge(fig, actual, additive=False)
+            said_fig = fig
+            if fig.qualifier is None and word in BOUNDS:  # 超过B的5倍: the verb bounds the multiple
+                said_fig = Figure(fig.start, fig.end, fig.text, fig.value, fig.unit, word, step=fig.step)
+            verdict = judge(said_fig, actual, additive=False)
             unit = "%" if fig.unit == "%" else "倍"
             formula = f"{_text(fa)} / {_text(fb)} = {_show(actual, unit)}"
-            said = fig.text if fig.qualifier is None or fig.qualifier in fig.text else fig.qualifier + fig.text
+            q = said_fig.qualifier
+            said = fig.text if q is None or q in fig.text else q + fig.text
             why = WHY["ratio", verdict].format(value=_show(actual, unit), claim=said)
             kind = "share" if unit == "%" else "ratio"
             return _result(ctx, fig, verdict, kind, formula, [fa, fb], why), [fig], sides
@@ -536,7 +550,7 @@ def _order(ctx: _Context, lo: int, hi: int):
     """A比B多 / A多于B / A与B相同, no number: every value the article allows settles which is more."""
     text = ctx.text
     clause = text[lo:hi]
-    if ctx.figure_at(lo, hi):
+    if any(not _band_edge(f) for f in ctx.figure_at(lo, hi)):
         return None  # a figure in the clause: a bound (超过30亿元) or a difference, read elsewhere
     a = b = None
     m = _ORDER_CMP.search(clause)
@@ -565,6 +579,11 @@ def _order(ctx: _Context, lo: int, hi: int):
     why = WHY[(direction if verdict != UNKNOWN else "order"), verdict].format(a=_text(fa), b=_text(fb))
     fig = Figure(a[0], b[1], text[a[0]:b[1]], None, None)
     return _result(ctx, fig, verdict, "order", formula, [fa, fb], why), [], sides
+
+
+def _band_edge(f: Figure) -> bool:
+    """An amount that names an investment band (10亿元以上, 1亿元到5亿元), not a figure of its own."""
+    return f.unit in MONEY and (f.high is not None or f.qualifier in ("以上", "以下"))
 
 
 def _bands_complete(r: Reader) -> bool:
@@ -596,9 +615,8 @@ def _superlative(ctx: _Context, lo: int, hi: int):
         iv = lambda i: (Decimal(i.get("min") or 0), False, None if i.get("max") is None else Decimal(i["max"]), False)  # noqa: E731
         mine = iv(inv)
         verdicts = [_compare(mine, iv(q["investment"]), direction) for q in others]
-        verdict = CONTRADICTED if CONTRADICTED in verdicts else SUPPORTED if all(v == SUPPORTED for v in verdicts) \
-            else UNKNOWN
-        beats = [q for q, v in zip(others, verdicts) if v == CONTRADICTED]
+        beats = [q for q in others if _compare(iv(q["investment"]), mine, direction) == SUPPORTED]
+        verdict = CONTRADICTED if beats else SUPPORTED if all(v == SUPPORTED for v in verdicts) else UNKNOWN
         formula = f"{p['name']}: {inv.get('text')}" + (f"；{beats[0]['name']}: {beats[0]['investment'].get('text')}"
                                                       if beats else f"；其余{len(others)}个项目按投资档次")
         why = WHY["top-project", verdict].format(name=beats[0]["name"] if beats else "")
@@ -621,8 +639,9 @@ def _superlative(ctx: _Context, lo: int, hi: int):
         return None  # not one count for every band: the list is not complete
     others = [g for g in group if g is not f]
     verdicts = [_compare(_iv(f), _iv(g), direction) for g in others]
-    verdict = CONTRADICTED if CONTRADICTED in verdicts else SUPPORTED if all(v == SUPPORTED for v in verdicts) \
-        else UNKNOWN
+    # another band beyond it for every value: not the most; a tie at the top: unknown (最多 of two is unsaid)
+    beaten = any(_compare(_iv(g), _iv(f), direction) == SUPPORTED for g in others)
+    verdict = CONTRADICTED if beaten else SUPPORTED if all(v == SUPPORTED for v in verdicts) else UNKNOWN
     formula = "；".join(f"{g.rec.get('metric')}: {_text(g)}" for g in group)
     why = WHY["top-band", verdict].format(metric=f.rec.get("metric"), text=_text(f))
     # the superlative word is the item; the band figure in the side is consumed

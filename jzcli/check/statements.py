@@ -628,3 +628,27 @@ def _polarity(r: Result, neg, exclude, partitive) -> Result:
     elif r.kind in ("office", "relation", "designation") and partitive:
         r.verdict, r.reason = UNKNOWN, f"the claim speaks of some of a list, not each; {r.reason}"
     return r
+
+
+# a keyword this long names what a figure measures (财税收入, 固定资产投资); shorter ones (社区, 干部, 扶贫) are
+# words any opinion uses
+TOPIC_KEYWORD_MIN = 3
+
+
+def speaks_of_something(reader: Reader, text: str) -> bool:
+    """Does a (canonical) claim hold anything checkable: a date, a state of works, an honour or a title, a name
+    of a unit, person or project (not an office alone: 九州路办事处的各项工作令人印象深刻 is an opinion), a place
+    named whole, or a word that says what one of the article's figures measures? (Figures are read before.)"""
+    if claim_dates(text, reader.pub_year) or reader.vocab.states(text):
+        return True
+    if _HONOUR_WORDS.search(text):  # an honour, named or not (获评…示范街道): the article lists the office's
+        return True
+    if any(n in text for n in reader.non_figures):  # a number-like token of the article (七一, 58同城, 十九大)
+        return True
+    for s, e, rec in reader.names_of(text)[0]:
+        if rec["id"] in reader.broad:
+            continue
+        if rec["id"] not in reader.place_unit or e - s >= TOPIC_KEYWORD_MIN or text[s:e] == rec.get("name"):
+            return True
+    return any(len(word) >= TOPIC_KEYWORD_MIN for _, word in reader._keywords.find(text))
+
