@@ -301,6 +301,9 @@ def main(argv: list[str] | None = None) -> int:
             merged.setdefault(key, ["typer"])
         for key, where in data_messages(root).items():
             merged.setdefault(key, []).extend(where)
+        # the file's own order first, new messages at the end (as msgmerge keeps a catalog stable): branches that
+        # each add messages append them, and merge without moving the others
+        merged = {**{k: merged[k] for k in translations if k in merged}, **merged}
         po.write_text(render_po(header, merged, translations), encoding="utf-8")
         # the checkout's own .mo (git ignores it; jzcli.i18n reads it while it is newer than the .po): a
         # source checkout or editable install reads the catalog as fast as an installed wheel

@@ -146,7 +146,7 @@ def translate_like(message: str, templates: tuple[str, ...]) -> str:
     for template in templates:
         pattern = _patterns.get(template)
         if pattern is None:
-            pattern = re.compile(_PLACEHOLDER.sub(lambda m: f"(?P<{m.group(1)}>.*?)", re.escape(template)), re.S)
+            pattern = re.compile(_PLACEHOLDER.sub(lambda m: f"(?P<{m.group(1)}>{_BALANCED})", re.escape(template)), re.S)
             _patterns[template] = pattern
         m = pattern.fullmatch(message)
         if not m:
@@ -164,6 +164,9 @@ def translate_like(message: str, templates: tuple[str, ...]) -> str:
 
 
 _LATIN = lazy(r"[A-Za-z]")
+# A part of a message: any text whose brackets, ( ) or （ ）, are balanced (two levels deep): "(the year is
+# inferred: 今年 = {year})" must not take "2018) (derived: …" as the year.
+_BALANCED = r"(?:[^()（）]|[(（](?:[^()（）]|[(（][^()（）]*[)）])*[)）])*?"
 _PLACEHOLDER_TEXT = lazy(r"\{\w+(?:![rs])?\}")
 
 

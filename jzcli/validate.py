@@ -70,23 +70,29 @@ def _magnitude_problems(fb: FactBase) -> list[str]:
     return out
 
 
+# The dates the queries and the checker compute with: an event's, and the article's own (`as_of`: how long ago)
+DATE_FIELDS = {"events": ("date", "end"), "source": ("as_of",)}
+
+
 def _date_problems(fb: FactBase, misshapen: set[str]) -> list[str]:
-    """Event dates that are no date (2018-02-30, "soon"): timeline would have to reject them."""
+    """Dates that are no date (2018-02-30, "soon"): timeline would have to reject them, the checker could not
+    count the years to them."""
     from jzcli.errors import BadInput
     from jzcli.queries import date_bounds
 
     out = []
-    for ev in fb.records("events"):
-        if ev.get("id") in misshapen:
-            continue
-        for fld in ("date", "end"):
-            value = ev.get(fld)
-            if isinstance(value, str):
-                try:
-                    date_bounds(value)
-                except BadInput:
-                    out.append(_("{id}: {field} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)").format(
-                        id=ev["id"], field=fld, value=value))
+    for table, fields in DATE_FIELDS.items():
+        for rec in fb.records(table):
+            if rec.get("id") in misshapen:
+                continue
+            for fld in fields:
+                value = rec.get(fld)
+                if isinstance(value, str):
+                    try:
+                        date_bounds(value)
+                    except BadInput:
+                        out.append(_("{id}: {field} {value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)").format(
+                            id=rec["id"], field=fld, value=value))
     return out
 
 

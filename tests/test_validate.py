@@ -197,3 +197,13 @@ def test_a_broken_reference_inside_a_history_entry(cli, tmp_path):
     assert r.code == 3
     assert r.out == "unit:guihe: reference 'unit:x' does not resolve\n"
 
+
+
+def test_the_articles_own_date_must_be_a_date(cli, tmp_path):
+    """The checker counts years up to `as_of` (18年多 since 1999-07): a base whose as_of is no date is a fact base
+    problem (exit 3, validate's line), never an internal error."""
+    db = _broken(tmp_path, lambda data: next(iter(data["source"].values())).update(as_of="soon"))
+    r = cli("validate", "--db", db)
+    assert r.code == 3 and r.out == "source:article: as_of 'soon' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)\n"
+    r = cli("check", "大寨店社区开工36栋楼", "--json", "--db", db)
+    assert r.code == 3 and "internal error" not in r.err and "as_of 'soon' is not a date" in r.err
