@@ -340,6 +340,28 @@ def test_what_a_person_said(cli, question, rid):
     assert all((r["kind"], r["id"], r["evidence"][0]["quote"]) == ("attribute", rid, r["answer"]) for r in said)
 
 
+@pytest.mark.parametrize("question,rid,words", [
+    ("冯科峰在文章结尾表示了什么", "person:fengkefeng", ""), ("文章结尾冯科峰说要开创什么新局面", "person:fengkefeng", "开创"),
+    ("刘全福8月19日告诉记者什么", "person:liuquanfu", "告诉记者"), ("戴尽卿怎么说", "person:daijinqing", "")])
+def test_what_a_person_said_best_fit_first(cli, question, rid, words):
+    """The statement that fits the question best (its words, its attribution) comes first."""
+    top = cli("ask", question, "--json").json[0]
+    (spoken,) = [st for st in REC[rid]["statements"] if st["quote"] == top["answer"]]
+    assert (top["kind"], top["metric"], top["id"]) == ("attribute", "said", rid)
+    assert words in spoken["quote"] + spoken["attribution"]
+
+
+# who took part in an event (指导): the unit the event names that the question does not
+@pytest.mark.parametrize("question", ["天河嘉城小区党支部是谁指导成立的", "天河嘉城小区的党支部是在谁的指导下成立的",
+                                      "谁指导天河嘉城小区成立了党支部"])
+def test_who_took_part_in_an_event(cli, question):
+    top = cli("ask", question, "--json").json[0]
+    e = REC["event:tianhejiacheng-branch"]
+    guide = [REC[m]["name"] for m in e["mentions"] if m.startswith("unit:") and REC[m]["name"] not in question]
+    assert (top["kind"], top["metric"], [top["answer"]]) == ("attribute", "holder", guide), top
+    assert top["evidence"] == [{"id": e["id"], "quote": e["quote"]}] and top["date"] == e["date"]
+
+
 # a brand named after a person: the name meta.not_people keeps out of `people`, found inside the brand's name
 NAMESAKES = [
     ("李显文矛盾调解室是以谁的名字命名的", "place:lixianwen-tiaojieshi"),

@@ -71,11 +71,14 @@ def answers(reader, question: str) -> list[dict]:
         found += [x for x in attrs if x["kind"] == "event"]
     if "who" in asks:
         found += who.people(q, base) + who.namesakes(q, base)
+        took_part = who.participants(q, base)  # 谁指导成立的: a unit took part, not a person
+        found += took_part
         found += [x for x in attrs if x.get("metric") == "role"]
     if "which" in asks:
         found += which.lists(q, base)
         band = which.ASK_BAND.search(q.canon)  # 属于哪个投资档次: the band is the attribute asked for
         found += [x for x in attrs if x["kind"] != "event" and (x.get("metric") != "investment" or band)]
+    took_part = took_part if "who" in asks else []
     said = who.said_by(q, base) if "which" in asks else []
     found += said
     if "yes_no" in asks:
@@ -84,7 +87,7 @@ def answers(reader, question: str) -> list[dict]:
         found = [x for x in found if x.get("qualifier") not in ("band", "区间")]
     found = list({id(x): x for x in found}.values())  # an attribute two kinds take is one answer
     _printed_counts_first(found, base)
-    served = {k for ask in asks for k in _SERVES.get(ask, ())} | ({"attribute"} if said else set())
+    served = {k for ask in asks for k in _SERVES.get(ask, ())} | ({"attribute"} if said or took_part else set())
     for ans in found:
         if ans["kind"] in served:
             ans["score"] = round(ans["score"] + KIND_BONUS - (0 if q.asks else NOT_A_QUESTION), 2)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from jzcli.ask import weights as W
 from jzcli.ask.base import Base, date_fields, ev, link_score, make
 from jzcli.ask.question import Pattern, Question, Words, overlap
+from jzcli.ask.when import cover, events_ranked
 
 # ---------------------------------------------------------------- people (who)
 
@@ -18,7 +19,8 @@ def _asked_about(text: str) -> str:
     return "|".join(g.rsplit("的", 1)[-1] for m in _WHO_AROUND.finditer(text) for g in m.groups() if g)
 
 
-_SAID = Words("说了什么|说什么|讲了什么|表示什么|告诉记者什么|介绍了什么|说了啥")
+# 说了什么 / 表示了什么 / 说要开创什么新局面 / 怎么说: what a person named says
+_SAID = Pattern(r"(?:说|讲|表示|谈|告诉记者|介绍)[^，,。？?]{0,10}?(?:什么|啥|哪些)|怎么说")
 
 # Where in the article a question places the words (文章结尾 → the closing paragraph): people.yaml's positions.
 _AT = {"closing": Words("结尾|末尾|最后|结束语|文末|收尾|结语|最末|尾声"), "opening": Words("开头|开篇|首段|一开始")}
@@ -53,7 +55,7 @@ def said_by(q: Question, base: Base) -> list[dict]:
     out = []
     for p in q.records("person:"):
         said = [e for e in base.mentioned_by.get(p["id"], []) if "event" in e]
-        statements = sorted(p.get("statements") or [], key=lambda s: -overlap(q, s["quote"]))
+        statements = sorted(p.get("statements") or [], key=lambda s: -overlap(q, f"{s['quote']}|{s['attribution']}"))
         for i, s in enumerate(statements):
             quote, fields = _spoken_fields(p, s)
             out.append(make("attribute", s["quote"], W.ATTRIBUTE_BASE - i * W.TIE_GAP, [quote, ev(p), *map(ev, said)],
@@ -77,6 +79,30 @@ def namesakes(q: Question, base: Base) -> list[dict]:
         score = W.WORD_WEIGHT * words + links + (W.LINK if _NAMED_AFTER.search(q.canon) else 0)
         out.append(make("person", f"{name}（“{place['name']}”）", score, [ev(place)], subject=name, text=place["name"],
                         note=f"named after {name}; the article names them only in {place['name']}"))
+    return out
+
+
+# how a unit takes part in an event, said in the question and in the event (在凤凰城社区的指导下)
+_TAKES_PART = Words("指导|组织|主办|承办|牵头|帮扶|协调|负责")
+
+
+def participants(q: Question, base: Base) -> list[dict]:
+    """天河嘉城小区党支部是谁指导成立的: the event the question describes, and the unit it names that the question
+    does not (凤凰城社区), when the question asks how it took part (指导) in words the event has too."""
+    verbs = _TAKES_PART.all(q.canon)
+    out = []
+    for score, e in events_ranked(q, base)[:1] if verbs else ():
+        text = f"{e.get('event')}|{e.get('quote')}"
+        if not any(v in text for v in verbs) or (
+                score < W.EVENT_VERDICT_MIN and cover(q, e, base) < W.EVENT_VERDICT_COVER):
+            continue
+        named = q.ids | {r.get("unit") for rid in q.ids if (r := base.fb.get(rid))}
+        for rid in e.get("mentions") or []:
+            rec = base.fb.get(rid)
+            if rec is None or rid in named or rid in base.reader.broad or base.fb.table_of(rid) != "units":
+                continue
+            out.append(make("attribute", rec["name"], score, [ev(e)], subject=rec["name"], metric="holder",
+                            _ids=[rid], **date_fields(e)))
     return out
 
 
