@@ -14,7 +14,10 @@ and reports the ratio of medians jzcli / baseline: before/after without trusting
 the cost per sentence at most twice that of the checker the issue was filed against).
 
     python bench/check_draft.py [--sentences 10000] [--runs 5] [--max-ratio 40] [--keep DRAFT]
-                                [--baseline OTHER_JZCLI] [--max-baseline-ratio 2]
+                                [--baseline OTHER_JZCLI] [--max-baseline-ratio 2] [--cpu]
+
+--cpu times each run by the CPU time it used (user + system) instead of the wall clock: on a busy machine a
+run's wall time includes its wait for a core, its CPU time hardly does.
 
 Exit code 1 when jzcli takes more than --max-ratio times the plain pass (default 40: about twice the ratio
 measured in 2026-11 (17-25x), so a change that doubles the cost of checking fails), or with --baseline more
@@ -29,10 +32,8 @@ import os
 import random
 import re
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +56,7 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/common.py, also when a test loads this
-from common import default_jzcli, interpreter_of  # noqa: E402
+from common import default_jzcli, interpreter_of, timed_run  # noqa: E402
 
 # The reference: the plain-Python pass over the draft (same output shape as jzcli's: a JSON list of rows).
 PLAIN_PASS = r"""
@@ -125,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", metavar="DRAFT", help="also write the draft here")
     ap.add_argument("--baseline", metavar="PATH", help="another jzcli to run alongside (before/after)")
     ap.add_argument("--max-baseline-ratio", type=float, default=2.0, help="with --baseline: fail above this ratio")
+    ap.add_argument("--cpu", action="store_true", help="time each run by the CPU time it used (user + system) "
+                    "instead of the wall clock: steadier on a busy machine")
     args = ap.parse_args(argv)
     if args.runs < 1:
         ap.error("--runs must be at least 1")
@@ -152,9 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         times: dict[str, list[float]] = {name: [] for name in cases}
         for rnd in range(args.runs + 1):  # round 0 warms caches and is not counted
             for name, argv_ in cases.items():
-                t0 = time.perf_counter()
-                proc = subprocess.run(argv_, capture_output=True, cwd=tmp, env=env)
-                elapsed = time.perf_counter() - t0
+                elapsed, proc = timed_run(argv_, args.cpu, capture_output=True, cwd=tmp, env=env)
                 if proc.returncode not in (0, 1):
                     sys.stderr.write(f"{name}: exit {proc.returncode}\n" + proc.stderr.decode("utf-8", "replace"))
                     return 2
@@ -168,7 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"command: {' '.join(cmd)} check --file DRAFT --json")
     print(f"draft: {args.sentences} sentences, {len(draft)} characters, {len(rows)} figures checked "
           f"({counts['supported']} supported, {counts['contradicted']} contradicted, {counts['unknown']} unknown)")
-    print(f"median of {args.runs} interleaved runs: jzcli {med['jzcli']:.2f} s, plain pass {med['plain']:.3f} s, "
+    print(f"median of {args.runs} interleaved runs{' (CPU time)' if args.cpu else ''}: jzcli {med['jzcli']:.2f} s, "
+          f"plain pass {med['plain']:.3f} s, "
           f"python -c pass {med['python']:.3f} s")
     print(f"ratio: {ratio:.1f}x the plain pass, {med['jzcli'] / med['python']:.0f}x python -c pass "
           f"(target: <= {args.max_ratio:g}x the plain pass)")

@@ -21,6 +21,12 @@ for _name in ("SIGINT", "SIGTERM", "SIGHUP"):
 
 
 def main() -> None:
+    import gc
+
+    # One short process that allocates ~10^5 objects and frees nearly all by reference counting: the collector
+    # run every 700 allocations (Python's default) costs ~2 ms of a query's ~45; every 20,000 keeps what cycles
+    # there are (a draft's) just as bounded.
+    gc.set_threshold(20_000, 10, 10)
     from jzcli.app import main as app_main
 
     app_main()

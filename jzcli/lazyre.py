@@ -140,45 +140,36 @@ def _save() -> None:
                 pass
 
 
+_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
+
+
 class Pattern:
-    __slots__ = ("source", "flags", "_compiled")
+    """re.compile(source, flags) on first use. The methods are slots left empty until then: the first call
+    of any of them (through __getattr__) compiles and fills them with the compiled pattern's own methods, so
+    from then on a call costs what a call to re's does."""
+
+    __slots__ = ("source", "flags", "_compiled", *_METHODS)
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self.source, self.flags, self._compiled = source, flags, None
+
+    def __getattr__(self, name: str):  # only for a slot not filled yet (or a name no pattern has)
+        if name in _METHODS:
+            self.compiled()
+            return getattr(self, name)
+        raise AttributeError(name)
 
     def compiled(self) -> re.Pattern:
         c = self._compiled
         if c is None:
             c = self._compiled = compile_cached(self.source, self.flags)
+            for name in _METHODS:
+                setattr(self, name, getattr(c, name))
         return c
 
     @property
     def pattern(self) -> str:
         return self.source
-
-    def search(self, *args):
-        return self.compiled().search(*args)
-
-    def match(self, *args):
-        return self.compiled().match(*args)
-
-    def fullmatch(self, *args):
-        return self.compiled().fullmatch(*args)
-
-    def finditer(self, *args):
-        return self.compiled().finditer(*args)
-
-    def findall(self, *args):
-        return self.compiled().findall(*args)
-
-    def sub(self, *args, **kwargs):
-        return self.compiled().sub(*args, **kwargs)
-
-    def subn(self, *args, **kwargs):
-        return self.compiled().subn(*args, **kwargs)
-
-    def split(self, *args, **kwargs):
-        return self.compiled().split(*args, **kwargs)
 
     def __repr__(self) -> str:
         return f"lazy({self.source!r})"
