@@ -158,6 +158,9 @@ REASONS = (
     N_("the article dates the first {a} and the second {b}: that is the claim's order"),
     N_("the article dates the first {a} and the second {b}: that is not the claim's order"),
     N_("the article dates the first {a} and the second {b}: their dates do not settle the order"),
+    N_("the article dates the first {a} and the second {b}: {value} apart, which is {claim}"),
+    N_("the article dates the first {a} and the second {b}: {value} apart, not {claim}"),
+    N_("the article dates the first {a} and the second {b}: {value} apart does not settle {claim}"),
     N_("{reason} (the year is inferred: 今年 = {year})"),
     # intervals (verdict.show_interval): "> 1700名 and < 1800名"
     N_("{low} and {high}"),

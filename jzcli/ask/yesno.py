@@ -47,6 +47,10 @@ def verdicts(q: Question, base: Base) -> list[dict]:
                 got = _derived_verdict(sq, base, results) or _all_of(sq, base, results) or _not_yet(sq, base, results)
                 if got:
                     return got
+            else:  # the checker settles 都…了吗 too (36栋 开工, 29栋 完工): the answer with the part's value
+                got = _all_of(sq, base, results)
+                if got and got[0].get("verdict") == verdict:
+                    return got
             return [make("verdict", YES_NO_ANSWER[verdict], W.ATTRIBUTE_BASE, evidence, verdict=verdict, note=reason,
                          text=statement)]
     # 刘全福是党工委书记吗 / 冯科峰是主任吗: a title said of a person named, as the checker reads it (the role as

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 # a sentence that may relate two things: anything else costs one search
 _GATE = lazy(r"倍|比|[多高大少低小早晚先后]于|超过|超出|不及|不如|相同|一样|相等|持平|一致|最|之前|以前|之后|以后"
-             r"|共|合计|总计|加起来|之和|每|占|翻|不到|不足|一半|半数|分之|%|的[一二三四五六七八九十\d]+成")
+             r"|共|合计|总计|加起来|之和|每|占|翻|不到|不足|一半|半数|分之|%|的[一二三四五六七八九十\d]+成|[年天][多半]?后")
 _CLAUSE = lazy(r"[^，,；;。！？!?：:]+")
 # A是B的N倍 / A占B的N% / A不到B的一半: the verb before B (a comparison verb is also the claim's bound)
 _MULTIPLE_VERB = lazy(r"相当于|约为|约是|约占|仅为|只有|达到|不到|不足|超过|高于|低于|少于|多于|大于|小于|接近|将近"
@@ -57,6 +57,8 @@ _EVENT_ORDER = lazy(r"(?P<w>之前|以前|之后|以后)")
 _EVENT_AT = lazy(r"(?:是在|发生在|早在|在|于)")
 _EVENT_VERB = lazy(r"(?P<w>早于|先于|晚于|后于)")
 _EVENT_CMP = lazy(r"比(?P<b>[^比]{1,30}?)(?P<w>早|晚)")
+_GAP_AFTER = lazy(r"(?:之后|以后|后)")
+_YEAR_DAYS = Decimal("365.2425")
 
 # the reasons, by rule and verdict (their Chinese forms: jzcli/reasons.py and the catalog)
 WHY = {
@@ -88,6 +90,9 @@ WHY = {
     ("events", SUPPORTED): "the article dates the first {a} and the second {b}: that is the claim's order",
     ("events", CONTRADICTED): "the article dates the first {a} and the second {b}: that is not the claim's order",
     ("events", UNKNOWN): "the article dates the first {a} and the second {b}: their dates do not settle the order",
+    ("gap", SUPPORTED): "the article dates the first {a} and the second {b}: {value} apart, which is {claim}",
+    ("gap", CONTRADICTED): "the article dates the first {a} and the second {b}: {value} apart, not {claim}",
+    ("gap", UNKNOWN): "the article dates the first {a} and the second {b}: {value} apart does not settle {claim}",
     ("inferred", None): "{reason} (the year is inferred: 今年 = {year})",
 }
 
@@ -111,7 +116,7 @@ def check_relations(reader: Reader, text: str, figs: list[Figure]) -> tuple[list
     ctx = _Context(reader, text, figs)
     for m in _CLAUSE.finditer(text):
         lo, hi = m.start(), m.end()
-        for rule in (_multiple, _difference, _sum, _per_unit, _order, _superlative, _event_order):
+        for rule in (_event_gap, _multiple, _difference, _sum, _per_unit, _order, _superlative, _event_order):
             got = rule(ctx, lo, hi)
             if got is not None:
                 result, consumed, sides = got
@@ -193,8 +198,9 @@ def _resolve(ctx: _Context, lo: int, hi: int, subjects: set, words: str | None =
     scored = []
     for i, spans in found.items():
         f = r.facts[i]
-        if f.derived and f.rec.get("kind") not in _REFERABLE_DERIVED:
-            continue
+        if f.derived and (f.rec.get("kind") not in _REFERABLE_DERIVED
+                          or (f.rec.get("noun") and f.rec["noun"] not in seg)):
+            continue  # a count of one noun (划出的社区 of the 8 units) answers a side that names that noun
         if any(f.rec.get(k) and not any(w in ctx.text for w in f.rec[k]) for k in ("needs", "needs_clause")):
             continue
         if subjects and not (f.refs & subjects):
@@ -318,7 +324,7 @@ def _written_step(fig: Figure) -> Decimal:
     return Decimal(10) ** -len(m.group(1) or "") * mult
 
 
-def judge(fig: Figure, actual: tuple, additive: bool) -> str:
+def judge(fig: Figure, actual: tuple, additive: bool, multiple: bool = False) -> str:
     """The claim's figure against a computed interval: a bound or a 多/近 figure by intervals; a plain or 约
     figure by its written precision (a sum or difference of printed figures must be exact unless 约)."""
     if fig.qualifier in BOUNDS or fig.qualifier in ("余", "多", "近", "将近", "接近") or fig.high is not None:
@@ -339,8 +345,8 @@ def judge(fig: Figure, actual: tuple, additive: bool) -> str:
         return SUPPORTED if worst * 2 < step else CONTRADICTED if far * 2 > step else UNKNOWN
     if worst * 2 <= step:
         return SUPPORTED
-    # beyond the claim's rounding, and by more than a tenth of it (约2万 for 1.01万; not 20倍 for 20.7)
-    return CONTRADICTED if far * 2 > step and far * 10 > abs(v) else UNKNOWN
+    # beyond the claim's rounding; a multiple also by more than a tenth of it (20倍 for 20.7 is loose, not wrong)
+    return CONTRADICTED if far * 2 > step and (not multiple or far * 10 > abs(v)) else UNKNOWN
 
 
 def _compare(a: tuple, b: tuple, direction: str) -> str:
@@ -415,7 +421,7 @@ def _multiple(ctx: _Context, lo: int, hi: int):
             said_fig = fig
             if fig.qualifier is None and word in BOUNDS:  # 超过B的5倍: the verb bounds the multiple
                 said_fig = Figure(fig.start, fig.end, fig.text, fig.value, fig.unit, word, step=fig.step)
-            verdict = judge(said_fig, actual, additive=False)
+            verdict = judge(said_fig, actual, additive=False, multiple=True)
             unit = "%" if fig.unit == "%" else "倍"
             formula = f"{_text(fa)} / {_text(fb)} = {_show(actual, unit)}"
             q = said_fig.qualifier
@@ -510,6 +516,20 @@ def _sum(ctx: _Context, lo: int, hi: int):
     return None
 
 
+def _printed_by_unit(r: Reader) -> tuple[dict, dict]:
+    """The printed facts by unit and by unit class: computed once per Reader, not per sentence."""
+    got = getattr(r, "_relation_units", None)
+    if got is None:
+        by_unit: dict[str, list] = {}
+        by_class: dict[str | None, list] = {}
+        for f in r.facts:
+            if not f.derived:
+                by_unit.setdefault(f.unit, []).append(f)
+                by_class.setdefault(f.unit_class, []).append(f)
+        got = r._relation_units = (by_unit, by_class)
+    return got
+
+
 def _per_unit(ctx: _Context, lo: int, hi: int):
     """平均每套安置房安置的村民超过4人 / 每平方公里约有1万人: two figures of one subject and one period, the
     claim's figure counting what one counts, 每 naming the other's unit."""
@@ -527,11 +547,12 @@ def _per_unit(ctx: _Context, lo: int, hi: int):
     who = subjects or broad
     if not who:
         return None
-    divisors = [f for f in r.facts if not f.derived and f.unit == per_unit and f.refs & who]
+    by_unit, by_class = _printed_by_unit(r)
+    divisors = [f for f in by_unit.get(per_unit, ()) if f.refs & who]
     if len(divisors) != 1:
         return None
     d = divisors[0]
-    nums = [f for f in r.facts if not f.derived and f.unit_class == unit_class(fig.unit) and f.refs & who
+    nums = [f for f in by_class.get(unit_class(fig.unit), ()) if f.refs & who
             and f.rec.get("period") == d.rec.get("period") and f.rec.get("subject") == d.rec.get("subject")
             and not f.rec.get("per")]
     if len(nums) != 1:
@@ -632,9 +653,8 @@ def _superlative(ctx: _Context, lo: int, hi: int):
     f, hits = _resolve(ctx, lo, m.start(), subjects)
     if f is None or f.band is None or f.derived or not _bands_complete(r):
         return None
-    group = [g for g in r.facts if not g.derived and g.band is not None and g.rec.get("band")
-             and g.rec.get("subject") == f.rec.get("subject") and g.rec.get("period") == f.rec.get("period")
-             and g.unit == f.unit]
+    group = [g for g in _printed_by_unit(r)[0].get(f.unit, ()) if g.band is not None and g.rec.get("band")
+             and g.rec.get("subject") == f.rec.get("subject") and g.rec.get("period") == f.rec.get("period")]
     if {g.rec.get("band") for g in group} != set(r.bands) or len(group) != len(r.bands):
         return None  # not one count for every band: the list is not complete
     others = [g for g in group if g is not f]
@@ -783,3 +803,52 @@ def _event_order(ctx: _Context, lo: int, hi: int):
 def _date_shown(ev: dict) -> str:
     d = ev.get("date") or ""
     return d + (f"/{ev['end']}" if ev.get("end") else "") + (f" ({ev.get('date_text')})" if ev.get("date_text") else "")
+
+
+def _event_gap(ctx: _Context, lo: int, hi: int):
+    """A比B早了近一年 / A成立18年多后,B: the time between two events of the article, from their dates at their
+    precision (a month is any of its days), against the claim's figure of years or days."""
+    text = ctx.text
+    figs = [f for f in ctx.figure_at(lo, hi, ("年", "天")) if f.high is None]
+    for fig in figs:
+        c = _EVENT_CMP.search(text, lo, fig.start)
+        if c is not None and re.fullmatch(r"了?", text[c.end():fig.start]):
+            a, b = (lo, c.start()), (c.start("b"), c.end("b"))
+            later_first = c.group("w") == "晚"
+        elif _GAP_AFTER.match(text, fig.end):
+            a = (lo, fig.start)
+            end = _GAP_AFTER.match(text, fig.end).end()
+            nxt = _CLAUSE.search(text, end)
+            b = (end, hi) if hi - end >= 2 else ((nxt.start(), nxt.end()) if nxt else (end, end))
+            later_first = False
+        else:
+            continue
+        if a[1] - a[0] < 2 or b[1] - b[0] < 2:
+            return None
+        subj_a = ctx.subjects(*a)
+        ev_a = _event(ctx, a[0], a[1], subj_a)
+        ev_b = _event(ctx, b[0], b[1], ctx.subjects(*b) or subj_a)
+        if ev_a is None or ev_b is None or ev_a["id"] == ev_b["id"] or "planned" in (ev_a.get("status"), ev_b.get("status")):
+            return None
+        first, second = (ev_b, ev_a) if later_first else (ev_a, ev_b)
+        (f0, f1), (s0, s1) = _days(first), _days(second)
+        days = (Decimal(s0 - f1), False, Decimal(s1 - f0), False)
+        if days[0] < 0:
+            return None  # not in the claim's order: the order rule answers that, not a gap
+        if fig.unit == "年":
+            actual = tuple(x / _YEAR_DAYS if isinstance(x, Decimal) else x for x in days)
+            shown = f"{actual[0].quantize(Decimal('0.01'))}–{actual[2].quantize(Decimal('0.01'))}年"
+        else:
+            actual, shown = days, f"{days[0]}–{days[2]}天"
+        verdict = judge(fig, actual, additive=False)
+        why = WHY["gap", verdict].format(a=_date_shown(first), b=_date_shown(second), value=shown, claim=fig.text)
+        if any(e.get("inferred") for e in (first, second)):
+            why = WHY["inferred", None].format(reason=why, year=ctx.reader.pub_year)
+        formula = f"{second.get('event')}: {_date_shown(second)} − {first.get('event')}: {_date_shown(first)} = {shown}"
+        evs = [{"id": e["id"], "quote": e.get("quote", ""), "value": None, "unit": None, "text": e.get("date_text"),
+                "qualifier": None, "period": e.get("date")} for e in (first, second)]
+        evs[0] = {**evs[0], "derivation": {"kind": "gap", "formula": formula,
+                                           "inputs": [{"id": e["id"], "quote": e.get("quote", "")} for e in (first, second)]}}
+        return Result(text, fig, verdict, f"{why} (derived: {formula})", evs, kind="derived"), [fig], ()
+    return None
+

@@ -352,6 +352,15 @@ def decide(reader: Reader, m: Match, claim: str) -> Result:
         same_state = [f for f in top if not f.states or said_states <= f.states]
         if not same_state:
             f = top[0]
+            from jzcli.check import operators as ops
+
+            other = said_states - f.states
+            if len(top) == 1 and len(other) == 1 and ops.found(ops.UNIVERSAL, m.scope.text, fig.end, m.scope.hi):
+                # "开工的36栋楼已全部完工": the article's count of the same subject in that state settles it
+                part = _in_state(reader, f, next(iter(other)))
+                settled = _all_in_state(reader, fig, f, next(iter(other)))
+                if settled is not None and part is not None:
+                    return Result(claim, fig, settled[0], settled[1], [evidence(part), evidence(f)])
             return Result(claim, fig, UNKNOWN, f"the article gives {f.rec.get('text')} as {'/'.join(sorted(f.states))}, "
                           f"not {'/'.join(sorted(said_states))}: a different state", [evidence(f) for f in top])
         top = same_state
@@ -472,6 +481,14 @@ def guard(reader: Reader, m: Match, fact: Fact, verdict: str, reason: str) -> tu
     if not _subject_named(reader, scope, fact):
         return UNKNOWN, f"the article gives {said} for a whole ({fact.rec.get('subject_name')}); the claim names a part"
     return verdict, reason
+
+
+def _in_state(reader: Reader, fact: Fact, state: str) -> Fact | None:
+    """The article's one count of the fact's subject (and unit class) in `state`, if there is one."""
+    subject = fact.rec.get("subject")
+    same = [f for f in reader.facts if not f.derived and f.rec.get("subject") == subject and f.states == {state}
+            and f.unit_class == fact.unit_class]
+    return same[0] if len(same) == 1 else None
 
 
 def _all_in_state(reader: Reader, fig: Figure, fact: Fact, state: str) -> tuple[str, str] | None:
