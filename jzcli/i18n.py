@@ -123,7 +123,7 @@ def chinese() -> bool:
 # ---------------------------------------------------------------- messages written by others (Typer, Click)
 
 _PLACEHOLDER = lazy(r"\\\{(\w+)\\\}")
-_patterns: dict[str, re.Pattern] = {}
+_patterns: dict[str, tuple] = {}  # template -> (its longest literal piece, first piece, last piece, pattern)
 
 
 def translate_like(message: str, templates: tuple[str, ...]) -> str:
@@ -144,10 +144,14 @@ def translate_like(message: str, templates: tuple[str, ...]) -> str:
     if whole != message:
         best = ((len(_LATIN.findall(whole)), -len(message)), whole)
     for template in templates:
-        pattern = _patterns.get(template)
-        if pattern is None:
-            pattern = re.compile(_PLACEHOLDER.sub(lambda m: f"(?P<{m.group(1)}>{_BALANCED})", re.escape(template)), re.S)
-            _patterns[template] = pattern
+        compiled = _patterns.get(template)
+        if compiled is None:
+            pieces = _PLACEHOLDER_TEXT.split(template)
+            compiled = _patterns[template] = (max(pieces, key=len), pieces[0], pieces[-1], re.compile(
+                _PLACEHOLDER.sub(lambda m: f"(?P<{m.group(1)}>{_BALANCED})", re.escape(template)), re.S))
+        longest, head, tail, pattern = compiled
+        if longest not in message or not message.startswith(head) or not message.endswith(tail):
+            continue  # cheap tests first: most templates share no text with the message
         m = pattern.fullmatch(message)
         if not m:
             continue
