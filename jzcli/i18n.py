@@ -179,7 +179,8 @@ _PLACEHOLDER_TEXT = lazy(r"\{\w+(?:![rs])?\}")
 TYPER_WORDS = (
     "Usage: ", "Options", "Arguments", "Commands", "Show this message and exit.", "required",
     "default: {default}", "env var: {var}", "(dynamic)", "Aborted!", "Missing command.", "No such command {name!r}.",
-    "Install completion for the current shell.",
+    "Install completion for the current shell.", "Install completion for the specified shell.",
+    "{shell} completion installed in {path}", "Completion will take effect once you restart the terminal",
     "Show completion for the current shell, to copy it or customize the installation.",
 )
 CLICK_SHAPES = (
@@ -218,6 +219,26 @@ def bind_typer() -> None:
             module._ = gettext
 
 
+def _install_callback():
+    """typer.completion.install_callback, saying what it did in the user's language (Typer's words there are an
+    f-string, out of gettext's reach)."""
+
+    def install_callback(ctx, param, value):
+        if not value or ctx.resilient_parsing:
+            return value
+        import sys
+
+        import typer
+        from typer import completion
+
+        shell, path = completion.install(shell=value) if isinstance(value, str) else completion.install()
+        typer.secho(gettext("{shell} completion installed in {path}").format(shell=shell, path=path), fg="green")
+        typer.echo(gettext("Completion will take effect once you restart the terminal"))
+        sys.exit(0)
+
+    return install_callback
+
+
 def translate_command(cmd) -> None:
     """Help of a Click command tree (built by Typer from our N_-marked declarations), in the user's language."""
     if language() == "en":
@@ -228,6 +249,8 @@ def translate_command(cmd) -> None:
     for param in getattr(cmd, "params", ()):
         if getattr(param, "help", None):
             param.help = gettext(param.help)
+        if param.name == "install_completion":
+            param.callback = _install_callback()
     for sub in getattr(cmd, "commands", {}).values():
         translate_command(sub)
 

@@ -524,6 +524,16 @@ VERDICTS = [
     ("张晓凯是天河嘉城小区居民吗", S),
 ]
 
+@pytest.mark.parametrize("question", ["李显文担任什么职务", "蔡阁是做什么的", "蔡阁的身份是什么"])
+def test_a_namesake_has_no_title(cli, question):
+    """A name the article gives only inside a brand (meta.not_people): no title either."""
+    (name,) = [n["name"] for n in next(iter(DB["meta"].values()))["not_people"] if n["name"] in question]
+    (brand,) = [p for p in DB["places"].values() if name in p["name"]]
+    top = cli("ask", question, "--json").json[0]
+    assert (top["kind"], top["metric"], top["subject"], top["answer"]) == ("attribute", "role", name, "文章没有说"), top
+    assert top["evidence"] == [{"id": brand["id"], "quote": brand["quote"]}]
+
+
 # a model the article names, asked what it is: its theme (its members) as the article writes it, from places
 @pytest.mark.parametrize("question,name", [
     ("“两新”组织党建新模式是什么样的", "“两新”组织党建新模式"), ("两新组织党建新模式是什么", "“两新”组织党建新模式"),

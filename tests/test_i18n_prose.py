@@ -380,3 +380,13 @@ def test_a_translated_reason_keeps_its_brackets(monkeypatch):
         i18n.reset()
     assert len(reasons) > 250
     assert broken == []
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("zh_CN.UTF-8", "bash 命令补全已安装到 {path}\n重新打开终端后命令补全即生效\n"),
+    ("C.UTF-8", "bash completion installed in {path}\nCompletion will take effect once you restart the terminal\n")])
+def test_installing_completion_is_said_in_the_users_language(jz, tmp_path, lang, said):
+    """Typer says it with an f-string, out of gettext's reach: jzcli says it again, translated."""
+    r = jz("--install-completion", "bash", env={"HOME": str(tmp_path), "SHELL": "/bin/bash", "LANG": lang})
+    path = tmp_path / ".bash_completions" / "jzcli.sh"
+    assert (r.code, r.out) == (0, said.format(path=path)) and path.exists()

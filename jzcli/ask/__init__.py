@@ -75,7 +75,7 @@ def answers(reader, question: str) -> list[dict]:
         found += took_part
         found += [x for x in attrs if x.get("metric") == "role"]
     if "which" in asks:
-        found += which.lists(q, base)
+        found += which.lists(q, base) + who.namesake_roles(q, base, which.ASK_ROLE)
         band = which.ASK_BAND.search(q.canon)  # 属于哪个投资档次: the band is the attribute asked for
         found += [x for x in attrs if x["kind"] != "event" and (x.get("metric") != "investment" or band)]
     took_part = took_part if "who" in asks else []

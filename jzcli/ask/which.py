@@ -281,7 +281,7 @@ _ASK_OFFICE = Words("办事处|管辖|归属|属于哪|归哪|隶属")
 _ASK_PARENT = Words("哪个社区|哪个村|哪个乡|哪个小区|在哪|位于|所在|指导|哪里|属于哪个社区|哪个镇")
 
 
-_ASK_ROLE = Words("职务|身份|担任|职位|什么人|干什么|做什么|是谁|什么官|头衔")
+ASK_ROLE = Words("职务|身份|担任|职位|什么人|干什么|做什么|是谁|什么官|头衔")
 
 
 _ASK_SECTOR = Words("行业|领域|涉及")
@@ -368,9 +368,9 @@ def _attributes_of(q: Question, base: Base, rec: dict, every: bool = False) -> l
                 fields = date_fields(e)
                 break
         out.append(_attribute(rec, "parent", parent["name"], evidence, [parent_id], text=parent["name"], **fields))
-    if table == "people" and rec.get("role") and (every or _ASK_ROLE.search(m)):
+    if table == "people" and rec.get("role") and (every or ASK_ROLE.search(m)):
         out.append(_attribute(rec, "role", rec["role"], [ev(rec)]))
-    elif table == "people" and not every and _ASK_ROLE.search(m):  # 冯科峰担任什么职务: no title is given
+    elif table == "people" and not every and ASK_ROLE.search(m):  # 冯科峰担任什么职务: no title is given
         out.append(_attribute(rec, "role", NOT_SAID, [ev(rec)],
                               note=f"the article gives {rec['name']} no title" + (f": {rec['note']}" if rec.get("note") else "")))
     if table == "projects" and rec.get("sector") and (every or _ASK_SECTOR.search(m)):

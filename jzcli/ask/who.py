@@ -6,6 +6,7 @@ from jzcli.ask import weights as W
 from jzcli.ask.base import Base, date_fields, ev, link_score, make
 from jzcli.ask.question import Pattern, Question, Words, overlap
 from jzcli.ask.when import cover, events_ranked
+from jzcli.ask.which import NOT_SAID
 
 # ---------------------------------------------------------------- people (who)
 
@@ -84,6 +85,18 @@ def namesakes(q: Question, base: Base) -> list[dict]:
 
 # how a unit takes part in an event, said in the question and in the event (在凤凰城社区的指导下)
 _TAKES_PART = Words("指导|组织|主办|承办|牵头|帮扶|协调|负责")
+
+
+def namesake_roles(q: Question, base: Base, asks_role) -> list[dict]:
+    """李显文担任什么职务 / 蔡阁是做什么的: the article names them only in a brand, with no title."""
+    out = []
+    if asks_role.search(q.canon):
+        for name, place in base.namesakes:
+            if name in q.canon:
+                out.append(make("attribute", NOT_SAID, W.ATTRIBUTE_BASE, [ev(place)], subject=name, metric="role",
+                                note=f"the article gives {name} no title: "
+                                     f"named after {name}; the article names them only in {place['name']}"))
+    return out
 
 
 def participants(q: Question, base: Base) -> list[dict]:
