@@ -695,13 +695,18 @@ def ask(question, limit, db, json_, fmt, fields) -> None:
       jzcli ask "九州路办事处获得过国家级荣誉吗"
     """
     from jzcli.ask import ask as answer
-    from jzcli.ask import view
     from jzcli.check import Reader
 
     fmt_ = out.choose_format(json_, fmt)
     _one_sentence(question, N_("question"))
     rows = answer(Reader(_load(db)), question, limit)
-    out.emit(rows, ANSWERS, fmt_, fields=fields, draw=lambda: view.render(rows, question.strip()))
+    out.emit(rows, ANSWERS, fmt_, fields=fields, draw=lambda: _ask_view(rows, question.strip()))
+
+
+def _ask_view(rows: list[dict], question: str):
+    from jzcli.ask import view  # only to draw on a terminal
+
+    return view.render(rows, question)
 
 
 def _arithmetic(text: str) -> str:

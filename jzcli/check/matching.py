@@ -23,7 +23,7 @@ def candidates(reader: Reader, fig: Figure, scope: Scope, descriptors: list[Figu
     specific = scope.specific
     clause_grams = _bigrams(scope.clause)
     desc_bands = _joined_bands(scope.text, descriptors)
-    present = reader.keywords_in(scope.context)  # a keyword elsewhere weighs 0
+    present = reader.keywords_in(scope.context)
     scored = []
     for f in reader.facts_for(fig, scope, bool(desc_bands)):
         if not units_compatible(fig.unit, f.unit):
@@ -40,8 +40,10 @@ def candidates(reader: Reader, fig: Figure, scope: Scope, descriptors: list[Figu
             continue  # … said on the figure's own side of its clause (尚差9.04亿元, not 全年19亿元 … 尚差)
         kw = what = own = 0.0
         hits: list[tuple[str, float]] = []
-        for k in f.keywords:  # longest first; a word inside a word already counted is not counted again
-            w = scope.weight(k, f.unit) if k in present else 0.0
+        # longest first; a word inside a word already counted is not counted again; a word not in the
+        # figure's context weighs 0
+        for k in [k for k in f.keywords if k in present]:
+            w = scope.weight(k, f.unit)
             if w and not any(k in h and hw >= w for h, hw in hits):
                 hits.append((k, w))
                 size = len(k) if w == W.IN_CLAUSE else min(len(k), W.EARLIER_WORD_MAX)
