@@ -206,6 +206,12 @@ def test_every_field_in_a_chinese_table():
     assert _english_in(runs) == {}
 
 
+def test_a_draft_with_fields_and_format_table(draft):
+    """--fields with --format table for a draft: its rows (as TSV, the script form of picked fields), no error."""
+    r = _run_in_process(["check", "--file", draft, "--fields", "line,figure,verdict", *TABLE], ZH)
+    assert r.code in (0, 1) and r.out.startswith("line\tfigure\tverdict\n") and r.err.startswith("核对 ")
+
+
 def test_notes_beside_script_output_in_chinese(tmp_path):
     """TSV, CSV and JSON carry the data as it is; what goes to stderr beside them (notes, summaries, `wrote`,
     `ok`) is for the person."""
