@@ -4,7 +4,8 @@ measured: set A (188 claims; blind 118 right, 23 harmful; after the rules it led
 (130 claims, written later and measured blind after the tuning on set A: 90 right, 4 harmful; after the 4 were
 fixed by general rules, 92 right, 0 harmful). The relations between facts (multiples, differences, sums, orders,
 superlatives, the order of and time between events), the remainders of nesting states and of a target, and
-exit 2 only for claims with nothing checkable raised them to A 163 and B 103, 0 harmful.
+exit 2 only for claims with nothing checkable, and honours named without their level raised them to A 167
+and B 105, 0 harmful.
 
 Every claim must be NOT harmful: a claim the article supports is never "contradicted", a false or unsettled one
 never "supported", an unsettled one never "contradicted". A claim with nothing checkable exits 2. The share of
@@ -30,11 +31,11 @@ SETS = {name: [json.loads(line) for line in (DATA / f"heldout_{name}_claims.json
 ROWS = [row for rows in SETS.values() for row in rows]
 
 # the share right measured when each set was added (the floor): all claims, and right answers per kind
-FLOOR_ALL = {"a": 0.86, "b": 0.79}
+FLOOR_ALL = {"a": 0.88, "b": 0.80}
 FLOOR_BY_KIND = {
-    "a": {"arithmetic": 15, "attribute": 12, "band": 14, "comparison": 16, "count": 12, "date": 15, "honour": 11,
+    "a": {"arithmetic": 15, "attribute": 12, "band": 14, "comparison": 16, "count": 12, "date": 15, "honour": 15,
           "no_checkable": 7, "restated": 16, "state": 12, "wrong_subject": 15, "wrong_value": 18},
-    "b": {"arithmetic": 9, "attribute": 8, "band": 8, "comparison": 10, "count": 8, "date": 10, "honour": 8,
+    "b": {"arithmetic": 9, "attribute": 8, "band": 8, "comparison": 10, "count": 8, "date": 10, "honour": 10,
           "no_checkable": 5, "restated": 10, "state": 8, "wrong_subject": 8, "wrong_value": 11},
 }
 

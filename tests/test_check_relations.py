@@ -287,6 +287,13 @@ WORDINGS = [
     # 保留 / 划出: the units that stayed (6个社区 + 4个村, derived) and the 8 that moved
     ("区划调整后，九州路办事处保留的社区（村）比划出的多2个。", S),
     ("区划调整后，九州路办事处保留的社区（村）比划出的多4个。", C),
+    # an honour named without its level, or with another level right before it; the year of a sentence's head
+    ("九州路办事处获评计划生育工作先进单位。", S),
+    ("九州路办事处2017年度获得的创建无邪教示范街道称号是省级荣誉。", C),
+    ("九州路办事处连续5年获得河南省平安建设先进街道荣誉。", C),
+    ("2017年度，九州路办事处被评为国家计划生育工作先进单位。", C),
+    ("2017年度，九州路办事处获评省计划生育工作先进单位。", S),
+    ("2016年度，九州路办事处获评省计划生育工作先进单位。", C),
 ]
 
 

@@ -277,22 +277,33 @@ def check_honours(reader: Reader, text: str, named: set, taken: list = ()) -> li
     year_starts = [p for p, _ in years]
 
     def year_of(at: int) -> int | None:
-        """The year said for an honour at `at`: the last one before it in its clause, else the first after."""
-        left = _clause_around(text, at, at)[0]
+        """The year said for an honour at `at`: the last one before it in its clause, else the first after in
+        its clause, else the last one before it in the sentence ("2017年度，九州路办事处获评…")."""
+        left, right = _clause_around(text, at, at)
         i = bisect.bisect_left(year_starts, at)
         if i > 0 and years[i - 1][0] >= left:
             return years[i - 1][1]
-        return years[i][1] if i < len(years) else None
+        if i < len(years) and years[i][0] < right:
+            return years[i][1]
+        return years[i - 1][1] if i > 0 else (years[i][1] if i < len(years) else None)
 
     found = False
+    levels = sorted(reader.vocab.level_of.items(), key=lambda t: -len(t[0]))
     for h in honours:
         title = h.get("title") or ""
-        at = text.find(title)
+        at, said, before = text.find(title), title, None
         if at < 0:
-            continue
+            # the title without its level (平安建设先进街道 of 鹤壁市平安建设先进街道), and the level the claim puts
+            # right before it instead (河南省平安建设先进街道, 国家计划生育工作先进单位)
+            core = next((title[len(w):] for w, _ in levels if title.startswith(w)), "")
+            at = text.find(core) if len(core) >= 4 else -1
+            if at < 0:
+                continue
+            said = core
+            before = next((lvl for w, lvl in levels if text.endswith(w, 0, at)), None)
         found = True
         year = year_of(at)
-        fig = _figure(text, at, at + len(title))
+        fig = _figure(text, at, at + len(said))
         ev = [_ev(h, h.get("text") or title)]
         if year is not None and h.get("year") is not None and h["year"] != year:
             out.append(Result(text, fig, CONTRADICTED, f"the article gives {title} for {h['year']}年度", ev, kind="title"))
@@ -301,7 +312,7 @@ def check_honours(reader: Reader, text: str, named: set, taken: list = ()) -> li
             out.append(Result(text, fig, UNKNOWN, f"the article gives no year for {title} ({h.get('text')})", ev,
                               kind="title"))
             continue
-        level = _said_level(reader, text, title)
+        level = before or _said_level(reader, text, said)
         if level is not None and h.get("level") and level != h["level"]:
             out.append(Result(text, fig, CONTRADICTED, f"the article gives {title} as a {h['level']}-level honour", ev,
                               kind="title"))
@@ -598,8 +609,10 @@ def check_statements(reader: Reader, text: str, taken: list) -> list[Result]:
     honours = check_honours(reader, text, named, taken)
     if honours:  # the year of an honour, in the honour's clause, is the honour's (2017年度 … 获得…称号)
         starts = [r.figure.start for r in honours]
+        # … and a year alone before the honour's clause ("2017年度，九州路办事处获评…")
         taken = [*taken, *((d.start, d.end) for d in claim_dates(text, reader.pub_year)
-                          if d.month is None and any(_same_clause(text, d.start, s) for s in starts))]
+                          if d.month is None and (any(_same_clause(text, d.start, s) for s in starts)
+                                                  or d.end <= min(starts)))]
     out += check_dates(reader, text, named, taken, figures)
     out += honours
     out += check_units(reader, text, spans)

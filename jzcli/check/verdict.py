@@ -415,12 +415,29 @@ def _unmasked(reader: Reader, text: str) -> str:
     for s, e, _ in reader.names_of(text)[0]:
         chars[s:e] = "□" * (e - s)
     out = "".join(chars)
-    for h in reader.fb.records("honours"):
-        t = h.get("title") or ""
-        if t and t in out:
+    for t in _honour_titles(reader):
+        if t in out:
             out = out.replace(t, "□" * len(t))
     reader._unmasked_cache = (text, out)
     return out
+
+
+def _honour_titles(reader: Reader) -> list[str]:
+    """The honours' titles, and each without its level word (创建无邪教示范街道 of 全国创建无邪教示范街道), longest
+    first: once per Reader."""
+    got = getattr(reader, "_honour_titles", None)
+    if got is None:
+        levels = sorted(reader.vocab.level_of, key=len, reverse=True)
+        titles = set()
+        for h in reader.fb.records("honours"):
+            t = h.get("title") or ""
+            if t:
+                titles.add(t)
+                core = next((t[len(w):] for w in levels if t.startswith(w)), "")
+                if len(core) >= 4:
+                    titles.add(core)
+        got = reader._honour_titles = sorted(titles, key=len, reverse=True)
+    return got
 
 
 def guard(reader: Reader, m: Match, fact: Fact, verdict: str, reason: str) -> tuple[str, str]:
