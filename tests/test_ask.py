@@ -534,6 +534,16 @@ def test_a_namesake_has_no_title(cli, question):
     assert top["evidence"] == [{"id": brand["id"], "quote": brand["quote"]}]
 
 
+@pytest.mark.parametrize("question", ["44家燃煤锅炉是多少吨以下的", "拆改的燃煤锅炉是多少吨以下的", "多少吨以下的燃煤锅炉已全部拆改"])
+def test_a_bound_of_a_class_is_not_a_figure_but_answers(cli, question):
+    """10吨 in 10吨以下燃煤锅炉 bounds a class (meta.non_figures): asked by its unit, it answers as written."""
+    (nf,) = [n for n in next(iter(DB["meta"].values()))["non_figures"] if n["text"].endswith("吨")]
+    top = cli("ask", question, "--json").json[0]
+    assert (top["kind"], top["metric"], top["unit"]) == ("attribute", "threshold", "吨"), top
+    assert top["answer"] in nf["quote"] and top["answer"].startswith(nf["text"]) and top["value"] == int(nf["text"][:-1])
+    assert top["evidence"] == [{"id": "meta:schema", "quote": nf["quote"]}]
+
+
 # a model the article names, asked what it is: its theme (its members) as the article writes it, from places
 @pytest.mark.parametrize("question,name", [
     ("“两新”组织党建新模式是什么样的", "“两新”组织党建新模式"), ("两新组织党建新模式是什么", "“两新”组织党建新模式"),

@@ -64,7 +64,7 @@ def answers(reader, question: str) -> list[dict]:
     figs = numbers.figures(q, base) if asks & {"how_many", "yes_no"} or not q.asks else []
     attrs = which.attributes(q, base) if asks - {"yes_no"} else []  # once: each kind takes its own
     if "how_many" in asks:
-        found += figs + numbers.derived(q, base, figs)
+        found += figs + numbers.derived(q, base, figs) + numbers.thresholds(q, base)
         found += [x for x in attrs if x.get("metric") == "investment"]
     if "when" in asks:
         found += when.events(q, base)

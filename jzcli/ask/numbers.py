@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from jzcli.ask import weights as W
 from jzcli.ask.base import Base, ev, is_year, make, question_band
-from jzcli.ask.question import MONEY, Pattern, Question, Words, bigrams, ordinal_clash, period_fits, unit_class
+from jzcli.ask.question import MONEY, Pattern, Question, Words, bigrams, ordinal_clash, overlap, period_fits, unit_class
 from jzcli.ask.which import list_candidates, member_name
 from jzcli.check import derive
 
@@ -87,6 +87,33 @@ def _until_now(q: Question, base: Base, rec: dict) -> bool:
     """A duration up to the article's date (成立19年) asked up to the article's year (到2018年成立多少年)."""
     return bool(rec.get("derived") and rec.get("event") and base.as_of_year
                 and f"{base.as_of_year}年" in q.canon)
+
+
+_BOUND_AFTER = ("以下", "以上", "以内")
+
+
+def thresholds(q: Question, base: Base) -> list[dict]:
+    """44家燃煤锅炉是多少吨以下的: a number the article prints as a bound of a class (meta.non_figures: 10吨以下
+    燃煤锅炉), not a figure; asked by its unit (多少吨) and its clause's words."""
+    out = []
+    for nf in base.fb.meta.get("non_figures") or []:
+        text, quote = nf.get("text") or "", nf.get("quote") or ""
+        unit = text.lstrip("0123456789.")
+        if not unit or unit == text or not any(f"{w}{unit}" in q.canon for w in ("多少", "几")):
+            continue
+        words = overlap(q, quote.replace(text, "|"))
+        if words < W.MIN_WORDS:
+            continue
+        at = quote.find(text) + len(text)
+        bound = next((b for b in _BOUND_AFTER if quote.startswith(b, at)), None)
+        # the unit asked (多少吨) is the bound's own: as strong as a figure's unit and subject together
+        out.append(make("attribute", text + (bound or ""), W.WORD_WEIGHT * words + W.UNIT_MISMATCH + W.SUBJECT_MATCH,
+                        [{"id": base.fb.meta["id"], "quote": quote}], metric="threshold", value=float(text[:-len(unit)]),
+                        unit=unit, qualifier=bound, note=nf.get("reason")))
+    for a in out:
+        if a["value"] == int(a["value"]):
+            a["value"] = int(a["value"])
+    return out
 
 
 # ---------------------------------------------------------------- derived values

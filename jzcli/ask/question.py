@@ -64,7 +64,7 @@ _FILLER = sorted(("多少|多大|多长|多高|多久|多长时间|几个|几|�
 
 # The unit a "多少 X" asks for: a counting unit of the checker, or one of these words.
 _WANT_WORDS = {"钱": "元", "亿": "元", "万": "元", "亿元": "元", "万元": "元", "倍": "倍", "成": "%",
-               "年纪": "岁", "岁数": "岁"}
+               "年纪": "岁", "岁数": "岁", "吨": "吨"}
 _UNITS = sorted((*COUNT_UNITS, *_WANT_WORDS), key=len, reverse=True)
 _WANT_SHARE = Words("百分之几|比例|占比|百分比|几成")
 _WANT_AGE = Words("多大年纪|多大岁数|几岁|多少岁|年龄|年纪")

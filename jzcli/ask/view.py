@@ -12,7 +12,7 @@ KIND_LABEL = {"figure": N_("figure"), "derived": N_("derived"), "event": N_("whe
 ATTRIBUTE_LABEL = {"designation": N_("designation of"), "theme": N_("theme of"), "office": N_("office of"),
                    "parent": N_("where it is"), "role": N_("role of"), "sector": N_("sector of"),
                    "investment": N_("investment of"), "level": N_("level of"), "holder": N_("refers to"),
-                   "said": N_("said by")}
+                   "said": N_("said by"), "threshold": N_("bound of")}
 VERDICT_LABEL = {"supported": N_("yes (supported)"), "contradicted": N_("no (the article says otherwise)"),
                  "unknown": N_("the article does not say")}
 
