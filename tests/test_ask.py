@@ -534,7 +534,8 @@ def test_a_namesake_has_no_title(cli, question):
     assert top["evidence"] == [{"id": brand["id"], "quote": brand["quote"]}]
 
 
-@pytest.mark.parametrize("question", ["44家燃煤锅炉是多少吨以下的", "拆改的燃煤锅炉是多少吨以下的", "多少吨以下的燃煤锅炉已全部拆改"])
+@pytest.mark.parametrize("question", ["44家燃煤锅炉是多少吨以下的", "拆改的燃煤锅炉是多少吨以下的",
+                                      "多少吨以下的燃煤锅炉已全部拆改"])
 def test_a_bound_of_a_class_is_not_a_figure_but_answers(cli, question):
     """10吨 in 10吨以下燃煤锅炉 bounds a class (meta.non_figures): asked by its unit, it answers as written."""
     (nf,) = [n for n in next(iter(DB["meta"].values()))["non_figures"] if n["text"].endswith("吨")]
