@@ -625,6 +625,7 @@ def _superlative(ctx: _Context, lo: int, hi: int):
     direction = "more" if m.group("dir") in ("多", "大", "高") else "less"
     fig_words = Figure(m.start(), m.end(), m.group(), None, None)
     projects = [rec for s, e, rec in ctx.spans if lo <= s and e <= hi and rec["id"] in r.project_ids]
+    bands_said = [f for f in ctx.figs if _band_edge(f)]
     if projects:
         if len(projects) != 1 or "投资" not in text[lo:hi]:
             return None
@@ -638,6 +639,8 @@ def _superlative(ctx: _Context, lo: int, hi: int):
         verdicts = [_compare(mine, iv(q["investment"]), direction) for q in others]
         beats = [q for q in others if _compare(iv(q["investment"]), mine, direction) == SUPPORTED]
         verdict = CONTRADICTED if beats else SUPPORTED if all(v == SUPPORTED for v in verdicts) else UNKNOWN
+        if bands_said:  # 10亿元以上项目中投资额最大的: the most of a part of the list, not settled here
+            verdict, beats = UNKNOWN, []
         formula = f"{p['name']}: {inv.get('text')}" + (f"；{beats[0]['name']}: {beats[0]['investment'].get('text')}"
                                                       if beats else f"；其余{len(others)}个项目按投资档次")
         why = WHY["top-project", verdict].format(name=beats[0]["name"] if beats else "")
@@ -653,6 +656,7 @@ def _superlative(ctx: _Context, lo: int, hi: int):
     f, hits = _resolve(ctx, lo, m.start(), subjects)
     if f is None or f.band is None or f.derived or not _bands_complete(r):
         return None
+    part_of_list = any(not _in_hits(g, hits) for g in bands_said)  # 5亿元以上的项目中,5亿元到10亿元的最多
     group = [g for g in _printed_by_unit(r)[0].get(f.unit, ()) if g.band is not None and g.rec.get("band")
              and g.rec.get("subject") == f.rec.get("subject") and g.rec.get("period") == f.rec.get("period")]
     if {g.rec.get("band") for g in group} != set(r.bands) or len(group) != len(r.bands):
@@ -662,6 +666,8 @@ def _superlative(ctx: _Context, lo: int, hi: int):
     # another band beyond it for every value: not the most; a tie at the top: unknown (最多 of two is unsaid)
     beaten = any(_compare(_iv(g), _iv(f), direction) == SUPPORTED for g in others)
     verdict = CONTRADICTED if beaten else SUPPORTED if all(v == SUPPORTED for v in verdicts) else UNKNOWN
+    if part_of_list:  # the most of a part of the bands: not settled here
+        verdict = UNKNOWN
     formula = "；".join(f"{g.rec.get('metric')}: {_text(g)}" for g in group)
     why = WHY["top-band", verdict].format(metric=f.rec.get("metric"), text=_text(f))
     # the superlative word is the item; the band figure in the side is consumed
