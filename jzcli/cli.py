@@ -386,7 +386,7 @@ def people(db, json_, fmt, fields) -> None:
 
 
 SEARCH = View(ID, Column("kind", N_("Type"), wrap=False), Column("text", N_("Text")), QUOTE,
-              Column("field", N_("Matched field"), default=False))
+              Column("field", N_("Matched field"), show=out.key_label, default=False))
 
 
 @command(
@@ -539,15 +539,21 @@ def _one_sentence(text: str, what: str) -> None:
 
 
 def _reason(reason: str) -> str:
-    from jzcli.draftview import translate_reason
+    """A reason of the checker or a note of `ask` (English: the JSON value) as a person reads it."""
+    from jzcli.reasons import translate
 
-    return translate_reason(reason)
+    return translate(reason)
 
+
+# what a checked item is (a figure, a date ...): the `kind` of the checker's results
+ITEM_KIND = {"figure": N_("figure"), "date": N_("date"), "title": N_("title"), "state": N_("state"),
+             "designation": N_("designation"), "relation": N_("relation"), "office": N_("office"),
+             "role": N_("role"), "derived": N_("derived"), "statement": N_("statement")}
 
 # the items of a draft (jzcli/draftview.py makes the rows; the draft view itself is drawn there)
 DRAFT_ITEMS = View(
     Column("line", N_("Line"), wrap=False), Column("column", N_("Column"), wrap=False),
-    Column("kind", N_("Kind of item"), wrap=False), Column("figure", N_("Figure"), wrap=False),
+    Column("kind", N_("Kind of item"), show=_label(ITEM_KIND), wrap=False), Column("figure", N_("Figure"), wrap=False),
     Column("verdict", N_("Verdict"), show=_verdict_label, wrap=False), Column("reason", N_("Reason"), show=_reason),
     Column("id", N_("Fact"), wrap=False), Column("article", N_("Article says"), wrap=False), QUOTE,
     Column("sentence", N_("Sentence")), Column("end_column", N_("End column"), wrap=False, default=False),
@@ -561,7 +567,7 @@ CLAIM_EVIDENCE = View(
     Column("quote", N_("Quote"), lambda r: r["ev"].get("quote")),
     Column("claim", N_("Sentence"), default=False), Column("value", N_("Value"), wrap=False, default=False),
     Column("unit", N_("Unit"), wrap=False, default=False),
-    Column("kind", N_("Kind of item"), wrap=False, default=False),
+    Column("kind", N_("Kind of item"), show=_label(ITEM_KIND), wrap=False, default=False),
     Column("formula", N_("Arithmetic"), lambda r: (r.get("derivation") or {}).get("formula"), default=False),
 )
 
@@ -639,14 +645,27 @@ def check(claim, file, strict, encoding, max_size, db, json_, fmt, fields) -> No
 
 
 # The same columns for every kind of answer (figure, derived, event, person, list, attribute, verdict).
-ANSWERS = View(Column("kind", N_("Type"), wrap=False), Column("answer", N_("Answer")), Column("value", N_("Value"), wrap=False),
+def _answer_label(table: str):
+    """A `show` function: an answer's kind or attribute in the user's language (ask/view.py's labels)."""
+    def show(value) -> str:
+        from jzcli.ask import view
+
+        return gettext(getattr(view, table).get(value, value))
+
+    return show
+
+
+ANSWERS = View(Column("kind", N_("Type"), show=_answer_label("KIND_LABEL"), wrap=False), Column("answer", N_("Answer")),
+               Column("value", N_("Value"), wrap=False),
                Column("unit", N_("Unit"), wrap=False), Column("date", N_("Date"), wrap=False),
                Column("precision", N_("Precision"), wrap=False), Column("inferred", N_("Inferred"), wrap=False),
                Column("members", N_("Members")), Column("verdict", N_("Verdict"), wrap=False),
                Column("formula", N_("Arithmetic"), lambda r: (r.get("derivation") or {}).get("formula")),
                Column("score", N_("Score"), wrap=False), Column("tie", N_("Tied"), wrap=False), ID, QUOTE,
-               Column("subject", N_("Subject"), default=False), Column("metric", N_("Metric"), default=False),
-               Column("text", N_("Article says"), default=False), Column("note", N_("Note"), default=False),
+               Column("subject", N_("Subject"), default=False),
+               Column("metric", N_("Metric"), show=_answer_label("ATTRIBUTE_LABEL"), default=False),
+               Column("text", N_("Article says"), show=_reason, default=False),
+               Column("note", N_("Note"), show=_reason, default=False),
                Column("end", N_("End date"), default=False), Column("qualifier", N_("Qualifier"), default=False),
                Column("period", N_("Period"), default=False))
 
@@ -730,9 +749,7 @@ def _field_label(table: str, key: str) -> str:
     if i18n.chinese():
         from jzcli import schema
 
-        field = next((f for f in schema.fields_of(table) if f.name == key), None)
-        if field is not None and field.label:
-            return field.label
+        return schema.field_label(key, table) or key
     return key
 
 

@@ -113,7 +113,7 @@ def write_rows(path: str, checked: Iterable[tuple[Line, list[dict]]], fmt: str, 
     """Stream the items as rows: json (one array), jsonl, tsv, csv, or `lines` (DRAFT:LINE:COL: ...).
     JSON and JSONL carry each item whole unless `columns` (output.Column, from --fields) are given; TSV and
     CSV show `columns`."""
-    rows = out.RowWriter(fmt) if fmt in ("tsv", "csv") else None
+    rows = out.RowWriter(fmt) if fmt not in ("json", "jsonl", "lines") else None  # a table with --fields: TSV
     first = True
     for _line, items in checked:
         for item in tally.add(items):
@@ -132,7 +132,7 @@ def write_rows(path: str, checked: Iterable[tuple[Line, list[dict]]], fmt: str, 
             first = False
     if fmt == "json":
         out.write("[]\n" if first else "\n]\n")
-    elif rows is not None and first:
+    elif fmt in ("tsv", "csv") and first:
         out.write(rows.row([c.key for c in columns]))
 
 

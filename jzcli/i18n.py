@@ -221,27 +221,54 @@ def bind_typer() -> None:
 
 def _install_callback():
     """typer.completion.install_callback, saying what it did in the user's language (Typer's words there are an
-    f-string, out of gettext's reach)."""
+    f-string, out of gettext's reach), for the shell _completion_shell finds."""
 
     def install_callback(ctx, param, value):
         if not value or ctx.resilient_parsing:
             return value
-        import sys
-
         import typer
         from typer import completion
 
-        shell, path = completion.install(shell=value) if isinstance(value, str) else completion.install()
+        from jzcli.errors import Exit
+
+        shell, path = completion.install(shell=_completion_shell(value if isinstance(value, str) else None))
         typer.secho(gettext("{shell} completion installed in {path}").format(shell=shell, path=path), fg="green")
         typer.echo(gettext("Completion will take effect once you restart the terminal"))
-        sys.exit(0)
+        raise Exit()
 
     return install_callback
 
 
+_SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")  # the shells Typer writes completion for
+
+
+def _completion_shell(named: str | None) -> str:
+    """The shell to install completion for: the one named, else the one running jzcli (as Typer finds it), else
+    the login shell ($SHELL); one that Typer cannot serve or none found is a usage error (Typer itself would print
+    "Shell None is not supported." on stdout and exit 1)."""
+    import os
+
+    from typer._completion_shared import _get_shell_name
+
+    from jzcli.errors import BadInput
+
+    shell = named or _get_shell_name() or os.path.basename(os.environ.get("SHELL", "")).lower()
+    if not shell:
+        raise BadInput(gettext("cannot tell which shell this is: name it, as in --show-completion bash, "
+                               "and add its output to the shell's start-up file"))
+    if shell not in _SHELLS:
+        raise BadInput(gettext("no completion for the shell {shell}: only for {shells}").format(
+            shell=shell, shells=", ".join(_SHELLS)))
+    return shell
+
+
 def translate_command(cmd) -> None:
-    """Help of a Click command tree (built by Typer from our N_-marked declarations), in the user's language."""
+    """Help of a Click command tree (built by Typer from our N_-marked declarations), in the user's language;
+    in every language, --install-completion finds the shell as _login_shell says."""
     if language() == "en":
+        for param in getattr(cmd, "params", ()):
+            if param.name == "install_completion":
+                param.callback = _install_callback()
         return
     if getattr(cmd, "help", None):
         cmd.help = gettext(cmd.help)

@@ -127,10 +127,11 @@ def shown_value(value: Any, depth: int = 0) -> str:
     """A value as a person reads it in a table: cell(), with every scalar the catalog knows translated, and
     nested objects as "key：value" (keys are field names: msgids too)."""
     if isinstance(value, dict) and depth < 4:
-        return "；".join(f"{gettext(str(k))}：{shown_value(v, depth + 1)}" for k, v in value.items())
+        return "；".join(f"{key_label(str(k))}：{shown_value(v, depth + 1)}" for k, v in value.items())
     if isinstance(value, (list, tuple)) and depth < 4:
         nested = any(isinstance(v, (dict, list, tuple)) for v in value)
-        return (" | " if nested else "、").join(shown_value(v, depth + 1) for v in value)
+        ids = all(isinstance(v, str) and v.isascii() for v in value)  # ids: a line may break between, not inside
+        return (" | " if nested else ", " if ids else "、").join(shown_value(v, depth + 1) for v in value)
     text = cell(value)
     return gettext(text) if text and not isinstance(value, (dict, list, tuple)) else text
 
@@ -155,6 +156,17 @@ class RowWriter:
         self._buf.truncate()
         self._writer.writerow([safeio.escape(v, keep="\n") for v in values])
         return self._buf.getvalue()
+
+
+def key_label(key: str) -> str:
+    """A field's name as a person reads it: its schema label in Chinese (a msgid of the catalog else)."""
+    from jzcli import i18n
+
+    if i18n.chinese():
+        from jzcli.schema import field_label
+
+        return field_label(key) or gettext(key)
+    return key
 
 
 def _tsv_field(text: str) -> str:

@@ -343,6 +343,17 @@ def kind_of(table: str) -> str:
     return t.kind if t is not None else table
 
 
+def field_label(name: str, table: str | None = None) -> str | None:
+    """The Chinese label of a field: the one `table` gives it, else the first any table gives a field of that
+    name (an object nested in a record: its keys are field names too)."""
+    tables = [TABLES[table]] if table in TABLES else list(TABLES.values())
+    for t in tables:
+        for f in t.fields:
+            if f.name == name and f.label:
+                return f.label
+    return None if table is None else field_label(name)
+
+
 def fields_of(table: str) -> tuple[Field, ...]:
     t = TABLES.get(table)
     return t.fields if t is not None else COMMON

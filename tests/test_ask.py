@@ -614,6 +614,12 @@ HALF_TARGET = val("fig:target-share")
     ("今年前6个月完成投资达到全年目标的三分之二了吗", HALF_TARGET * 3 >= 200),
     ("大寨店社区已完工的楼超过开工总数的一半吗", val("fig:dzd-completed") * 2 > val("fig:dzd-started")),
     ("大寨店社区已交付的楼不到开工总数的一半吗", val("fig:dzd-delivered") * 2 < val("fig:dzd-started")),
+    # reached (完成了 / 达到): at least that share; 九成 = 90%
+    ("项目投资完成了全年目标的三分之一吗", HALF_TARGET * 3 >= 100),
+    ("项目投资完成全年目标的60%了吗", HALF_TARGET >= 60),
+    ("平安村创建率超过九成了吗", REC["fig:safe-rate"]["qualifier"] == "以上" and val("fig:safe-rate") > 90),
+    # a share said with 占 / 是 is exact
+    ("项目建设完成投资占全年目标的40%吗", HALF_TARGET == 40),
 ])
 def test_shares_in_words(cli, question, holds):
     top = cli("ask", question, "--json").json[0]

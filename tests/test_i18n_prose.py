@@ -192,6 +192,26 @@ def test_every_question_and_its_notes_in_chinese():
     assert _english_in(runs) == {}
 
 
+def test_every_field_in_a_chinese_table():
+    """--fields shows fields a table leaves out by default (a note of `ask`, the arithmetic, a curator's note):
+    each in the user's language too."""
+    from jzcli import cli
+
+    every = {name: ",".join(c.fields) for name, c in cli.COMMANDS.items()}
+    runs = [["projects", "--maybe"], ["community", "凤凰城"], ["community", "西臣投"], ["honors"],
+            ["figures"], ["timeline"], ["people"], ["search", "海绵"], ["overview"], ["audit"]]
+    runs = [[*args, "--fields", every[args[0]], *TABLE] for args in runs]
+    runs += [["check", c, "--fields", ",".join(cli.CLAIM_EVIDENCE.keys), *TABLE] for c in _claims()[::7]]
+    runs += [["ask", q, "--fields", ",".join(cli.ANSWERS.keys), *TABLE] for q in _questions()[::3]]
+    assert _english_in(runs) == {}
+
+
+def test_a_draft_with_fields_and_format_table(draft):
+    """--fields with --format table for a draft: its rows (as TSV, the script form of picked fields), no error."""
+    r = _run_in_process(["check", "--file", draft, "--fields", "line,figure,verdict", *TABLE], ZH)
+    assert r.code in (0, 1) and r.out.startswith("line\tfigure\tverdict\n") and r.err.startswith("核对 ")
+
+
 def test_notes_beside_script_output_in_chinese(tmp_path):
     """TSV, CSV and JSON carry the data as it is; what goes to stderr beside them (notes, summaries, `wrote`,
     `ok`) is for the person."""

@@ -170,12 +170,26 @@ _BOUND = r"(超过|多于|高于|不到|不足|少于|低于)"
 _DETACHED = Pattern(_BOUND + r"([^，,。；;\d%]{1,12}?)(\d+(?:\.\d+)?%|一半|[一二三四五六七八九十两]分之[一二三四五六七八九十两])")
 
 
+_TENTHS = Pattern(r"(?<![\d一二三四五六七八九十])([一二三四五六七八九])成(?![员立功为绩果])")  # 九成 = 90%
+# 完成了全年目标的三分之一: reached it, at least (not exactly) that share; 完成率是40% / 占…的52% is exact
+_REACHED = Pattern(r"((?:完成|达到|实现)[^，,。；;是为占率]{0,10}?)"
+                   r"(\d+(?:\.\d+)?%|[一二三四五六七八九十两]分之[一二三四五六七八九十两])(?!以上|以下|左右)")
+_DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")}
+
+
 def shares_as_percent(statement: str) -> str:
-    """过半 → 超过50%; 超过开工总数的一半 → 开工总数的超过50%; 完成了一半 → 完成了50%以上."""
+    """过半 → 超过50%; 九成 → 90%; 超过开工总数的一半 → 开工总数的超过50%; 完成了一半 / 三分之一 → 完成了
+    50%以上 / 三分之一以上."""
     for word, percent in _HALF:
         statement = statement.replace(word, percent)
+    statement = _TENTHS.sub(lambda m: _DIGIT[m.group(1)] + "0%", statement)
     statement = _DETACHED.sub(lambda m: m.group(2) + m.group(1) + m.group(3).replace("一半", "50%"), statement)
-    return statement.replace("一半", "50%以上")
+    statement = statement.replace("一半", "50%以上")
+    return _REACHED.sub(lambda m: m.group(1) + m.group(2) + ("以上" if not _BOUNDED.search(m.group(1)) else ""),
+                        statement)
+
+
+_BOUNDED = Pattern(_BOUND + "$")
 
 
 _ALL = Words("都|全部|全都|均|统统|悉数")
