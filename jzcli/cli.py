@@ -620,6 +620,10 @@ def check(claim, file, strict, encoding, max_size, db, json_, fmt, fields) -> No
         tally = draftview.Tally()
         if fmt_ == "table" and fields is None:
             draftview.write_view(checked, tally)
+        elif fmt_ == "table":  # the fields asked for, as a table (a table is not streamed: its widths need every row)
+            items = [item for _line, found in checked for item in tally.add(found)]
+            out.emit(items, DRAFT_ITEMS, fmt_, fields=fields, title=file if file != "-" else None)
+            out.note(tally.summary())
         else:
             draftview.write_rows(file, checked, fmt_, tally, columns if fields is not None or fmt_ in ("tsv", "csv")
                                  else None)

@@ -113,7 +113,7 @@ def write_rows(path: str, checked: Iterable[tuple[Line, list[dict]]], fmt: str, 
     """Stream the items as rows: json (one array), jsonl, tsv, csv, or `lines` (DRAFT:LINE:COL: ...).
     JSON and JSONL carry each item whole unless `columns` (output.Column, from --fields) are given; TSV and
     CSV show `columns`."""
-    rows = out.RowWriter(fmt) if fmt not in ("json", "jsonl", "lines") else None  # a table with --fields: TSV
+    rows = out.RowWriter(fmt) if fmt in ("tsv", "csv") else None
     first = True
     for _line, items in checked:
         for item in tally.add(items):
