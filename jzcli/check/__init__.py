@@ -26,6 +26,7 @@ The package's modules are the checker's stages, each with one job:
   index      the fact base read once per process (Reader): names, keywords, unit classes, bands
   scope      which words and subjects of a sentence belong to one figure
   matching   candidate facts for a figure, scored (weights: weights.py), shared out in a sentence
+  relations  two facts related by a claim (倍, 比…多, 共有, 多于, 每套, 最多, 之前, 早了近一年), with the arithmetic
   verdict    supported / contradicted / unknown, with the evidence
   drivers    check_claim, check_sentence, check_draft, sentences
 """

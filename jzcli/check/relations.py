@@ -15,6 +15,7 @@ The gate (`_GATE`) keeps the per-sentence cost to one regex search for sentences
 
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 
@@ -137,21 +138,27 @@ class _Context:
 
     def __init__(self, reader: Reader, text: str, figs: list[Figure]) -> None:
         self.reader, self.text = reader, text
-        self.figs = [f for f in figs if f.value is not None]
+        self.figs = sorted((f for f in figs if f.value is not None), key=lambda f: f.start)
+        self.starts = [f.start for f in self.figs]
         self.spans = reader.names_of(text)[0]
+        self.span_starts = [a for a, _, _ in self.spans]
+        self.broad = {rec["id"] for _, _, rec in self.spans if rec["id"] in reader.offices}
+        self.band_edges = [f for f in self.figs if _band_edge(f)]  # the bands the sentence names, in order
         self.span = claim_span(text, reader.pub_year, reader.as_of, present=reader.vocab.present)
         self.past = bool(reader.vocab.past.search(text))
 
     def figure_at(self, lo: int, hi: int, units: tuple | None = None) -> list[Figure]:
-        return [f for f in self.figs if lo <= f.start and f.end <= hi and not f.descriptor
-                and (units is None or f.unit in units)]
+        """The figures in text[lo:hi] (by binary search: a sentence of many clauses stays linear)."""
+        i, j = bisect.bisect_left(self.starts, lo), bisect.bisect_left(self.starts, hi)
+        return [f for f in self.figs[i:j] if f.end <= hi and not f.descriptor and (units is None or f.unit in units)]
 
     def subjects(self, lo: int, hi: int) -> set:
         """The specific subjects (not an office) named in text[lo:hi]; a place stands for its unit."""
         r = self.reader
         out = set()
-        for s, e, rec in self.spans:
-            if s < lo or e > hi or rec["id"] in r.silent_people:
+        i, j = bisect.bisect_left(self.span_starts, lo), bisect.bisect_left(self.span_starts, hi)
+        for _s, e, rec in self.spans[i:j]:
+            if e > hi or rec["id"] in r.silent_people:
                 continue
             rid = rec["id"]
             if rid in r.place_unit:
@@ -163,12 +170,14 @@ class _Context:
         return out
 
     def offices(self, lo: int, hi: int) -> set:
-        return {rec["id"] for s, e, rec in self.spans if lo <= s and e <= hi and rec["id"] in self.reader.offices}
+        i, j = bisect.bisect_left(self.span_starts, lo), bisect.bisect_left(self.span_starts, hi)
+        return {rec["id"] for s, e, rec in self.spans[i:j] if e <= hi and rec["id"] in self.reader.offices}
 
     def masked(self, lo: int, hi: int) -> str:
         """text[lo:hi] with the names hidden (the words of a side, to lend to a side that names only who)."""
         chars = list(self.text[lo:hi])
-        for s, e, _ in self.spans:
+        k = bisect.bisect_left(self.span_starts, lo - 60)  # no name is longer than that
+        for s, e, _ in self.spans[k:bisect.bisect_left(self.span_starts, hi)]:
             for i in range(max(s, lo), min(e, hi)):
                 chars[i - lo] = "□"
         return "".join(chars)
@@ -180,6 +189,9 @@ class _Context:
 _REFERABLE_DERIVED = ("count", "band_count")
 # a counted noun this long says what is counted (小区党建试点, 城管队员); a shorter one (社区, 楼) does not
 _NOUN_SAYS_WHAT = 3
+# how far before its figure the words of a relation are read (比 + a side of at most 30 characters + 多): a bound
+# that keeps a clause of thousands of figures linear
+_WINDOW = 40
 
 
 def _resolve(ctx: _Context, lo: int, hi: int, subjects: set, words: str | None = None,
@@ -194,7 +206,7 @@ def _resolve(ctx: _Context, lo: int, hi: int, subjects: set, words: str | None =
             found.setdefault(i, []).append((at, at + len(word)))
     if states is None:
         states = r.vocab.states(seg)
-    broad = ctx.offices(0, len(ctx.text))
+    broad = ctx.broad
     scored = []
     for i, spans in found.items():
         f = r.facts[i]
@@ -401,7 +413,7 @@ def _multiple(ctx: _Context, lo: int, hi: int):
     for fig in ctx.figure_at(lo, hi, ("倍", "%")):
         if fig.start - 1 < lo or text[fig.start - 1] != "的":
             continue
-        verbs = [m for m in _MULTIPLE_VERB.finditer(text, lo, fig.start - 1)]
+        verbs = [m for m in _MULTIPLE_VERB.finditer(text, max(lo, fig.start - _WINDOW), fig.start - 1)]
         for verb in reversed(verbs):
             a, b = (lo, verb.start()), (verb.end(), fig.start - 1)
             if b[1] - b[0] < 2 or a[1] - a[0] < 2:
@@ -438,14 +450,15 @@ def _difference(ctx: _Context, lo: int, hi: int):
     for fig in ctx.figure_at(lo, hi):
         if fig.unit in ("倍", "%") and text.startswith("倍", fig.end):
             continue
-        head = text[lo:fig.start]
+        w = max(lo, fig.start - _WINDOW)  # the words of a difference stand right before its figure
+        head = text[w:fig.start]
         m = _DIFF.search(head)
         apart = None if m else _APART.search(head)
         if not m and not apart:
             continue
         got = m or apart
-        b = (lo + got.start("b"), lo + got.end("b"))
-        a = (lo, lo + got.start())
+        b = (w + got.start("b"), w + got.end("b"))
+        a = (lo, w + got.start())
         if a[1] - a[0] < 2:
             return None
         sides = _sides(ctx, a, b, lo)
@@ -475,7 +488,7 @@ def _sum(ctx: _Context, lo: int, hi: int):
     """A和B共有N / A与B合计N: every part a fact of its own, of one unit."""
     text = ctx.text
     for fig in ctx.figure_at(lo, hi):
-        s = _SUM.search(text, lo, fig.start)
+        s = _SUM.search(text, max(lo, fig.start - _WINDOW), fig.start)
         if s is None:
             continue
         head_end = s.start()
@@ -542,8 +555,8 @@ def _per_unit(ctx: _Context, lo: int, hi: int):
     if len(figs) != 1 or figs[0].unit in ("%", "倍") or figs[0].rate is not None:
         return None
     fig = figs[0]
-    subjects = ctx.subjects(0, hi)
-    broad = ctx.offices(0, hi)
+    subjects = ctx.subjects(_sentence_start(ctx, lo), hi)
+    broad = ctx.offices(_sentence_start(ctx, lo), hi)
     who = subjects or broad
     if not who:
         return None
@@ -624,7 +637,10 @@ def _superlative(ctx: _Context, lo: int, hi: int):
         return None
     direction = "more" if m.group("dir") in ("多", "大", "高") else "less"
     fig_words = Figure(m.start(), m.end(), m.group(), None, None)
-    projects = [rec for s, e, rec in ctx.spans if lo <= s and e <= hi and rec["id"] in r.project_ids]
+    i, j = bisect.bisect_left(ctx.span_starts, lo), bisect.bisect_left(ctx.span_starts, hi)
+    projects = [rec for s, e, rec in ctx.spans[i:j] if e <= hi and rec["id"] in r.project_ids]
+    # the bands named near it (its clause and the words before): a part of the list when another one is said
+    bands_said = [g for g in ctx.band_edges if _sentence_start(ctx, lo) <= g.start < hi]
     if projects:
         if len(projects) != 1 or "投资" not in text[lo:hi]:
             return None
@@ -638,6 +654,8 @@ def _superlative(ctx: _Context, lo: int, hi: int):
         verdicts = [_compare(mine, iv(q["investment"]), direction) for q in others]
         beats = [q for q in others if _compare(iv(q["investment"]), mine, direction) == SUPPORTED]
         verdict = CONTRADICTED if beats else SUPPORTED if all(v == SUPPORTED for v in verdicts) else UNKNOWN
+        if bands_said:  # 10亿元以上项目中投资额最大的: the most of a part of the list, not settled here
+            verdict, beats = UNKNOWN, []
         formula = f"{p['name']}: {inv.get('text')}" + (f"；{beats[0]['name']}: {beats[0]['investment'].get('text')}"
                                                       if beats else f"；其余{len(others)}个项目按投资档次")
         why = WHY["top-project", verdict].format(name=beats[0]["name"] if beats else "")
@@ -649,10 +667,11 @@ def _superlative(ctx: _Context, lo: int, hi: int):
                                                                    for q in [p, *beats]]}})
         return res, [], ()
     # a band named in the clause before the superlative
-    subjects = ctx.subjects(0, hi)
+    subjects = ctx.subjects(_sentence_start(ctx, lo), hi)
     f, hits = _resolve(ctx, lo, m.start(), subjects)
     if f is None or f.band is None or f.derived or not _bands_complete(r):
         return None
+    part_of_list = any(not _in_hits(g, hits) for g in bands_said)  # 5亿元以上的项目中,5亿元到10亿元的最多
     group = [g for g in _printed_by_unit(r)[0].get(f.unit, ()) if g.band is not None and g.rec.get("band")
              and g.rec.get("subject") == f.rec.get("subject") and g.rec.get("period") == f.rec.get("period")]
     if {g.rec.get("band") for g in group} != set(r.bands) or len(group) != len(r.bands):
@@ -662,6 +681,8 @@ def _superlative(ctx: _Context, lo: int, hi: int):
     # another band beyond it for every value: not the most; a tie at the top: unknown (最多 of two is unsaid)
     beaten = any(_compare(_iv(g), _iv(f), direction) == SUPPORTED for g in others)
     verdict = CONTRADICTED if beaten else SUPPORTED if all(v == SUPPORTED for v in verdicts) else UNKNOWN
+    if part_of_list:  # the most of a part of the bands: not settled here
+        verdict = UNKNOWN
     formula = "；".join(f"{g.rec.get('metric')}: {_text(g)}" for g in group)
     why = WHY["top-band", verdict].format(metric=f.rec.get("metric"), text=_text(f))
     # the superlative word is the item; the band figure in the side is consumed
@@ -811,7 +832,7 @@ def _event_gap(ctx: _Context, lo: int, hi: int):
     text = ctx.text
     figs = [f for f in ctx.figure_at(lo, hi, ("年", "天")) if f.high is None]
     for fig in figs:
-        c = _EVENT_CMP.search(text, lo, fig.start)
+        c = _EVENT_CMP.search(text, max(lo, fig.start - _WINDOW), fig.start)
         if c is not None and re.fullmatch(r"了?", text[c.end():fig.start]):
             a, b = (lo, c.start()), (c.start("b"), c.end("b"))
             later_first = c.group("w") == "晚"
