@@ -9,7 +9,9 @@ from jzcli.ask import weights as W
 from jzcli.ask.base import Base, ev, is_year, make, question_band
 from jzcli.ask.question import MONEY, Pattern, Question, Words, bigrams, ordinal_clash, overlap, period_fits, unit_class
 from jzcli.ask.which import list_candidates, member_name
+from jzcli.amounts import parse_number
 from jzcli.check import derive
+from jzcli.errors import BadInput
 
 
 def figures(q: Question, base: Base) -> list[dict]:
@@ -176,21 +178,29 @@ def derived(q: Question, base: Base, figure_answers: list[dict]) -> list[dict]:
     return out
 
 
-# how many people a question names: a couple (老两口, 夫妇俩, 她和老伴), or a number of people (3人, 两位老人)
-_COUPLE = Words("老两口|两口子|老俩口|小两口|夫妇|夫妻|老伴|俩")
-_HEADS = Pattern(r"(?<!每)(\d+|[两二三四五六七八九十])(?:个|位|名)?(?:人|老人|村民|居民)")
-_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+# how many people a question asks a total for: a pair said as one (老两口, 夫妻俩), a number of people (两人, 3位
+# 老人), or a couple word (老伴, 夫妇) with a total word (合计, 一共); never under 每人 / 各 (the figure is each one's)
+_TOTAL = Pattern(r"合计|一共|总共|总计|加起来|共(?![产享建同识])")
+_EACH = Pattern(r"每人|每位|每个人|人均|各")
+_PAIR = Words("老两口|两口子|老俩口|小两口|俩")
+_COUPLE = Words("老伴|夫妇|夫妻|伴侣")
+_HEADS = Pattern(r"(?<![每第])([\d零〇一二两三四五六七八九十百]+)(?:个|位|名)?(?:人|老人|村民|居民)")
 
 
 def people_named(c: str) -> tuple[int, str] | None:
-    """(how many, the words) of the people a question names, or None when it names no number of them."""
-    word = _COUPLE.search(c)
+    """(how many, the words) of the people a question asks a total for, or None (one person's figure)."""
+    if _EACH.search(c):
+        return None
+    word = _PAIR.search(c) or (_COUPLE.search(c) if _TOTAL.search(c) else None)
     if word:
         return 2, word
     m = _HEADS.search(c)
     if m:
-        n = int(m.group(1)) if m.group(1).isdigit() else _SMALL[m.group(1)]
-        return (n, m.group()) if n >= 2 else None
+        try:
+            n = parse_number(m.group(1))
+        except BadInput:
+            return None
+        return (int(n), m.group()) if n >= 2 and n == n.to_integral_value() else None
     return None
 
 

@@ -166,26 +166,27 @@ _HALF = (("超过一半", "超过50%"), ("多于一半", "超过50%"), ("一半�
          ("大半", "超过50%"), ("不到一半", "不到50%"), ("不足一半", "不到50%"), ("少于一半", "不到50%"))
 _BOUND = r"(超过|多于|高于|不到|不足|少于|低于)"
 # a bound word the statement puts away from its share (超过开工总数的50%): moved next to it, where the checker
-# reads it; a bare 一半 (完成了一半) is at least half
+# reads it. 一半 is exactly half (占…的一半, 是一半: the checker reads it), at least half only where it is
+# reached (完成了一半, 达到一半)
 _DETACHED = Pattern(_BOUND + r"([^，,。；;\d%]{1,12}?)(\d+(?:\.\d+)?%|一半|[一二三四五六七八九十两]分之[一二三四五六七八九十两])")
 
 
 _TENTHS = Pattern(r"(?<![\d一二三四五六七八九十])([一二三四五六七八九])成(?![员立功为绩果])")  # 九成 = 90%
 # 完成了全年目标的三分之一: reached it, at least (not exactly) that share; 完成率是40% / 占…的52% is exact
 _REACHED = Pattern(r"((?:完成|达到|实现)[^，,。；;是为占率]{0,10}?)"
-                   r"(\d+(?:\.\d+)?%|[一二三四五六七八九十两]分之[一二三四五六七八九十两])(?!以上|以下|左右)")
+                   r"(\d+(?:\.\d+)?%|一半|[一二三四五六七八九十两]分之[一二三四五六七八九十两])(?!以上|以下|左右)")
 _DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")}
 
 
 def shares_as_percent(statement: str) -> str:
     """过半 → 超过50%; 九成 → 90%; 超过开工总数的一半 → 开工总数的超过50%; 完成了一半 / 三分之一 → 完成了
-    50%以上 / 三分之一以上."""
+    50%以上 / 三分之一以上; any other 一半 is left to the checker (exactly half)."""
     for word, percent in _HALF:
         statement = statement.replace(word, percent)
     statement = _TENTHS.sub(lambda m: _DIGIT[m.group(1)] + "0%", statement)
     statement = _DETACHED.sub(lambda m: m.group(2) + m.group(1) + m.group(3).replace("一半", "50%"), statement)
-    statement = statement.replace("一半", "50%以上")
-    return _REACHED.sub(lambda m: m.group(1) + m.group(2) + ("以上" if not _BOUNDED.search(m.group(1)) else ""),
+    return _REACHED.sub(lambda m: m.group(1) + m.group(2).replace("一半", "50%")
+                        + ("以上" if not _BOUNDED.search(m.group(1)) else ""),
                         statement)
 
 
