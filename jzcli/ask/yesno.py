@@ -114,15 +114,18 @@ def verdicts(q: Question, base: Base) -> list[dict]:
             # 获得过国家级荣誉吗: no particular thing named, and the list is not empty. (国家卫生城市 is named:
             # a title of the city, not on the list: the article does not say the office won it.)
             out.append(_verdict(SUPPORTED, a, statement, f"the article lists {a['answer']}"))
+    out = [o for o in out if o.get("verdict") != SUPPORTED or _relation_holds(sq, base, o)]
     if not out:
         # 张公堰村是淇滨区最大的贫困村吗: every content word of the statement is in the named record's own quote
         grams = {g for g in bigrams(_GENERIC.sub("|", sq.masked)) if "|" not in g and "□" not in g}
         for rid in sorted(said - base.reader.broad):
             rec = base.fb.get(rid)
             if rec and len(grams) >= W.MIN_WORDS and len(grams - bigrams(canon(rec.get("quote")))) <= 1:
-                out.append(make("verdict", YES_NO_ANSWER[SUPPORTED], W.ATTRIBUTE_BASE, [ev(rec)], verdict=SUPPORTED,
-                                note=f"the article says it of {base.name(rid)}", text=statement))
-                break
+                said_of = make("verdict", YES_NO_ANSWER[SUPPORTED], W.ATTRIBUTE_BASE, [ev(rec)], verdict=SUPPORTED,
+                               note=f"the article says it of {base.name(rid)}", text=statement)
+                if _relation_holds(sq, base, said_of):
+                    out.append(said_of)
+                    break
     if not out:
         # the nearest facts: what the article says of the things the statement names, else its list
         specific = said - base.reader.broad
@@ -271,7 +274,7 @@ def _took_part(q: Question, base: Base, said: set[str]) -> list[dict]:
             continue
         mentioned = set(e.get("mentions") or [])
         missing = specific - mentioned
-        if not missing:
+        if not missing and _relation_holds(q, base, {"evidence": [ev(e)]}):
             return [make("verdict", YES_NO_ANSWER[SUPPORTED], score, [ev(e)], verdict=SUPPORTED, text=q.canon,
                          note=f"the article says: {e.get('quote')}",
                          **{k: v for k, v in date_fields(e).items() if k != "note"})]
@@ -281,6 +284,48 @@ def _took_part(q: Question, base: Base, said: set[str]) -> list[dict]:
                          note=f"the article names {'、'.join(base.name(r) for r in sorted(rivals))}, "
                               f"not {base.name(next(iter(missing)))}: {e.get('quote')}")]
     return []
+
+
+# who did what to whom: 凤凰城社区指导天河嘉城小区成立党支部 / 在凤凰城社区的指导下. A statement with one of these
+# verbs is supported only by a quote with the same verb, the same agent (before the verb, or between 在 and
+# the verb in 在…指导下) and what it founded (成立了X: X in the quote)
+_RELATION = Words("指导|领导|主导|带领|引领|帮助|协助|支持|推动|牵头|组织|督导|监督|帮扶")
+_FOUNDED = Pattern(r"(?:成立|组建|设立)了?([^，,。；;？?吗呢的了]{2,12})")
+
+
+def _agent(text: str, verb: str) -> str:
+    """The words naming who does `verb` in text: between 在 and the verb (在…的指导下), else before it."""
+    at = text.find(verb)
+    if at < 0:
+        return ""
+    before = re.split(r"[，,。；;：:]", text[:at])[-1]
+    if text[at + len(verb):at + len(verb) + 1] == "下" and "在" in before:
+        return before[before.rindex("在") + 1:]
+    return before
+
+
+def _relation_holds(q: Question, base: Base, answer: dict) -> bool:
+    """Does the evidence say the statement's relation (its verb, its direction, what was founded)?"""
+    verb = _RELATION.search(q.canon)
+    founded = _FOUNDED.search(q.canon)
+    if verb is None and founded is None:
+        return True
+    recs = [base.fb.get(e.get("id")) or {} for e in answer.get("evidence") or []]
+    quotes = [canon(e.get("quote")) for e in answer.get("evidence") or []] + [canon(r.get("event")) for r in recs]
+    quotes = [t for t in quotes if t]
+    if founded and not any(founded.group(1) in t for t in quotes):
+        return False
+    if verb is None:
+        return True
+    said_agent = _agent(q.canon, verb)
+    for text in quotes:
+        if verb not in text:
+            continue
+        agent = _agent(text, verb)
+        named = [n for rid in set(q.ids) - base.reader.broad if (n := canon(base.name(rid) or "")) and n in q.canon]
+        if all((n in said_agent) == (n in agent) for n in named if n in text):
+            return True
+    return False
 
 
 def _verdict(verdict: str, a: dict, statement: str, note: str, bonus: float = 0, score: float | None = None) -> dict:
