@@ -143,7 +143,11 @@ def derived(q: Question, base: Base, figure_answers: list[dict]) -> list[dict]:
         return out  # nor a count of another list of that later time
     printed = [a for a in figure_answers if a["kind"] == "figure" and a["score"] >= W.PAIR_MIN]
     adds = bool(_SUM.search(q.canon) and _AND.search(q.canon)) and not _DIFF.search(q.canon) and q.want not in ("%", "倍")
-    pair = _two_figures(printed, same_value=adds)
+    # a share (占, %) is of one subject's figures (13栋 of 西郭庄 is no part of 大寨店's 36栋) unless the question
+    # names both subjects
+    share = q.want == "%" or "占" in q.canon
+    subject = (lambda a: (fb.get(a["id"]) or {}).get("subject")) if share else None
+    pair = _two_figures(printed, same_value=adds, subject=subject, named=set(q.ids))
     if pair:
         x, y = (fb.get(a["id"]) for a in pair)
         score = max(pair[0]["score"], pair[1]["score"]) + W.OP_BONUS  # the question names an operation
@@ -230,9 +234,11 @@ def engine_answer(rec: dict, score: float, **fields) -> dict:
 
 
 
-def _two_figures(figs: list[dict], same_value: bool = False) -> tuple[dict, dict] | None:
+def _two_figures(figs: list[dict], same_value: bool = False, subject=None,
+                 named: set[str] = frozenset()) -> tuple[dict, dict] | None:
     """The two best printed figures of one unit class whose keywords are in the question (different facts;
-    of different values unless they are added: 20名 + 20名)."""
+    of different values unless they are added: 20名 + 20名); of one `subject` when given, unless the question
+    names both."""
     top = [f for f in figs[:4] if f["score"] >= W.MIN_KEYWORD or f is not figs[0]]
     for i, first in enumerate(top):
         if first["score"] < W.MIN_KEYWORD:
@@ -241,6 +247,9 @@ def _two_figures(figs: list[dict], same_value: bool = False) -> tuple[dict, dict
             if other["unit"] == first["unit"] or (first["unit"] in MONEY and other["unit"] in MONEY):
                 if same_value and (other["period"] != first["period"] or other["subject"] != first["subject"]):
                     continue  # a total adds figures of one subject and one period
+                if subject is not None and subject(first) != subject(other) \
+                        and not {subject(first), subject(other)} <= named:
+                    continue
                 if (same_value or other["value"] != first["value"]) and other["score"] >= first["score"] - 6:
                     return first, other
     return None
