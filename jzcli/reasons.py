@@ -106,6 +106,7 @@ REASONS = (
     N_("the claim gives {claim} as {states}; the article gives {text} as {fact_states}"),
     N_("the article gives {text} as of its own time; the claim counts from one event to another"),
     N_("the article gives {text} for a whole ({subject}); the claim names a part"),
+    N_("the claim says {word}, which the article measures as {other}; {text} is {metric}"),
     N_("the article says {text} {state}"),
     N_("the article says {text} of {total} {state}, not all"),
     N_("the claim counts {noun}; the article's derived {text} counts {other}"),

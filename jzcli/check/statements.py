@@ -37,6 +37,7 @@ _DESIGNATION = lazy(r"(?:打造成|打造为|建成|建设成|成为|定位为|�
 # a membership predicate; 辖区 / 辖内 are nouns ("辖区医院"), not "X辖Y"
 _BELONG = lazy(r"属于|隶属|归属|所属|管辖|辖(?!区|内)|仍属|划归|划入|归入|归")
 _GUIDE = lazy(r"指导")
+_OF = lazy(r"的?")  # between a community and its compound (凤凰城社区的建行北院小区)
 _DONE = lazy(r"已经|已|完成了|实现了")
 _BEFORE = lazy(r"调整前|之前|以前|成立时|成立之初|当时|原来|原")
 
@@ -418,6 +419,17 @@ def check_units(reader: Reader, text: str, spans: list) -> list[Result]:
                 else:
                     out.append(Result(text, fig, CONTRADICTED, f"the article says {parent.get('name')} guided "
                                       f"{c['name']}", ev, kind="relation"))
+    # a compound named with a community before it (凤凰城社区的建行北院小区): the article's community of the compound
+    for cp, _, c in units:
+        if c.get("kind") != "小区" or not c.get("parent") or _GUIDE.search(text):
+            continue
+        near = _nearest([t for t in members if t[2].get("kind") in ("城市社区", "社区", "村")], cp, 2, before_only=True)
+        if near is None or not _OF.fullmatch(text[near[1]:cp]):
+            continue
+        gp, ge, g = near
+        parent = reader.fb.name_of(c["parent"])
+        out.append(Result(text, _figure(text, gp, ge), SUPPORTED if g["id"] == c["parent"] else CONTRADICTED,
+                          f"the article puts {c['name']} in {parent}", [_ev(c, parent)], kind="relation"))
     # the office of a unit at a month
     if offices and members and _BELONG.search(text):
         when = _when(reader, text)
