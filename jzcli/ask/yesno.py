@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from itertools import combinations
 
 from jzcli.ask import weights as W
 from jzcli.ask.base import OFFICE_KINDS, Base, date_fields, ev, link_score, make, show_date
@@ -24,6 +25,7 @@ from jzcli.ask.question import (
 )
 from jzcli.ask.when import DATES, cover, events_ranked
 from jzcli.ask.which import attributes, lists
+from jzcli.check import derive
 
 # ---------------------------------------------------------------- yes / no
 
@@ -49,8 +51,11 @@ def verdicts(q: Question, base: Base) -> list[dict]:
                     return got
             else:  # the checker settles 都…了吗 too (36栋 开工, 29栋 完工): the answer with the part's value
                 got = _all_of(sq, base, results)
-                if got and got[0].get("verdict") == verdict:
-                    return got
+                if got and got[0].get("verdict") in (verdict, SUPPORTED):
+                    return got  # the stages' arithmetic (29栋 完工 + 7栋 主体封顶 = 36栋: all topped) over "not all"
+                if got:
+                    verdict = UNKNOWN  # they disagree: not settled
+                    reason += f"; {got[0]['note']}"
             return [make("verdict", YES_NO_ANSWER[verdict], W.ATTRIBUTE_BASE, evidence, verdict=verdict, note=reason,
                          text=statement)]
     # 刘全福是党工委书记吗 / 冯科峰是主任吗: a title said of a person named, as the checker reads it (the role as
@@ -200,11 +205,14 @@ _ALL = Words("都|全部|全都|均|统统|悉数")
 
 
 def _all_of(q: Question, base: Base, results) -> list[dict]:
-    """开工的36栋楼都完工了吗: the whole (36栋 开工) against its part in the state asked (29栋 已完工, part_of
-    the 36): all of them when the part is the whole, else no."""
+    """开工的36栋楼都完工了吗: the whole (36栋 开工) against its parts (part_of the 36). States are stages (the
+    vocabulary's `within`: 交付 within 完工 within 主体封顶 within 开工): the count of the asked state when the
+    article gives it (29栋 完工: no, 7 are not); else parts that sum to the whole, each at or past the asked
+    state or before it (29栋 完工 + 7栋 主体封顶: all topped). Anything else: not settled here."""
     if not _ALL.search(q.canon):
         return []
     vocab = base.reader.vocab
+    within = derive.within_of(vocab)
     asked = vocab.states(q.canon)
     figures = base.fb.records("figures")
     wholes = {f["part_of"] for f in figures if f.get("part_of")}
@@ -216,16 +224,40 @@ def _all_of(q: Question, base: Base, results) -> list[dict]:
                       and (set(near) & {f["id"], *(p["id"] for p in figures if p.get("part_of") == f["id"])})), None)
         if whole is None:
             continue
-        states = asked - vocab.states(" ".join([whole.get("metric") or "", *(whole.get("keywords") or [])]))
-        for part in figures:
-            if part.get("part_of") != whole["id"] or not states & vocab.states(
-                    " ".join([part.get("metric") or "", *(part.get("keywords") or [])])):
-                continue
-            verdict = SUPPORTED if part["value"] == whole["value"] else CONTRADICTED
-            return [make("verdict", YES_NO_ANSWER[verdict], W.ATTRIBUTE_BASE, [ev(part), ev(whole)], verdict=verdict,
-                         value=part["value"], unit=part.get("unit"), text=q.canon,
-                         note=f"the article says {part.get('text')} of the {whole.get('text')}: {part.get('quote')}")]
+        parts = [(p, st[0]) for p in figures if p.get("part_of") == whole["id"] and p.get("value") is not None
+                 and len(st := sorted(vocab.states(" ".join([p.get("metric") or "", *(p.get("keywords") or [])]))))
+                 == 1]
+        for state in sorted(asked - vocab.states(" ".join([whole.get("metric") or "", *(whole.get("keywords") or [])]))):
+            got = _count_at(state, whole, parts, within)
+            if got is not None:
+                value, used = got
+                verdict = SUPPORTED if value == whole["value"] else CONTRADICTED
+                said = "; ".join(p.get("quote") or "" for p in used)
+                return [make("verdict", YES_NO_ANSWER[verdict], W.ATTRIBUTE_BASE, [*map(ev, used), ev(whole)],
+                             verdict=verdict, value=value, unit=whole.get("unit"), text=q.canon,
+                             note=f"{value}{whole.get('unit') or ''} of the {whole.get('text')} are {state} or past "
+                                  f"it: {said}")]
     return []
+
+
+def _count_at(state: str, whole: dict, parts: list[tuple[dict, str]], within: dict) -> tuple[int, list] | None:
+    """How many of the whole are at or past `state`, and the parts that say so; None when the article does not
+    settle it."""
+    def stage_only(p: dict, s: str) -> bool:  # 7栋 主体封顶 beside 29栋 完工: the units at that stage only
+        return any(derive.nests(t, s, within) and o["value"] > p["value"] for o, t in parts)
+
+    for p, s in parts:
+        if s == state and not stage_only(p, s):
+            return p["value"], [p]
+    for n in range(2, len(parts) + 1):
+        for subset in combinations(parts, n):
+            if sum(p["value"] for p, _ in subset) != whole["value"] or len({s for _, s in subset}) < n:
+                continue
+            past = [p for p, s in subset if s == state or derive.nests(s, state, within)]
+            before = [p for p, s in subset if derive.nests(state, s, within)]
+            if len(past) + len(before) == n:
+                return sum(p["value"] for p in past), [p for p, _ in subset]
+    return None
 
 
 _DONE = Words("已经|已|了|完成|通过|实现")
