@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from jzcli.amounts import parse_number
 from jzcli.ask import weights as W
 from jzcli.ask.base import Base, ev, is_year, make, question_band
 from jzcli.ask.question import MONEY, Pattern, Question, Words, bigrams, ordinal_clash, overlap, period_fits, unit_class
 from jzcli.ask.which import list_candidates, member_name
-from jzcli.amounts import parse_number
 from jzcli.check import derive
 from jzcli.errors import BadInput
 
