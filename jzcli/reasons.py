@@ -207,6 +207,7 @@ NOTES = (
     N_("not yet: the article expects it {when} ({quote})"),
     N_("not yet: the article says it awaits {state} ({quote})"),
     N_("the article says {part} of the {whole}: {quote}"),
+    N_("{part} of the {whole} are {state} or past it: {quote}"),
     N_("the article says: {quote}"),
     N_("the article names {names}, not {other}: {quote}"),
     N_("the article gives {name} no title"),

@@ -235,8 +235,8 @@ def _all_of(q: Question, base: Base, results) -> list[dict]:
                 said = "; ".join(p.get("quote") or "" for p in used)
                 return [make("verdict", YES_NO_ANSWER[verdict], W.ATTRIBUTE_BASE, [*map(ev, used), ev(whole)],
                              verdict=verdict, value=value, unit=whole.get("unit"), text=q.canon,
-                             note=f"{value}{whole.get('unit') or ''} of the {whole.get('text')} are {state} or past "
-                                  f"it: {said}")]
+                             note=f"{value}{whole.get('unit') or ''} of the {whole.get('text')} are {state} or past it: "
+                                  f"{said}")]
     return []
 
 
