@@ -163,6 +163,11 @@ REASONS = (
     N_("the article dates the first {a} and the second {b}: {value} apart, not {claim}"),
     N_("the article dates the first {a} and the second {b}: {value} apart does not settle {claim}"),
     N_("{reason} (the year is inferred: 今年 = {year})"),
+    N_("the claim ranks or orders things ({word}); the article does not settle it"),
+    N_("{name} has {other}, more than {text}"),
+    N_("{text}; the article does not give every member's figure"),
+    N_("the article dates the start ({date}), not the end the claim speaks of"),
+    N_("the claim places all of them ({where}); the article does not"),
     # intervals (verdict.show_interval): "> 1700名 and < 1800名"
     N_("{low} and {high}"),
     N_("any value"),
