@@ -19,10 +19,12 @@ import bisect
 import re
 from decimal import Decimal
 
+from jzcli.check import operators as op
 from jzcli.check import weights as W
 from jzcli.check.periods import claim_span, period_fits
 from jzcli.check.reading import BOUNDS, MONEY, Figure, _step, interval_of, qualified_interval, unit_class
 from jzcli.check.verdict import CONTRADICTED, SUPPORTED, UNKNOWN, Result, evidence, fmt_value, settle, show_interval
+from jzcli.i18n import N_
 from jzcli.lazyre import lazy
 
 TYPE_CHECKING = False
@@ -42,7 +44,6 @@ _DIFF = lazy(r"比(?P<b>[^比]{1,30}?)(?P<dir>多出|高出|多了|少了|高了
 _APART = lazy(r"(?:与|和|跟|同)(?P<b>[^与和跟同]{1,30}?)(?:相差|之差为?|差)$")
 # A比B多 / A多于B / A与B相同 (no number)
 _ORDER_CMP = lazy(r"比(?P<b>[^比]{1,30}?)(?:还|更|要)?(?P<dir>多|少|高|低|大|小)(?:一些|些|得多)?$")
-_ORDER_VERB = lazy(r"(?P<dir>多于|高于|大于|超过|超出|少于|低于|小于|不及|不如)")
 _ORDER_SAME = lazy(r"(?:与|和|跟|同)(?P<b>[^与和跟同]{1,30}?)(?:的?(?:人数|数量|数目|金额|规模))?(?:相同|一样|相等|持平|一致)")
 _MORE, _LESS = ("多", "高", "大", "多于", "高于", "大于", "超过", "超出", "多出", "高出", "多了", "高了", "增加", "增加了"), \
     ("少", "低", "小", "少于", "低于", "小于", "不及", "不如", "少了", "低了", "减少", "减少了")
@@ -53,48 +54,55 @@ _JOIN = lazy(r"以及|和|与|及|、")
 _PER = lazy(r"(?:平均)?每(?P<u>平方公里|套|栋|户|座|家|个|处)")
 # superlatives
 _SUPER = lazy(r"最(?P<dir>多|少|大|小|高|低)")
+# a rank or an order the rules above may leave unsettled (最早 of three villages, 早于 an event the article does not
+# date): never supported on the strength of the sentence's other figures
+_RANKS = lazy(r"最(?:多|少|大(?!限度|程度)|小|高|低|早|晚|先|快|慢|长|短)|早于|晚于|先于|后于|领先于?|落后于")
 # the order of events
 _EVENT_ORDER = lazy(r"(?P<w>之前|以前|之后|以后)")
 _EVENT_AT = lazy(r"(?:是在|发生在|早在|在|于)")
 _EVENT_VERB = lazy(r"(?P<w>早于|先于|晚于|后于)")
 _EVENT_CMP = lazy(r"比(?P<b>[^比]{1,30}?)(?P<w>早|晚)")
+_AS_OF = lazy(r"截至|截止|到目前|目前")  # an event dated so was done by then, when is not said
 _GAP_AFTER = lazy(r"(?:之后|以后|后)")
 _YEAR_DAYS = Decimal("365.2425")
 
-# the reasons, by rule and verdict (their Chinese forms: jzcli/reasons.py and the catalog)
+# the reasons, by rule and verdict (msgids: jzcli/reasons.py matches a reason against them, the catalog translates)
 WHY = {
-    ("ratio", SUPPORTED): "the article's figures make it {value}, which is {claim}",
-    ("ratio", CONTRADICTED): "the article's figures make it {value}, not {claim}",
-    ("ratio", UNKNOWN): "the article's figures allow {value}: that does not settle {claim}",
-    ("difference", SUPPORTED): "the article's figures differ by {value}",
-    ("difference", CONTRADICTED): "the article's figures differ by {value}, not {claim}",
-    ("difference", UNKNOWN): "the article's figures allow a difference of {value}",
-    ("sum", SUPPORTED): "the article's figures add up to {value}",
-    ("sum", CONTRADICTED): "the article's figures add up to {value}, not {claim}",
-    ("sum", UNKNOWN): "the article's figures allow a total of {value}",
-    ("per", SUPPORTED): "the article's figures give {value} per {unit}",
-    ("per", CONTRADICTED): "the article's figures give {value} per {unit}, not {claim}",
-    ("per", UNKNOWN): "the article's figures allow {value} per {unit}",
-    ("more", SUPPORTED): "the article gives {a} and {b}: the first is more than the second",
-    ("more", CONTRADICTED): "the article gives {a} and {b}: the first is not more than the second",
-    ("less", SUPPORTED): "the article gives {a} and {b}: the first is less than the second",
-    ("less", CONTRADICTED): "the article gives {a} and {b}: the first is not less than the second",
-    ("same", SUPPORTED): "the article gives {a} and {b}: the same",
-    ("same", CONTRADICTED): "the article gives {a} and {b}: not the same",
-    ("order", UNKNOWN): "the article gives {a} and {b}: the figures do not settle it",
-    ("top-project", CONTRADICTED): "{name} is in a band wholly beyond it",
-    ("top-project", SUPPORTED): "every other project's band is wholly short of it",
-    ("top-project", UNKNOWN): "the bands do not settle which project it is",
-    ("top-band", SUPPORTED): "{metric} is {text}; it beats every other band",
-    ("top-band", CONTRADICTED): "{metric} is {text}; another band beats it",
-    ("top-band", UNKNOWN): "{metric} is {text}; the counts do not settle it",
-    ("events", SUPPORTED): "the article dates the first {a} and the second {b}: that is the claim's order",
-    ("events", CONTRADICTED): "the article dates the first {a} and the second {b}: that is not the claim's order",
-    ("events", UNKNOWN): "the article dates the first {a} and the second {b}: their dates do not settle the order",
-    ("gap", SUPPORTED): "the article dates the first {a} and the second {b}: {value} apart, which is {claim}",
-    ("gap", CONTRADICTED): "the article dates the first {a} and the second {b}: {value} apart, not {claim}",
-    ("gap", UNKNOWN): "the article dates the first {a} and the second {b}: {value} apart does not settle {claim}",
-    ("inferred", None): "{reason} (the year is inferred: 今年 = {year})",
+    ("ratio", SUPPORTED): N_("the article's figures make it {value}, which is {claim}"),
+    ("ratio", CONTRADICTED): N_("the article's figures make it {value}, not {claim}"),
+    ("ratio", UNKNOWN): N_("the article's figures allow {value}: that does not settle {claim}"),
+    ("difference", SUPPORTED): N_("the article's figures differ by {value}"),
+    ("difference", CONTRADICTED): N_("the article's figures differ by {value}, not {claim}"),
+    ("difference", UNKNOWN): N_("the article's figures allow a difference of {value}"),
+    ("sum", SUPPORTED): N_("the article's figures add up to {value}"),
+    ("sum", CONTRADICTED): N_("the article's figures add up to {value}, not {claim}"),
+    ("sum", UNKNOWN): N_("the article's figures allow a total of {value}"),
+    ("per", SUPPORTED): N_("the article's figures give {value} per {unit}"),
+    ("per", CONTRADICTED): N_("the article's figures give {value} per {unit}, not {claim}"),
+    ("per", UNKNOWN): N_("the article's figures allow {value} per {unit}"),
+    ("more", SUPPORTED): N_("the article gives {a} and {b}: the first is more than the second"),
+    ("more", CONTRADICTED): N_("the article gives {a} and {b}: the first is not more than the second"),
+    ("less", SUPPORTED): N_("the article gives {a} and {b}: the first is less than the second"),
+    ("less", CONTRADICTED): N_("the article gives {a} and {b}: the first is not less than the second"),
+    ("same", SUPPORTED): N_("the article gives {a} and {b}: the same"),
+    ("same", CONTRADICTED): N_("the article gives {a} and {b}: not the same"),
+    ("order", UNKNOWN): N_("the article gives {a} and {b}: the figures do not settle it"),
+    ("top-project", CONTRADICTED): N_("{name} is in a band wholly beyond it"),
+    ("top-project", SUPPORTED): N_("every other project's band is wholly short of it"),
+    ("top-project", UNKNOWN): N_("the bands do not settle which project it is"),
+    ("top-band", SUPPORTED): N_("{metric} is {text}; it beats every other band"),
+    ("top-band", CONTRADICTED): N_("{metric} is {text}; another band beats it"),
+    ("top-band", UNKNOWN): N_("{metric} is {text}; the counts do not settle it"),
+    ("rank", UNKNOWN): N_("the claim ranks or orders things ({word}); the article does not settle it"),
+    ("top-member", CONTRADICTED): N_("{name} has {other}, more than {text}"),
+    ("top-member", UNKNOWN): N_("{text}; the article does not give every member's figure"),
+    ("events", SUPPORTED): N_("the article dates the first {a} and the second {b}: that is the claim's order"),
+    ("events", CONTRADICTED): N_("the article dates the first {a} and the second {b}: that is not the claim's order"),
+    ("events", UNKNOWN): N_("the article dates the first {a} and the second {b}: their dates do not settle the order"),
+    ("gap", SUPPORTED): N_("the article dates the first {a} and the second {b}: {value} apart, which is {claim}"),
+    ("gap", CONTRADICTED): N_("the article dates the first {a} and the second {b}: {value} apart, not {claim}"),
+    ("gap", UNKNOWN): N_("the article dates the first {a} and the second {b}: {value} apart does not settle {claim}"),
+    ("inferred", None): N_("{reason} (the year is inferred: 今年 = {year})"),
 }
 
 
@@ -117,7 +125,8 @@ def check_relations(reader: Reader, text: str, figs: list[Figure]) -> tuple[list
     ctx = _Context(reader, text, figs)
     for m in _CLAUSE.finditer(text):
         lo, hi = m.start(), m.end()
-        for rule in (_event_gap, _multiple, _difference, _sum, _per_unit, _order, _superlative, _event_order):
+        for rule in (_event_gap, _multiple, _difference, _sum, _per_unit, _order, _superlative, _member_superlative,
+                     _event_order, _unsettled):
             got = rule(ctx, lo, hi)
             if got is not None:
                 result, consumed, sides = got
@@ -593,11 +602,11 @@ def _order(ctx: _Context, lo: int, hi: int):
         a, b, direction = (lo, lo + at), (lo + m.start("b"), lo + m.end("b")), \
             "more" if m.group("dir") in _MORE else "less"
     else:
-        v = _ORDER_VERB.search(clause)
+        v = op.ORDER.search(clause)  # A多于B / A不及B: the operators' words of order
         same = _ORDER_SAME.search(clause)
         if v and not same:
             a, b = (lo, lo + v.start()), (lo + v.end(), hi)
-            direction = "more" if v.group("dir") in _MORE else "less"
+            direction = "more" if v.group("more") else "less"
         elif same:
             a, b, direction = (lo, lo + same.start()), (lo + same.start("b"), lo + same.end("b")), "same"
     if a is None or a[1] - a[0] < 2 or b[1] - b[0] < 2:
@@ -690,6 +699,63 @@ def _superlative(ctx: _Context, lo: int, hi: int):
     return res, [], (Side(f, lo, m.start(), hits),)
 
 
+def _member_superlative(ctx: _Context, lo: int, hi: int):
+    """西郭庄社区开工楼栋最多: the fact of the subject named before the superlative against the same measure of the
+    other members of its kind (named in the sentence, else under the office it names, else all): another member
+    beyond it for every value says it is not the most; nothing says it is (a member may have no figure)."""
+    r, text = ctx.reader, ctx.text
+    m = _SUPER.search(text, lo, hi)
+    if m is None:
+        return None
+    named = ctx.subjects(lo, m.start())
+    if len(named) != 1:
+        return None
+    subject = next(iter(named))
+    rec = r.fb.get(subject) or {}
+    f, hits = _resolve(ctx, lo, m.start(), named)
+    if f is None or f.derived or not rec.get("kind"):
+        return None
+    direction = "more" if m.group("dir") in ("多", "大", "高") else "less"
+    said = ctx.subjects(_sentence_start(ctx, lo), hi) - named
+    offices = ctx.offices(_sentence_start(ctx, lo), hi)
+    rivals = [u["id"] for u in r.fb.records("units") if u["id"] != subject and u.get("kind") == rec.get("kind")
+              and (u["id"] in said if said else (not offices or u.get("office") in offices))]
+    words = ctx.masked(lo, m.start())
+    beats = []
+    for u in rivals:
+        g, _ = _resolve(ctx, lo, m.start(), {u}, words=words)
+        if g is not None and not g.derived and g.unit == f.unit and _compare(_iv(g), _iv(f), direction) == SUPPORTED:
+            beats.append(g)
+    verdict = CONTRADICTED if beats else UNKNOWN
+    top = beats[0] if beats else None
+    why = WHY["top-member", verdict].format(name=(top.rec.get("subject_name") if top else ""), other=_text(top) if top
+                                            else "", text=f"{f.rec.get('subject_name')} {_text(f)}")
+    formula = "；".join(f"{g.rec.get('subject_name')}: {_text(g)}" for g in [f, *beats])
+    fig = Figure(m.start(), m.end(), m.group(), None, None)
+    return _result(ctx, fig, verdict, "superlative", formula, [f, *beats], why), [], (Side(f, lo, m.start(), hits),)
+
+
+def _said_ranks(r: Reader) -> list[str]:
+    """The quotes of the fact base that rank something themselves (淇滨区最大的贫困村)."""
+    got = getattr(r, "_said_ranks", None)
+    if got is None:
+        got = r._said_ranks = [q for t in ("units", "figures", "events", "places", "projects", "people")
+                               for rec in r.fb.records(t) for q in [rec.get("quote") or ""] if _RANKS.search(q)]
+    return got
+
+
+def _unsettled(ctx: _Context, lo: int, hi: int):
+    """A rank or an order (最早, 早于) no rule above settled: unknown, unless the article says it in its own words."""
+    m = _RANKS.search(ctx.text, lo, hi)
+    if m is None:
+        return None
+    said = ctx.text[m.start():min(hi, m.end() + 4)]
+    if len(said) >= 3 and any(said in q for q in _said_ranks(ctx.reader)):
+        return None
+    fig = Figure(m.start(), m.end(), m.group(), None, None)
+    return Result(ctx.text, fig, UNKNOWN, WHY["rank", UNKNOWN].format(word=m.group()), [], kind="derived"), [], ()
+
+
 # ---------------------------------------------------------------- events
 
 
@@ -757,6 +823,8 @@ def _days(ev: dict) -> tuple[int, int]:
 
     first = bounds(ev["date"])
     last = bounds(ev.get("end") or ev["date"])
+    if _AS_OF.match(ev.get("date_text") or ""):  # 截至目前: done by the article's date, at a time it does not give
+        return _day_number("0001-01-01"), last[1]
     return first[0], last[1]
 
 
