@@ -110,6 +110,7 @@ REASONS = (
     N_("the claim says {word}, which the article measures as {other}; {text} is {metric}"),
     N_("the article says {text} {state}"),
     N_("the article says {text} of {total} {state}, not all"),
+    N_("the article gives {text} for {subject}; {other} is {owner}'s"),
     N_("the claim counts {noun}; the article's derived {text} counts {other}"),
     N_("the claim's words fit several figures of the article ({texts})"),
     N_("the claim names {n} projects ({names})"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from itertools import combinations
 
 from jzcli.ask import weights as W
 from jzcli.ask.base import OFFICE_KINDS, Base, date_fields, ev, link_score, make, show_date
@@ -257,7 +256,7 @@ def _all_of(q: Question, base: Base, results) -> list[dict]:
                  and len(st := sorted(vocab.states(" ".join([p.get("metric") or "", *(p.get("keywords") or [])]))))
                  == 1]
         for state in sorted(asked - vocab.states(" ".join([whole.get("metric") or "", *(whole.get("keywords") or [])]))):
-            got = _count_at(state, whole, parts, within)
+            got = derive.count_at(state, whole, parts, within)
             if got is not None:
                 value, used = got
                 verdict = SUPPORTED if value == whole["value"] else CONTRADICTED
@@ -267,26 +266,6 @@ def _all_of(q: Question, base: Base, results) -> list[dict]:
                              note=f"{value}{whole.get('unit') or ''} of the {whole.get('text')} are {state} or past it: "
                                   f"{said}")]
     return []
-
-
-def _count_at(state: str, whole: dict, parts: list[tuple[dict, str]], within: dict) -> tuple[int, list] | None:
-    """How many of the whole are at or past `state`, and the parts that say so; None when the article does not
-    settle it."""
-    def stage_only(p: dict, s: str) -> bool:  # 7栋 主体封顶 beside 29栋 完工: the units at that stage only
-        return any(derive.nests(t, s, within) and o["value"] > p["value"] for o, t in parts)
-
-    for p, s in parts:
-        if s == state and not stage_only(p, s):
-            return p["value"], [p]
-    for n in range(2, len(parts) + 1):
-        for subset in combinations(parts, n):
-            if sum(p["value"] for p, _ in subset) != whole["value"] or len({s for _, s in subset}) < n:
-                continue
-            past = [p for p, s in subset if s == state or derive.nests(s, state, within)]
-            before = [p for p, s in subset if derive.nests(state, s, within)]
-            if len(past) + len(before) == n:
-                return sum(p["value"] for p in past), [p for p, _ in subset]
-    return None
 
 
 _DONE = Words("已经|已|了|完成|通过|实现")

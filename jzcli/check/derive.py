@@ -11,6 +11,8 @@ API (plain dicts, so that callers need no class of ours):
     difference(a, b) -> dict             a − b of two figure records of one unit
     total(a, b) -> dict                  a + b of two figure records of one unit (20名 + 20名 = 40名)
     years_between(start, end) -> (lo, hi)  whole years from one date string ("1999-07") to another
+    within_of(vocab), nests(inner, outer, within)  the stages of works (`within`: 完工 within 主体封顶 within 开工)
+    count_at(state, whole, parts, within) -> (n, parts) | None  how many of a whole are at or past a stage
 
 A derived value is a dict shaped like a figure record (id, subject, subject_name, metric, value, unit, text,
 keywords, period, quote, mentions), plus:
@@ -26,6 +28,7 @@ keywords, period, quote, mentions), plus:
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import combinations
 
 from jzcli.lazyre import lazy
 
@@ -173,6 +176,26 @@ def nests(inner: str, outer: str, within: dict[str, str]) -> bool:
         if inner == outer:
             return True
     return False
+
+
+def count_at(state: str, whole: dict, parts: list[tuple[dict, str]], within: dict) -> tuple[int, list] | None:
+    """How many of the whole are at or past `state`, and the parts that say so; None when the article does not
+    settle it."""
+    def stage_only(p: dict, s: str) -> bool:  # 7栋 主体封顶 beside 29栋 完工: the units at that stage only
+        return any(nests(t, s, within) and o["value"] > p["value"] for o, t in parts)
+
+    for p, s in parts:
+        if s == state and not stage_only(p, s):
+            return p["value"], [p]
+    for n in range(2, len(parts) + 1):
+        for subset in combinations(parts, n):
+            if sum(p["value"] for p, _ in subset) != whole["value"] or len({s for _, s in subset}) < n:
+                continue
+            past = [p for p, s in subset if s == state or nests(s, state, within)]
+            before = [p for p, s in subset if nests(state, s, within)]
+            if len(past) + len(before) == n:
+                return sum(p["value"] for p in past), [p for p, _ in subset]
+    return None
 
 
 def _states_of(vocab, fig: dict) -> list[str]:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from jzcli.check import operators as op
 from jzcli.check import weights as W
-from jzcli.check.derive import NOW_WORDS
+from jzcli.check.derive import NOW_WORDS, count_at, nests, within_of
 from jzcli.check.index import Fact
 from jzcli.check.periods import fact_span, period_fits
 from jzcli.check.reading import (
@@ -325,6 +325,9 @@ def decide(reader: Reader, m: Match, claim: str) -> Result:
         return Result(claim, fig, UNKNOWN, "the article says nothing that matches this figure")
     best = scored[0][0]
     top = [f for s, f in scored if best - s < W.TIE_MARGIN]
+    settled = _all_of(reader, m, claim, reader.vocab.states(m.scope.clause)) if span is None else None
+    if settled is not None:  # the whole is the article's present count: its stages settle "all"
+        return settled
     if span is not None:
         fitting = [f for f in top if period_fits(span, f.span)]
         if fitting and len(fitting) < len(top) and len({f.rec.get("metric") for f in top}) > 1 \
@@ -347,6 +350,9 @@ def decide(reader: Reader, m: Match, claim: str) -> Result:
     if comparative:
         return compare_two(reader, m, claim, comparative)
     said_states = reader.vocab.states(m.scope.clause)
+    settled = _all_of(reader, m, claim, said_states) if span is not None else None
+    if settled is not None:
+        return settled
     if said_states:
         # every state the claim gives the figure must be one the article gives it (新开工的8栋楼已经封顶: no)
         same_state = [f for f in top if not f.states or said_states <= f.states]
@@ -395,6 +401,12 @@ def decide(reader: Reader, m: Match, claim: str) -> Result:
                           [evidence(fact), evidence(other)])
     if verdict != UNKNOWN:
         verdict, reason = guard(reader, m, fact, verdict, reason)
+    if verdict == CONTRADICTED:
+        own = _own_value(reader, m, fact, said_states)
+        if own is not None:  # issue 8: another subject's figure contradicts only a claim naming that subject
+            return Result(claim, fig, UNKNOWN, f"the article gives {own.rec.get('text')} for "
+                          f"{own.rec.get('subject_name')}; {fact.rec.get('text')} is {fact.rec.get('subject_name')}'s",
+                          [evidence(own), evidence(fact)])
     if fact.derived:
         reason = f"{reason.replace('the article says', 'the article implies')} (derived: {fact.rec.get('formula')})"
     return Result(claim, fig, verdict, reason, [evidence(fact)] + [evidence(f) for f in top if f is not fact])
@@ -548,6 +560,59 @@ def _all_in_state(reader: Reader, fig: Figure, fact: Fact, state: str) -> tuple[
     if other.value == fig.value:
         return SUPPORTED, f"the article says {other.rec.get('text')} {state}"
     return CONTRADICTED, f"the article says {other.rec.get('text')} of {fact.rec.get('text')} {state}, not all"
+
+
+def _named_units(reader: Reader, m: Match) -> set:
+    """The ids of the places and units the claim's scope names."""
+    return {r["id"] for s, e, r in reader.names_of(m.scope.text)[0] if m.scope.lo <= s and e <= m.scope.hi}
+
+
+def _own_value(reader: Reader, m: Match, fact: Fact, said: set) -> Fact | None:
+    """A fact of another subject than `fact`'s whose value is the claim's figure, in the claim's unit and states
+    (36栋 开工 of 大寨店 for "开工的36栋楼", against 13栋 of 西郭庄), when the claim names neither subject."""
+    fig, named = m.fig, _named_units(reader, m)
+    if fact.refs & named:
+        return None
+    return next((g for _, g in m.scored if not g.derived and g.value == fig.value and g.unit == fig.unit
+                 and g.rec.get("subject") != fact.rec.get("subject") and g.states <= said
+                 and (not named or g.refs & named)), None)
+
+
+def _all_of(reader: Reader, m: Match, claim: str, said: set) -> Result | None:
+    """"(大寨店社区)开工的36栋楼都已完工 / 已全部封顶": the figure is a whole (a fact of its value, unit and some of
+    the claim's states, with parts); the other state the claim gives all of it is settled by the parts' stages
+    (derive.count_at: 29栋 完工 of 36栋; 29栋 完工 + 7栋 主体封顶 = 36栋 topped), else None."""
+    fig = m.fig
+    if fig.qualifier is not None or not said or not op.found(op.UNIVERSAL, m.scope.text, fig.end, m.scope.hi):
+        return None
+    named = _named_units(reader, m)
+    wholes = [f for _, f in m.scored if not f.derived and f.value == fig.value and f.unit == fig.unit and f.states
+              and f.states < said and not f.rec.get("qualifier") and (not named or f.refs & named)]
+    if len(wholes) != 1 or len(said - wholes[0].states) != 1:
+        return None
+    whole, state = wholes[0], next(iter(said - wholes[0].states))
+    parts = [(f.rec, next(iter(f.states))) for f in reader.facts
+             if not f.derived and f.rec.get("part_of") == whole.id and len(f.states) == 1]
+    within = within_of(reader.vocab)
+    if not any(nests(state, s, within) or nests(s, state, within) or s == state for _, s in parts):
+        return None
+    got = count_at(state, whole.rec, parts, within)
+    if got is None:
+        return None
+    value, used = got
+    text, total = fmt_value(Decimal(value), whole.unit), whole.rec.get("text")
+    if len(used) > 1:  # 29栋楼 + 7栋楼 = 36栋 (完工 within 主体封顶: the 29 are topped too)
+        formula = f"{' + '.join(str(p.get('text')) for p in used)} = {text}"
+    else:  # 36栋楼 − 29栋楼 = 7栋: the ones not yet at that stage
+        formula = f"{total} − {used[0].get('text')} = {fmt_value(whole.value - Decimal(value), whole.unit)}"
+    first = {**evidence(whole), "derivation": {
+        "kind": "stages", "formula": formula,
+        "inputs": [{"id": p["id"], "quote": p.get("quote", "")} for p in (*used, whole.rec)]}}
+    if value == whole.value:
+        verdict, reason = SUPPORTED, f"the article says {text} {state}"
+    else:
+        verdict, reason = CONTRADICTED, f"the article says {text} of {total} {state}, not all"
+    return Result(claim, fig, verdict, f"{reason} (derived: {formula})", [first, *map(evidence, used)])
 
 
 def _subject_named(reader: Reader, scope, fact: Fact) -> bool:
