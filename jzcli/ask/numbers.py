@@ -85,10 +85,11 @@ def figures(q: Question, base: Base) -> list[dict]:
 
 def _asked_word(q: Question, a: dict) -> dict:
     """几条小巷 answered by 5个小巷: the count in the question's own counting word, the article's words after it
-    (5条（原文：5个小巷）); only between counting words of one class (条 and 个), never for a measure."""
+    (5条（原文：5个小巷）); only between the general counting words (条 and 个: the noun says what), never for
+    people (名 / 人: 20名工作人员 is as the article writes it) or a measure."""
     want, unit, value = q.want, a.get("unit"), a.get("value")
     if want and unit and want != unit and want in COUNT_UNITS and unit in COUNT_UNITS and not _measure(unit) \
-            and unit_class(want) == unit_class(unit) and isinstance(value, int) and not a.get("qualifier"):
+            and unit_class(want) == unit_class(unit) == "个" and isinstance(value, int) and not a.get("qualifier"):
         a["answer"] = f"{value}{want}（原文：{a['answer']}）"
     return a
 

@@ -387,7 +387,7 @@ def _attributes_of(q: Question, base: Base, rec: dict, every: bool = False) -> l
     return out
 
 
-_ASK_NAME = ("什么{}", "哪种{}", "何种{}", "{}叫什么", "{}的名字", "{}的名称", "{}名称", "{}是什么")
+_ASK_NAME = ("什么{}", "哪种{}", "何种{}", "{}叫什么", "{}的名字", "{}的名称", "{}名称")
 
 
 def _head(p: dict) -> str:
@@ -406,12 +406,13 @@ def kind_names(q: Question, base: Base) -> list[dict]:
     out = []
     for p in base.places:
         head = _head(p)
-        if len(head) < 2 or not any(w.format(head) in q.canon for w in _ASK_NAME):
-            continue
+        if len(head) < 2 or p["id"] in q.ids or not any(w.format(head) in q.canon for w in _ASK_NAME):
+            continue  # a place the question names is asked about, not for (两新组织党建新模式是什么)
         links = link_score(q, base, p)
-        words = overlap(q, f"{p['name']}|{p.get('theme') or ''}|{p.get('quote')}")
-        if not links and words < W.MIN_WORDS:
-            continue
+        mentioned = "|".join(base.name(m) or "" for m in p.get("mentions") or ())  # 两新 model: 市餐饮协会党委
+        words = overlap(q, f"{p['name']}|{p.get('theme') or ''}|{p.get('quote')}|{mentioned}".replace(head, "|"))
+        if (links < W.LINK if q.ids - base.reader.broad else words < W.MIN_WORDS):
+            continue  # linked to the specific thing the question names; else sharing its words
         quote = p.get("quote") or ""
         starts = [i for i in (quote.find(p["name"]), quote.find(p.get("theme") or "\0")) if i >= 0]
         text = p["name"]

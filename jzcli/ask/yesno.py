@@ -250,8 +250,8 @@ def _not_yet(q: Question, base: Base, results) -> list[dict]:
         if e.get("status") == "planned":
             # the article (of its date) expects it by a later date: whether it has happened since, it cannot say
             return [make("verdict", YES_NO_ANSWER[UNKNOWN], score, [ev(e)], verdict=UNKNOWN, text=q.canon,
-                         note=f"the article ({base.fb.source.get('as_of') or base.as_of_year}) gives it as expected "
-                              f"by {e.get('date_text')}, not as done: {e.get('quote')}",
+                         note=f"the article ({base.fb.source.get('as_of') or base.as_of_year}) gives it as "
+                              f"expected by {e.get('date_text')}, not as done: {e.get('quote')}",
                          **{k: v for k, v in date_fields(e).items() if k != "note"})]
     for rec in [e for _, e in ranked] + [c for c in checked if c]:
         text = canon(f"{rec.get('quote')}|{rec.get('event') or ''}")
