@@ -248,9 +248,12 @@ def _completion_shell(named: str | None) -> str:
     "Shell None is not supported." on stdout and exit 1)."""
     import os
 
-    from typer._completion_shared import _get_shell_name
-
     from jzcli.errors import BadInput
+
+    try:  # Typer's own detection (a private name: a Typer without it leaves $SHELL)
+        from typer._completion_shared import _get_shell_name
+    except ImportError:
+        _get_shell_name = lambda: None  # noqa: E731
 
     shell = named or _get_shell_name() or os.path.basename(os.environ.get("SHELL", "")).lower()
     if not shell:

@@ -9,9 +9,10 @@ Compiling is then done once per installation, as Python does for bytecode: the c
 (the code `re` hands to its C engine) is kept in __pycache__/lazyre.<cache tag>.regex beside this module,
 keyed by the pattern's text and flags, and later runs build the pattern straight from it. The file is
 written when a run compiled something it did not hold, not at all under PYTHONDONTWRITEBYTECODE (or when
-the folder is read-only), and read only when it was written by this very Python (its cache tag and the
-regex engine's version): anything else, a damaged file included, is ignored and the pattern compiled as
-usual. The engine checks the code it is given; the cached form of a pattern is the one `re` would compile.
+the folder is read-only), and read only when it was written by this very Python (its cache tag, its exact
+version and the regex engine's) and its checksum (CRC-32 of the entries) holds: anything else, a damaged file
+included, is ignored and the pattern compiled as usual. The engine checks the code it is given; the cached
+form of a pattern is the one `re` would compile. The file is a cache: deleting it costs one run's compiling.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ try:
 except ImportError:  # pragma: no cover - older Pythons
     _sre = _compiler = _parser = None
 
-_HEADER = f"{sys.implementation.cache_tag} sre {getattr(_sre, 'MAGIC', None)}"
+# the Python (to the patch level: its compiler's output may change) and the engine that wrote the file
+_HEADER = f"{sys.implementation.cache_tag} {sys.hexversion:x} sre {getattr(_sre, 'MAGIC', None)}"
 _MAX_ENTRIES = 300  # about three times what jzcli has: a checkout whose patterns change keeps the recent ones
 
 _store: dict | None = None  # (source, flags) -> compiled form, read from the file on the first compile
@@ -47,10 +49,14 @@ def _read(path: str | None) -> dict:
         return {}
     try:
         import marshal
+        import zlib
 
         with open(path, "rb") as fh:
-            header, entries = marshal.loads(fh.read())
-        return entries if header == _HEADER and isinstance(entries, dict) else {}
+            header, checksum, payload = marshal.loads(fh.read())
+        if header != _HEADER or zlib.crc32(payload) != checksum:  # another Python's, or damaged
+            return {}
+        entries = marshal.loads(payload)
+        return entries if isinstance(entries, dict) else {}
     except Exception:  # noqa: BLE001 — missing, unreadable, damaged, another Python's: compile as usual
         return {}
 
@@ -113,6 +119,7 @@ def _save() -> None:
     try:
         import marshal
         import tempfile
+        import zlib
 
         entries = _read(path)
         for key in _used:  # most recently used last: the oldest go first
@@ -126,7 +133,8 @@ def _save() -> None:
         os.makedirs(folder, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".lazyre-", dir=folder)
         with os.fdopen(fd, "wb") as fh:
-            fh.write(marshal.dumps((_HEADER, entries)))
+            payload = marshal.dumps(entries)
+            fh.write(marshal.dumps((_HEADER, zlib.crc32(payload), payload)))
         os.chmod(tmp, os.stat(__file__).st_mode & 0o666)  # as py_compile does: the source file's mode
         os.replace(tmp, path)
         tmp = None

@@ -10,6 +10,7 @@ import importlib
 import marshal
 import pkgutil
 import re
+import zlib
 
 import pytest
 
@@ -45,6 +46,13 @@ def store(tmp_path, monkeypatch):
     return path
 
 
+def _file(entries: dict, header: str | None = None, checksum: int | None = None) -> bytes:
+    """The kept file as lazyre writes it: (header, CRC-32 of the entries, the entries), marshalled."""
+    payload = marshal.dumps(entries)
+    return marshal.dumps((lazyre._HEADER if header is None else header,
+                          zlib.crc32(payload) if checksum is None else checksum, payload))
+
+
 def test_every_pattern_is_found():
     assert len(PATTERNS) >= 60
 
@@ -54,7 +62,7 @@ def test_the_kept_form_builds_the_pattern_re_compile_builds(p, store):
     fresh = re.compile(p.source, p.flags)
     form = lazyre._form(p.source, int(p.flags))
     store.parent.mkdir()
-    store.write_bytes(marshal.dumps((lazyre._HEADER, {(p.source, int(p.flags)): form})))
+    store.write_bytes(_file({(p.source, int(p.flags)): form}))
     built = lazyre.compile_cached(p.source, p.flags)
     assert lazyre._added == {}  # built from the file, not compiled
     assert (built.pattern, built.flags, built.groups, built.groupindex) == \
@@ -67,8 +75,10 @@ def test_the_kept_form_builds_the_pattern_re_compile_builds(p, store):
 def test_a_run_writes_what_it_compiled_and_the_next_reads_it(store):
     lazyre.lazy("(?P<n>[一二三]+)个").search("三个")
     lazyre._save()
-    header, entries = marshal.loads(store.read_bytes())
-    assert header == lazyre._HEADER and list(entries) == [("(?P<n>[一二三]+)个", 0)]
+    header, checksum, payload = marshal.loads(store.read_bytes())
+    entries = marshal.loads(payload)
+    assert header == lazyre._HEADER and checksum == zlib.crc32(payload)
+    assert list(entries) == [("(?P<n>[一二三]+)个", 0)]
     lazyre._store, lazyre._added = None, {}
     m = lazyre.lazy("(?P<n>[一二三]+)个").search("有三个")
     assert m.group("n") == "三" and lazyre._added == {}
@@ -81,9 +91,17 @@ def test_nothing_is_written_under_pythondontwritebytecode(store, monkeypatch):
     assert not store.exists()
 
 
-@pytest.mark.parametrize("content", [b"", b"garbage", marshal.dumps(("another python", {("x+", 0): (0, (1,), 0, {}, ())})),
-                                     marshal.dumps((lazyre._HEADER, {("x+", 0): (32, (1, 2, 3), 0, {}, (None,))}))],
-                         ids=["empty", "damaged", "another-python", "bad-code"])
+_X = {("x+", 0): lazyre._form("x+", 0)}
+_Y = {("x+", 0): lazyre._form("y+", 0)}  # the code of another pattern under x+'s key
+
+
+@pytest.mark.parametrize("content", [
+    b"", b"garbage", _file(_X, header="another python"),
+    _file(_X, header=lazyre._HEADER.replace(f"{lazyre.sys.hexversion:x}", "30b0000")),  # another patch release
+    _file(_Y, checksum=zlib.crc32(marshal.dumps(_X))),  # changed after it was written: the checksum fails
+    marshal.dumps((lazyre._HEADER, _X)),  # the format before the checksum
+    _file({("x+", 0): (32, (1, 2, 3), 0, {}, (None,))})],  # code the engine refuses
+    ids=["empty", "damaged", "another-python", "another-patch-release", "bad-checksum", "old-format", "bad-code"])
 def test_a_damaged_or_foreign_file_is_ignored(store, content):
     store.parent.mkdir()
     store.write_bytes(content)

@@ -53,11 +53,15 @@ _JOIN = lazy(r"以及|和|与|及|、")
 _PER = lazy(r"(?:平均)?每(?P<u>平方公里|套|栋|户|座|家|个|处)")
 # superlatives
 _SUPER = lazy(r"最(?P<dir>多|少|大|小|高|低)")
+# a rank or an order the rules above may leave unsettled (最早 of three villages, 早于 an event the article does not
+# date): never supported on the strength of the sentence's other figures
+_RANKS = lazy(r"最(?:多|少|大(?!限度|程度)|小|高|低|早|晚|先|快|慢|长|短)|早于|晚于|先于|后于|领先于?|落后于")
 # the order of events
 _EVENT_ORDER = lazy(r"(?P<w>之前|以前|之后|以后)")
 _EVENT_AT = lazy(r"(?:是在|发生在|早在|在|于)")
 _EVENT_VERB = lazy(r"(?P<w>早于|先于|晚于|后于)")
 _EVENT_CMP = lazy(r"比(?P<b>[^比]{1,30}?)(?P<w>早|晚)")
+_AS_OF = lazy(r"截至|截止|到目前|目前")  # an event dated so was done by then, when is not said
 _GAP_AFTER = lazy(r"(?:之后|以后|后)")
 _YEAR_DAYS = Decimal("365.2425")
 
@@ -88,6 +92,9 @@ WHY = {
     ("top-band", SUPPORTED): "{metric} is {text}; it beats every other band",
     ("top-band", CONTRADICTED): "{metric} is {text}; another band beats it",
     ("top-band", UNKNOWN): "{metric} is {text}; the counts do not settle it",
+    ("rank", UNKNOWN): "the claim ranks or orders things ({word}); the article does not settle it",
+    ("top-member", CONTRADICTED): "{name} has {other}, more than {text}",
+    ("top-member", UNKNOWN): "{text}; the article does not give every member's figure",
     ("events", SUPPORTED): "the article dates the first {a} and the second {b}: that is the claim's order",
     ("events", CONTRADICTED): "the article dates the first {a} and the second {b}: that is not the claim's order",
     ("events", UNKNOWN): "the article dates the first {a} and the second {b}: their dates do not settle the order",
@@ -117,7 +124,8 @@ def check_relations(reader: Reader, text: str, figs: list[Figure]) -> tuple[list
     ctx = _Context(reader, text, figs)
     for m in _CLAUSE.finditer(text):
         lo, hi = m.start(), m.end()
-        for rule in (_event_gap, _multiple, _difference, _sum, _per_unit, _order, _superlative, _event_order):
+        for rule in (_event_gap, _multiple, _difference, _sum, _per_unit, _order, _superlative, _member_superlative,
+                     _event_order, _unsettled):
             got = rule(ctx, lo, hi)
             if got is not None:
                 result, consumed, sides = got
@@ -690,6 +698,63 @@ def _superlative(ctx: _Context, lo: int, hi: int):
     return res, [], (Side(f, lo, m.start(), hits),)
 
 
+def _member_superlative(ctx: _Context, lo: int, hi: int):
+    """西郭庄社区开工楼栋最多: the fact of the subject named before the superlative against the same measure of the
+    other members of its kind (named in the sentence, else under the office it names, else all): another member
+    beyond it for every value says it is not the most; nothing says it is (a member may have no figure)."""
+    r, text = ctx.reader, ctx.text
+    m = _SUPER.search(text, lo, hi)
+    if m is None:
+        return None
+    named = ctx.subjects(lo, m.start())
+    if len(named) != 1:
+        return None
+    subject = next(iter(named))
+    rec = r.fb.get(subject) or {}
+    f, hits = _resolve(ctx, lo, m.start(), named)
+    if f is None or f.derived or not rec.get("kind"):
+        return None
+    direction = "more" if m.group("dir") in ("多", "大", "高") else "less"
+    said = ctx.subjects(_sentence_start(ctx, lo), hi) - named
+    offices = ctx.offices(_sentence_start(ctx, lo), hi)
+    rivals = [u["id"] for u in r.fb.records("units") if u["id"] != subject and u.get("kind") == rec.get("kind")
+              and (u["id"] in said if said else (not offices or u.get("office") in offices))]
+    words = ctx.masked(lo, m.start())
+    beats = []
+    for u in rivals:
+        g, _ = _resolve(ctx, lo, m.start(), {u}, words=words)
+        if g is not None and not g.derived and g.unit == f.unit and _compare(_iv(g), _iv(f), direction) == SUPPORTED:
+            beats.append(g)
+    verdict = CONTRADICTED if beats else UNKNOWN
+    top = beats[0] if beats else None
+    why = WHY["top-member", verdict].format(name=(top.rec.get("subject_name") if top else ""), other=_text(top) if top
+                                            else "", text=f"{f.rec.get('subject_name')} {_text(f)}")
+    formula = "；".join(f"{g.rec.get('subject_name')}: {_text(g)}" for g in [f, *beats])
+    fig = Figure(m.start(), m.end(), m.group(), None, None)
+    return _result(ctx, fig, verdict, "superlative", formula, [f, *beats], why), [], (Side(f, lo, m.start(), hits),)
+
+
+def _said_ranks(r: Reader) -> list[str]:
+    """The quotes of the fact base that rank something themselves (淇滨区最大的贫困村)."""
+    got = getattr(r, "_said_ranks", None)
+    if got is None:
+        got = r._said_ranks = [q for t in ("units", "figures", "events", "places", "projects", "people")
+                               for rec in r.fb.records(t) for q in [rec.get("quote") or ""] if _RANKS.search(q)]
+    return got
+
+
+def _unsettled(ctx: _Context, lo: int, hi: int):
+    """A rank or an order (最早, 早于) no rule above settled: unknown, unless the article says it in its own words."""
+    m = _RANKS.search(ctx.text, lo, hi)
+    if m is None:
+        return None
+    said = ctx.text[m.start():min(hi, m.end() + 4)]
+    if len(said) >= 3 and any(said in q for q in _said_ranks(ctx.reader)):
+        return None
+    fig = Figure(m.start(), m.end(), m.group(), None, None)
+    return Result(ctx.text, fig, UNKNOWN, WHY["rank", UNKNOWN].format(word=m.group()), [], kind="derived"), [], ()
+
+
 # ---------------------------------------------------------------- events
 
 
@@ -757,6 +822,8 @@ def _days(ev: dict) -> tuple[int, int]:
 
     first = bounds(ev["date"])
     last = bounds(ev.get("end") or ev["date"])
+    if _AS_OF.match(ev.get("date_text") or ""):  # 截至目前: done by the article's date, at a time it does not give
+        return _day_number("0001-01-01"), last[1]
     return first[0], last[1]
 
 

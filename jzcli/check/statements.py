@@ -37,7 +37,13 @@ _DESIGNATION = lazy(r"(?:打造成|打造为|建成|建设成|成为|定位为|�
 # a membership predicate; 辖区 / 辖内 are nouns ("辖区医院"), not "X辖Y"
 _BELONG = lazy(r"属于|隶属|归属|所属|管辖|辖(?!区|内)|仍属|划归|划入|归入|归")
 _GUIDE = lazy(r"指导")
+_OF = lazy(r"的?")  # between a community and its compound (凤凰城社区的建行北院小区)
 _DONE = lazy(r"已经|已|完成了|实现了")
+# the end of something and its start: a date the article gives for a start (启动回迁) says nothing of the end
+_ENDS = lazy(r"完成|完毕|结束|竣工|完工|办结|收尾")
+_STARTS = lazy(r"启动|开始|开工|动工|着手")
+# where all of the counted things are (全部位于大寨店村): the article places no figure so
+_LOCATED = lazy(r"(?:全部|全都|都|均|皆)(?:位于|地处|坐落于|坐落在|分布于|分布在|集中于|集中在|在)")
 _BEFORE = lazy(r"调整前|之前|以前|成立时|成立之初|当时|原来|原")
 
 
@@ -202,6 +208,9 @@ def check_dates(reader: Reader, text: str, named: set, taken: list, figures: boo
             verdict, reason = UNKNOWN, f"{reason}; the claim may speak of another event"  # a weak match never refutes
         if ev.get("status") == "planned" and _DONE.search(text):  # said done: the article only expects it
             verdict, reason = UNKNOWN, f"the article gives {ev.get('date_text')} as expected, not done"
+        what = ev.get("event") or ""
+        if verdict != UNKNOWN and _ENDS.search(text) and _STARTS.search(what) and not _ENDS.search(what):
+            verdict, reason = UNKNOWN, f"the article dates the start ({ev.get('date_text')}), not the end the claim speaks of"
         out.append(Result(text, fig, verdict, reason, evidence, kind="date"))
     return out
 
@@ -418,6 +427,17 @@ def check_units(reader: Reader, text: str, spans: list) -> list[Result]:
                 else:
                     out.append(Result(text, fig, CONTRADICTED, f"the article says {parent.get('name')} guided "
                                       f"{c['name']}", ev, kind="relation"))
+    # a compound named with a community before it (凤凰城社区的建行北院小区): the article's community of the compound
+    for cp, _, c in units:
+        if c.get("kind") != "小区" or not c.get("parent") or _GUIDE.search(text):
+            continue
+        near = _nearest([t for t in members if t[2].get("kind") in ("城市社区", "社区", "村")], cp, 2, before_only=True)
+        if near is None or not _OF.fullmatch(text[near[1]:cp]):
+            continue
+        gp, ge, g = near
+        parent = reader.fb.name_of(c["parent"])
+        out.append(Result(text, _figure(text, gp, ge), SUPPORTED if g["id"] == c["parent"] else CONTRADICTED,
+                          f"the article puts {c['name']} in {parent}", [_ev(c, parent)], kind="relation"))
     # the office of a unit at a month
     if offices and members and _BELONG.search(text):
         when = _when(reader, text)
@@ -616,6 +636,8 @@ def check_statements(reader: Reader, text: str, taken: list) -> list[Result]:
     out += check_dates(reader, text, named, taken, figures)
     out += honours
     out += check_units(reader, text, spans)
+    if figures:
+        out += _placed(text, spans)
     out += check_roles(reader, text, spans)
     if not figures:
         out += check_project_order(reader, text, spans)
@@ -624,6 +646,20 @@ def check_statements(reader: Reader, text: str, taken: list) -> list[Result]:
         said = (op.found(op.NEGATION, plain), op.found(op.EXCLUDE, plain), op.found(op.PARTITIVE, plain))
         out = [_polarity(r, *said) for r in out]
     out.sort(key=lambda r: r.figure.start if r.figure else 0)
+    return out
+
+
+def _placed(text: str, spans: list) -> list[Result]:
+    """"116处地面附着物全部位于大寨店村": the claim places every counted thing in one unit or place; the article
+    places no figure so (its figures are about their subjects, not located in them): unknown."""
+    out = []
+    starts = _starts(spans)
+    for m in _LOCATED.finditer(text):
+        i = bisect.bisect_left(starts, m.end())
+        if i < len(spans) and spans[i][0] - m.end() <= 1:
+            out.append(Result(text, _figure(text, m.start(), spans[i][1]), UNKNOWN,
+                              f"the claim places all of them ({text[m.start():spans[i][1]]}); the article does not",
+                              [_ev(spans[i][2])], kind="relation"))
     return out
 
 

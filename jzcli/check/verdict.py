@@ -497,7 +497,36 @@ def guard(reader: Reader, m: Match, fact: Fact, verdict: str, reason: str) -> tu
         return UNKNOWN, f"the article gives {said} as of its own time; the claim counts from one event to another"
     if not _subject_named(reader, scope, fact):
         return UNKNOWN, f"the article gives {said} for a whole ({fact.rec.get('subject_name')}); the claim names a part"
+    rival = _rival_named(reader, scope.text[left:hi], scope.clause, fact)
+    if rival is not None:  # "举办技能培训5场": 5场 is the 招聘会's; 技能培训 is another figure (17人)
+        other, word = rival
+        return UNKNOWN, f"the claim says {word}, which the article measures as {other.rec.get('text')}; " \
+                        f"{said} is {fact.rec.get('metric')}"
     return verdict, reason
+
+
+# a keyword this long names what a figure measures (招聘会, 技能培训); a shorter one is a verb (举办, 清理)
+_SAYS_WHAT = 3
+
+
+def _rival_named(reader: Reader, clause: str, own: str, fact: Fact) -> tuple[Fact, str] | None:
+    """When the claim's clause names nothing the fact measures (only a verb of it, 举办) but the figure's own
+    words (`own`: the clause, other figures' words masked) name what another figure of the same subject measures
+    (技能培训): (that figure, its word), else None."""
+    subject = fact.rec.get("subject")
+    if fact.derived or not subject:
+        return None
+    if any(len(k) >= _SAYS_WHAT for k in fact.keywords if k in clause):
+        return None  # the clause names what the fact measures (地面附着物)
+    best = None
+    for f in reader.facts:
+        if f.derived or f is fact or f.rec.get("subject") != subject or f.rec.get("metric") == fact.rec.get("metric"):
+            continue
+        for k in f.keywords:
+            if len(k) >= _SAYS_WHAT and k in own and not any(k in w or w in k for w in fact.keywords) \
+                    and (best is None or len(k) > len(best[1])):
+                best = (f, k)
+    return best
 
 
 def _in_state(reader: Reader, fact: Fact, state: str) -> Fact | None:
