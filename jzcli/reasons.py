@@ -12,6 +12,7 @@ tests/test_i18n_prose.py when anything a person reads under a Chinese locale is 
 
 from __future__ import annotations
 
+from jzcli.check.relations import WHY
 from jzcli.i18n import N_
 
 
@@ -130,42 +131,10 @@ REASONS = (
     N_("the article gives {unit} no designation; it makes {holder} the {kind} (its list ends in 等)"),
     N_("the article lists {unit} among the units moved to {office}"),
     N_("the article does not list {unit} among the units moved to {office}"),
-    # relations between facts (jzcli/check/relations.py): multiples, differences, sums, orders, events
-    N_("the article's figures make it {value}, which is {claim}"),
-    N_("the article's figures make it {value}, not {claim}"),
-    N_("the article's figures allow {value}: that does not settle {claim}"),
-    N_("the article's figures differ by {value}"),
-    N_("the article's figures differ by {value}, not {claim}"),
-    N_("the article's figures allow a difference of {value}"),
-    N_("the article's figures add up to {value}"),
-    N_("the article's figures add up to {value}, not {claim}"),
-    N_("the article's figures allow a total of {value}"),
-    N_("the article's figures give {value} per {unit}"),
-    N_("the article's figures give {value} per {unit}, not {claim}"),
-    N_("the article's figures allow {value} per {unit}"),
-    N_("the article gives {a} and {b}: the first is more than the second"),
-    N_("the article gives {a} and {b}: the first is not more than the second"),
-    N_("the article gives {a} and {b}: the first is less than the second"),
-    N_("the article gives {a} and {b}: the first is not less than the second"),
-    N_("the article gives {a} and {b}: the same"),
-    N_("the article gives {a} and {b}: not the same"),
-    N_("the article gives {a} and {b}: the figures do not settle it"),
-    N_("{name} is in a band wholly beyond it"),
-    N_("every other project's band is wholly short of it"),
-    N_("the bands do not settle which project it is"),
-    N_("{metric} is {text}; it beats every other band"),
-    N_("{metric} is {text}; another band beats it"),
-    N_("{metric} is {text}; the counts do not settle it"),
-    N_("the article dates the first {a} and the second {b}: that is the claim's order"),
-    N_("the article dates the first {a} and the second {b}: that is not the claim's order"),
-    N_("the article dates the first {a} and the second {b}: their dates do not settle the order"),
-    N_("the article dates the first {a} and the second {b}: {value} apart, which is {claim}"),
-    N_("the article dates the first {a} and the second {b}: {value} apart, not {claim}"),
-    N_("the article dates the first {a} and the second {b}: {value} apart does not settle {claim}"),
-    N_("{reason} (the year is inferred: 今年 = {year})"),
-    N_("the claim ranks or orders things ({word}); the article does not settle it"),
-    N_("{name} has {other}, more than {text}"),
-    N_("{text}; the article does not give every member's figure"),
+    # relations between facts (jzcli/check/relations.py): multiples, differences, sums, orders, events — its own
+    # table of reasons, one source
+    *WHY.values(),
+    # dates and places a claim adds (jzcli/check/statements.py)
     N_("the article dates the start ({date}), not the end the claim speaks of"),
     N_("the claim places all of them ({where}); the article does not"),
     # intervals (verdict.show_interval): "> 1700名 and < 1800名"

@@ -5,7 +5,13 @@ measured: set A (188 claims; blind 118 right, 23 harmful; after the rules it led
 fixed by general rules, 92 right, 0 harmful). The relations between facts (multiples, differences, sums, orders,
 superlatives, the order of and time between events), the remainders of nesting states and of a target, and
 exit 2 only for claims with nothing checkable, and honours named without their level raised them to A 167
-and B 105, 0 harmful.
+and B 105, 0 harmful. From then on sets A and B are regression sets: rules were written against their failures.
+Set C (170 claims, with superlatives and the order of events as kinds of their own) was written while those rules
+were being built, by a fact-checker who saw only the article, and scored blind: 93 right, 8 harmful, 5 exit 2 on
+the code of the session's start (852568e); 115 right, 7 harmful, 7 exit 2 (all right) on the finished checker.
+The 7 were then fixed by general rules (a member's superlative against its kind's figures, an order or rank no
+rule settles is unknown, an event dated 截至目前 has no start, a claim of finishing against a dated start, a
+compound's community, a rival figure's measure named, a claim that places all of them): 120 right, 0 harmful.
 
 Every claim must be NOT harmful: a claim the article supports is never "contradicted", a false or unsettled one
 never "supported", an unsettled one never "contradicted". A claim with nothing checkable exits 2. The share of
@@ -27,16 +33,19 @@ from jzcli.errors import BadInput
 
 DATA = Path(__file__).resolve().parent / "data"
 SETS = {name: [json.loads(line) for line in (DATA / f"heldout_{name}_claims.jsonl").read_text(encoding="utf-8")
-               .splitlines() if line.strip()] for name in ("a", "b")}
+               .splitlines() if line.strip()] for name in ("a", "b", "c")}
 ROWS = [row for rows in SETS.values() for row in rows]
 
 # the share right measured when each set was added (the floor): all claims, and right answers per kind
-FLOOR_ALL = {"a": 0.88, "b": 0.80}
+FLOOR_ALL = {"a": 0.88, "b": 0.80, "c": 0.70}
 FLOOR_BY_KIND = {
     "a": {"arithmetic": 15, "attribute": 12, "band": 14, "comparison": 16, "count": 12, "date": 15, "honour": 15,
           "no_checkable": 7, "restated": 16, "state": 12, "wrong_subject": 15, "wrong_value": 18},
     "b": {"arithmetic": 9, "attribute": 8, "band": 8, "comparison": 10, "count": 8, "date": 10, "honour": 10,
           "no_checkable": 5, "restated": 10, "state": 8, "wrong_subject": 8, "wrong_value": 11},
+    "c": {"arithmetic": 11, "attribute": 7, "band": 7, "comparison": 11, "count": 7, "date": 10, "honour": 11,
+          "no_checkable": 7, "order": 5, "restated": 11, "state": 9, "superlative": 3, "wrong_subject": 9,
+          "wrong_value": 12},
 }
 
 
@@ -57,7 +66,7 @@ def harmful(expected: str, got: str) -> bool:
 
 
 def test_the_sets_are_the_fact_checkers():
-    assert {name: len(rows) for name, rows in SETS.items()} == {"a": 188, "b": 130}
+    assert {name: len(rows) for name, rows in SETS.items()} == {"a": 188, "b": 130, "c": 170}
     for rows in SETS.values():
         assert {r["verdict"] for r in rows} == {"supported", "contradicted", "unknown", "refuse"}
     assert len({r["id"] for r in ROWS}) == len(ROWS)

@@ -113,7 +113,7 @@ def _jsonl(name: str) -> list[dict]:
 def _claims() -> list[str]:
     """The held-out claims; each figure's quote, and the quote with the figure altered; statements of every
     other kind made from the records, right and wrong: dates, titles and levels, roles, offices, designations."""
-    claims = [c["claim"] for name in ("heldout_a_claims.jsonl", "heldout_b_claims.jsonl") for c in _jsonl(name)]
+    claims = [c["claim"] for name in ("a", "b", "c") for c in _jsonl(f"heldout_{name}_claims.jsonl")]
     for f in _records("figures"):
         claims.append(f["quote"])
         if f.get("text") and f["text"] in f["quote"]:

@@ -19,10 +19,12 @@ import bisect
 import re
 from decimal import Decimal
 
+from jzcli.check import operators as op
 from jzcli.check import weights as W
 from jzcli.check.periods import claim_span, period_fits
 from jzcli.check.reading import BOUNDS, MONEY, Figure, _step, interval_of, qualified_interval, unit_class
 from jzcli.check.verdict import CONTRADICTED, SUPPORTED, UNKNOWN, Result, evidence, fmt_value, settle, show_interval
+from jzcli.i18n import N_
 from jzcli.lazyre import lazy
 
 TYPE_CHECKING = False
@@ -42,7 +44,6 @@ _DIFF = lazy(r"比(?P<b>[^比]{1,30}?)(?P<dir>多出|高出|多了|少了|高了
 _APART = lazy(r"(?:与|和|跟|同)(?P<b>[^与和跟同]{1,30}?)(?:相差|之差为?|差)$")
 # A比B多 / A多于B / A与B相同 (no number)
 _ORDER_CMP = lazy(r"比(?P<b>[^比]{1,30}?)(?:还|更|要)?(?P<dir>多|少|高|低|大|小)(?:一些|些|得多)?$")
-_ORDER_VERB = lazy(r"(?P<dir>多于|高于|大于|超过|超出|少于|低于|小于|不及|不如)")
 _ORDER_SAME = lazy(r"(?:与|和|跟|同)(?P<b>[^与和跟同]{1,30}?)(?:的?(?:人数|数量|数目|金额|规模))?(?:相同|一样|相等|持平|一致)")
 _MORE, _LESS = ("多", "高", "大", "多于", "高于", "大于", "超过", "超出", "多出", "高出", "多了", "高了", "增加", "增加了"), \
     ("少", "低", "小", "少于", "低于", "小于", "不及", "不如", "少了", "低了", "减少", "减少了")
@@ -65,43 +66,43 @@ _AS_OF = lazy(r"截至|截止|到目前|目前")  # an event dated so was done b
 _GAP_AFTER = lazy(r"(?:之后|以后|后)")
 _YEAR_DAYS = Decimal("365.2425")
 
-# the reasons, by rule and verdict (their Chinese forms: jzcli/reasons.py and the catalog)
+# the reasons, by rule and verdict (msgids: jzcli/reasons.py matches a reason against them, the catalog translates)
 WHY = {
-    ("ratio", SUPPORTED): "the article's figures make it {value}, which is {claim}",
-    ("ratio", CONTRADICTED): "the article's figures make it {value}, not {claim}",
-    ("ratio", UNKNOWN): "the article's figures allow {value}: that does not settle {claim}",
-    ("difference", SUPPORTED): "the article's figures differ by {value}",
-    ("difference", CONTRADICTED): "the article's figures differ by {value}, not {claim}",
-    ("difference", UNKNOWN): "the article's figures allow a difference of {value}",
-    ("sum", SUPPORTED): "the article's figures add up to {value}",
-    ("sum", CONTRADICTED): "the article's figures add up to {value}, not {claim}",
-    ("sum", UNKNOWN): "the article's figures allow a total of {value}",
-    ("per", SUPPORTED): "the article's figures give {value} per {unit}",
-    ("per", CONTRADICTED): "the article's figures give {value} per {unit}, not {claim}",
-    ("per", UNKNOWN): "the article's figures allow {value} per {unit}",
-    ("more", SUPPORTED): "the article gives {a} and {b}: the first is more than the second",
-    ("more", CONTRADICTED): "the article gives {a} and {b}: the first is not more than the second",
-    ("less", SUPPORTED): "the article gives {a} and {b}: the first is less than the second",
-    ("less", CONTRADICTED): "the article gives {a} and {b}: the first is not less than the second",
-    ("same", SUPPORTED): "the article gives {a} and {b}: the same",
-    ("same", CONTRADICTED): "the article gives {a} and {b}: not the same",
-    ("order", UNKNOWN): "the article gives {a} and {b}: the figures do not settle it",
-    ("top-project", CONTRADICTED): "{name} is in a band wholly beyond it",
-    ("top-project", SUPPORTED): "every other project's band is wholly short of it",
-    ("top-project", UNKNOWN): "the bands do not settle which project it is",
-    ("top-band", SUPPORTED): "{metric} is {text}; it beats every other band",
-    ("top-band", CONTRADICTED): "{metric} is {text}; another band beats it",
-    ("top-band", UNKNOWN): "{metric} is {text}; the counts do not settle it",
-    ("rank", UNKNOWN): "the claim ranks or orders things ({word}); the article does not settle it",
-    ("top-member", CONTRADICTED): "{name} has {other}, more than {text}",
-    ("top-member", UNKNOWN): "{text}; the article does not give every member's figure",
-    ("events", SUPPORTED): "the article dates the first {a} and the second {b}: that is the claim's order",
-    ("events", CONTRADICTED): "the article dates the first {a} and the second {b}: that is not the claim's order",
-    ("events", UNKNOWN): "the article dates the first {a} and the second {b}: their dates do not settle the order",
-    ("gap", SUPPORTED): "the article dates the first {a} and the second {b}: {value} apart, which is {claim}",
-    ("gap", CONTRADICTED): "the article dates the first {a} and the second {b}: {value} apart, not {claim}",
-    ("gap", UNKNOWN): "the article dates the first {a} and the second {b}: {value} apart does not settle {claim}",
-    ("inferred", None): "{reason} (the year is inferred: 今年 = {year})",
+    ("ratio", SUPPORTED): N_("the article's figures make it {value}, which is {claim}"),
+    ("ratio", CONTRADICTED): N_("the article's figures make it {value}, not {claim}"),
+    ("ratio", UNKNOWN): N_("the article's figures allow {value}: that does not settle {claim}"),
+    ("difference", SUPPORTED): N_("the article's figures differ by {value}"),
+    ("difference", CONTRADICTED): N_("the article's figures differ by {value}, not {claim}"),
+    ("difference", UNKNOWN): N_("the article's figures allow a difference of {value}"),
+    ("sum", SUPPORTED): N_("the article's figures add up to {value}"),
+    ("sum", CONTRADICTED): N_("the article's figures add up to {value}, not {claim}"),
+    ("sum", UNKNOWN): N_("the article's figures allow a total of {value}"),
+    ("per", SUPPORTED): N_("the article's figures give {value} per {unit}"),
+    ("per", CONTRADICTED): N_("the article's figures give {value} per {unit}, not {claim}"),
+    ("per", UNKNOWN): N_("the article's figures allow {value} per {unit}"),
+    ("more", SUPPORTED): N_("the article gives {a} and {b}: the first is more than the second"),
+    ("more", CONTRADICTED): N_("the article gives {a} and {b}: the first is not more than the second"),
+    ("less", SUPPORTED): N_("the article gives {a} and {b}: the first is less than the second"),
+    ("less", CONTRADICTED): N_("the article gives {a} and {b}: the first is not less than the second"),
+    ("same", SUPPORTED): N_("the article gives {a} and {b}: the same"),
+    ("same", CONTRADICTED): N_("the article gives {a} and {b}: not the same"),
+    ("order", UNKNOWN): N_("the article gives {a} and {b}: the figures do not settle it"),
+    ("top-project", CONTRADICTED): N_("{name} is in a band wholly beyond it"),
+    ("top-project", SUPPORTED): N_("every other project's band is wholly short of it"),
+    ("top-project", UNKNOWN): N_("the bands do not settle which project it is"),
+    ("top-band", SUPPORTED): N_("{metric} is {text}; it beats every other band"),
+    ("top-band", CONTRADICTED): N_("{metric} is {text}; another band beats it"),
+    ("top-band", UNKNOWN): N_("{metric} is {text}; the counts do not settle it"),
+    ("rank", UNKNOWN): N_("the claim ranks or orders things ({word}); the article does not settle it"),
+    ("top-member", CONTRADICTED): N_("{name} has {other}, more than {text}"),
+    ("top-member", UNKNOWN): N_("{text}; the article does not give every member's figure"),
+    ("events", SUPPORTED): N_("the article dates the first {a} and the second {b}: that is the claim's order"),
+    ("events", CONTRADICTED): N_("the article dates the first {a} and the second {b}: that is not the claim's order"),
+    ("events", UNKNOWN): N_("the article dates the first {a} and the second {b}: their dates do not settle the order"),
+    ("gap", SUPPORTED): N_("the article dates the first {a} and the second {b}: {value} apart, which is {claim}"),
+    ("gap", CONTRADICTED): N_("the article dates the first {a} and the second {b}: {value} apart, not {claim}"),
+    ("gap", UNKNOWN): N_("the article dates the first {a} and the second {b}: {value} apart does not settle {claim}"),
+    ("inferred", None): N_("{reason} (the year is inferred: 今年 = {year})"),
 }
 
 
@@ -601,11 +602,11 @@ def _order(ctx: _Context, lo: int, hi: int):
         a, b, direction = (lo, lo + at), (lo + m.start("b"), lo + m.end("b")), \
             "more" if m.group("dir") in _MORE else "less"
     else:
-        v = _ORDER_VERB.search(clause)
+        v = op.ORDER.search(clause)  # A多于B / A不及B: the operators' words of order
         same = _ORDER_SAME.search(clause)
         if v and not same:
             a, b = (lo, lo + v.start()), (lo + v.end(), hi)
-            direction = "more" if v.group("dir") in _MORE else "less"
+            direction = "more" if v.group("more") else "less"
         elif same:
             a, b, direction = (lo, lo + same.start()), (lo + same.start("b"), lo + same.end("b")), "same"
     if a is None or a[1] - a[0] < 2 or b[1] - b[0] < 2:
