@@ -183,6 +183,7 @@ NOTES = (
     N_("the article gives {share} of the target {target}: {quote}"),
     N_("not yet: the article says it awaits {state} ({quote})"),
     N_("the article says {part} of the {whole}: {quote}"),
+    N_("{part} of the {whole} are {state} or past it: {quote}"),
     N_("the article says: {quote}"),
     N_("the article names {names}, not {other}: {quote}"),
     N_("the article gives {name} no title"),

@@ -57,6 +57,12 @@ def _nests(inner: str, outer: str) -> bool:
     return False
 
 
+def _stage_only(f: dict, state: str) -> bool:
+    """7栋 主体封顶 beside 29栋 完工 of the same whole (完工 within 主体封顶): the units at that stage only."""
+    return any(g is not f and g.get("part_of") == f["part_of"] and (sg := _states(*(g.get("keywords") or []),
+               g.get("metric") or "")) and _nests(sg[0], state) and g["value"] > f["value"] for g in TABLES["figures"])
+
+
 def _parts(nested_only: bool = True):
     """(part, whole, its state, the whole's state) of the parts whose state nests in the whole's (交付 in 开工);
     with nested_only=False, every part with a state (主体封顶 of 开工: a share, but no "not yet" rest)."""
@@ -69,7 +75,7 @@ def _parts(nested_only: bool = True):
         whole_states = _states(*(whole.get("keywords") or []))
         if not states or not whole_states:
             continue
-        if nested_only and not _nests(states[0], whole_states[0]):
+        if nested_only and (not _nests(states[0], whole_states[0]) or _stage_only(f, states[0])):
             continue
         out.append((f, whole, states[0], whole_states[0]))
     return out

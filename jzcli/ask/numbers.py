@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from jzcli.amounts import parse_number
 from jzcli.ask import weights as W
 from jzcli.ask.base import Base, ev, is_year, make, question_band
 from jzcli.ask.question import (
@@ -21,6 +22,7 @@ from jzcli.ask.question import (
 )
 from jzcli.ask.which import list_candidates, member_name
 from jzcli.check import derive
+from jzcli.errors import BadInput
 
 
 def figures(q: Question, base: Base) -> list[dict]:
@@ -176,7 +178,11 @@ def derived(q: Question, base: Base, figure_answers: list[dict]) -> list[dict]:
         return out  # nor a count of another list of that later time
     printed = [a for a in figure_answers if a["kind"] == "figure" and a["score"] >= W.PAIR_MIN]
     adds = bool(_SUM.search(q.canon) and _AND.search(q.canon)) and not _DIFF.search(q.canon) and q.want not in ("%", "倍")
-    pair = _two_figures(printed, same_value=adds)
+    # a share (占, %) is of one subject's figures (13栋 of 西郭庄 is no part of 大寨店's 36栋) unless the question
+    # names both subjects
+    share = q.want == "%" or "占" in q.canon
+    subject = (lambda a: (fb.get(a["id"]) or {}).get("subject")) if share else None
+    pair = _two_figures(printed, same_value=adds, subject=subject, named=set(q.ids))
     if pair:
         x, y = (fb.get(a["id"]) for a in pair)
         score = max(pair[0]["score"], pair[1]["score"]) + W.OP_BONUS  # the question names an operation
@@ -211,21 +217,29 @@ def derived(q: Question, base: Base, figure_answers: list[dict]) -> list[dict]:
     return out
 
 
-# how many people a question names: a couple (老两口, 夫妇俩, 她和老伴), or a number of people (3人, 两位老人)
-_COUPLE = Words("老两口|两口子|老俩口|小两口|夫妇|夫妻|老伴|俩")
-_HEADS = Pattern(r"(?<!每)(\d+|[两二三四五六七八九十])(?:个|位|名)?(?:人|老人|村民|居民)")
-_SMALL = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"两": 2}
+# how many people a question asks a total for: a pair said as one (老两口, 夫妻俩), a number of people (两人, 3位
+# 老人), or a couple word (老伴, 夫妇) with a total word (合计, 一共); never under 每人 / 各 (the figure is each one's)
+_TOTAL = Pattern(r"合计|一共|总共|总计|加起来|共(?![产享建同识])")
+_EACH = Pattern(r"每人|每位|每个人|人均|各")
+_PAIR = Words("老两口|两口子|老俩口|小两口|俩")
+_COUPLE = Words("老伴|夫妇|夫妻|伴侣")
+_HEADS = Pattern(r"(?<![每第])([\d零〇一二两三四五六七八九十百]+)(?:个|位|名)?(?:人|老人|村民|居民)")
 
 
 def people_named(c: str) -> tuple[int, str] | None:
-    """(how many, the words) of the people a question names, or None when it names no number of them."""
-    word = _COUPLE.search(c)
+    """(how many, the words) of the people a question asks a total for, or None (one person's figure)."""
+    if _EACH.search(c):
+        return None
+    word = _PAIR.search(c) or (_COUPLE.search(c) if _TOTAL.search(c) else None)
     if word:
         return 2, word
     m = _HEADS.search(c)
     if m:
-        n = int(m.group(1)) if m.group(1).isdigit() else _SMALL[m.group(1)]
-        return (n, m.group()) if n >= 2 else None
+        try:
+            n = parse_number(m.group(1))
+        except BadInput:
+            return None
+        return (int(n), m.group()) if n >= 2 and n == n.to_integral_value() else None
     return None
 
 
@@ -255,9 +269,11 @@ def engine_answer(rec: dict, score: float, **fields) -> dict:
 
 
 
-def _two_figures(figs: list[dict], same_value: bool = False) -> tuple[dict, dict] | None:
+def _two_figures(figs: list[dict], same_value: bool = False, subject=None,
+                 named: set[str] = frozenset()) -> tuple[dict, dict] | None:
     """The two best printed figures of one unit class whose keywords are in the question (different facts;
-    of different values unless they are added: 20名 + 20名)."""
+    of different values unless they are added: 20名 + 20名); of one `subject` when given, unless the question
+    names both."""
     top = [f for f in figs[:4] if f["score"] >= W.MIN_KEYWORD or f is not figs[0]]
     for i, first in enumerate(top):
         if first["score"] < W.MIN_KEYWORD:
@@ -266,6 +282,9 @@ def _two_figures(figs: list[dict], same_value: bool = False) -> tuple[dict, dict
             if other["unit"] == first["unit"] or (first["unit"] in MONEY and other["unit"] in MONEY):
                 if same_value and (other["period"] != first["period"] or other["subject"] != first["subject"]):
                     continue  # a total adds figures of one subject and one period
+                if subject is not None and subject(first) != subject(other) \
+                        and not {subject(first), subject(other)} <= named:
+                    continue
                 if (same_value or other["value"] != first["value"]) and other["score"] >= first["score"] - 6:
                     return first, other
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from itertools import combinations
 
 from jzcli.ask import weights as W
 from jzcli.ask.base import OFFICE_KINDS, Base, date_fields, ev, link_score, make, show_date
@@ -25,6 +26,7 @@ from jzcli.ask.question import (
 )
 from jzcli.ask.when import DATES, cover, events_ranked
 from jzcli.ask.which import attributes, lists
+from jzcli.check import derive
 
 # ---------------------------------------------------------------- yes / no
 
@@ -51,8 +53,11 @@ def verdicts(q: Question, base: Base) -> list[dict]:
                     return got
             else:  # the checker settles 都…了吗 too (36栋 开工, 29栋 完工): the answer with the part's value
                 got = _all_of(sq, base, results)
-                if got and got[0].get("verdict") == verdict:
-                    return got
+                if got and got[0].get("verdict") in (verdict, SUPPORTED):
+                    return got  # the stages' arithmetic (29栋 完工 + 7栋 主体封顶 = 36栋: all topped) over "not all"
+                if got:
+                    verdict = UNKNOWN  # they disagree: not settled
+                    reason += f"; {got[0]['note']}"
             return [make("verdict", YES_NO_ANSWER[verdict], W.ATTRIBUTE_BASE, evidence, verdict=verdict, note=reason,
                          text=statement)]
     got = [] if sq.figures else _target_share(sq, base)
@@ -119,15 +124,18 @@ def verdicts(q: Question, base: Base) -> list[dict]:
             # 获得过国家级荣誉吗: no particular thing named, and the list is not empty. (国家卫生城市 is named:
             # a title of the city, not on the list: the article does not say the office won it.)
             out.append(_verdict(SUPPORTED, a, statement, f"the article lists {a['answer']}"))
+    out = [o for o in out if o.get("verdict") != SUPPORTED or _relation_holds(sq, base, o)]
     if not out:
         # 张公堰村是淇滨区最大的贫困村吗: every content word of the statement is in the named record's own quote
         grams = {g for g in bigrams(_GENERIC.sub("|", sq.masked)) if "|" not in g and "□" not in g}
         for rid in sorted(said - base.reader.broad):
             rec = base.fb.get(rid)
             if rec and len(grams) >= W.MIN_WORDS and len(grams - bigrams(canon(rec.get("quote")))) <= 1:
-                out.append(make("verdict", YES_NO_ANSWER[SUPPORTED], W.ATTRIBUTE_BASE, [ev(rec)], verdict=SUPPORTED,
-                                note=f"the article says it of {base.name(rid)}", text=statement))
-                break
+                said_of = make("verdict", YES_NO_ANSWER[SUPPORTED], W.ATTRIBUTE_BASE, [ev(rec)], verdict=SUPPORTED,
+                               note=f"the article says it of {base.name(rid)}", text=statement)
+                if _relation_holds(sq, base, said_of):
+                    out.append(said_of)
+                    break
     if not out:
         # the nearest facts: what the article says of the things the statement names, else its list
         specific = said - base.reader.broad
@@ -171,26 +179,27 @@ _HALF = (("超过一半", "超过50%"), ("多于一半", "超过50%"), ("一半�
          ("大半", "超过50%"), ("不到一半", "不到50%"), ("不足一半", "不到50%"), ("少于一半", "不到50%"))
 _BOUND = r"(超过|多于|高于|不到|不足|少于|低于)"
 # a bound word the statement puts away from its share (超过开工总数的50%): moved next to it, where the checker
-# reads it; a bare 一半 (完成了一半) is at least half
+# reads it. 一半 is exactly half (占…的一半, 是一半: the checker reads it), at least half only where it is
+# reached (完成了一半, 达到一半)
 _DETACHED = Pattern(_BOUND + r"([^，,。；;\d%]{1,12}?)(\d+(?:\.\d+)?%|一半|[一二三四五六七八九十两]分之[一二三四五六七八九十两])")
 
 
 _TENTHS = Pattern(r"(?<![\d一二三四五六七八九十])([一二三四五六七八九])成(?![员立功为绩果])")  # 九成 = 90%
 # 完成了全年目标的三分之一: reached it, at least (not exactly) that share; 完成率是40% / 占…的52% is exact
 _REACHED = Pattern(r"((?:完成|达到|实现)[^，,。；;是为占率]{0,10}?)"
-                   r"(\d+(?:\.\d+)?%|[一二三四五六七八九十两]分之[一二三四五六七八九十两])(?!以上|以下|左右)")
+                   r"(\d+(?:\.\d+)?%|一半|[一二三四五六七八九十两]分之[一二三四五六七八九十两])(?!以上|以下|左右)")
 _DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")}
 
 
 def shares_as_percent(statement: str) -> str:
     """过半 → 超过50%; 九成 → 90%; 超过开工总数的一半 → 开工总数的超过50%; 完成了一半 / 三分之一 → 完成了
-    50%以上 / 三分之一以上."""
+    50%以上 / 三分之一以上; any other 一半 is left to the checker (exactly half)."""
     for word, percent in _HALF:
         statement = statement.replace(word, percent)
     statement = _TENTHS.sub(lambda m: _DIGIT[m.group(1)] + "0%", statement)
     statement = _DETACHED.sub(lambda m: m.group(2) + m.group(1) + m.group(3).replace("一半", "50%"), statement)
-    statement = statement.replace("一半", "50%以上")
-    return _REACHED.sub(lambda m: m.group(1) + m.group(2) + ("以上" if not _BOUNDED.search(m.group(1)) else ""),
+    return _REACHED.sub(lambda m: m.group(1) + m.group(2).replace("一半", "50%")
+                        + ("以上" if not _BOUNDED.search(m.group(1)) else ""),
                         statement)
 
 
@@ -201,11 +210,14 @@ _ALL = Words("都|全部|全都|均|统统|悉数")
 
 
 def _all_of(q: Question, base: Base, results) -> list[dict]:
-    """开工的36栋楼都完工了吗: the whole (36栋 开工) against its part in the state asked (29栋 已完工, part_of
-    the 36): all of them when the part is the whole, else no."""
+    """开工的36栋楼都完工了吗: the whole (36栋 开工) against its parts (part_of the 36). States are stages (the
+    vocabulary's `within`: 交付 within 完工 within 主体封顶 within 开工): the count of the asked state when the
+    article gives it (29栋 完工: no, 7 are not); else parts that sum to the whole, each at or past the asked
+    state or before it (29栋 完工 + 7栋 主体封顶: all topped). Anything else: not settled here."""
     if not _ALL.search(q.canon):
         return []
     vocab = base.reader.vocab
+    within = derive.within_of(vocab)
     asked = vocab.states(q.canon)
     figures = base.fb.records("figures")
     wholes = {f["part_of"] for f in figures if f.get("part_of")}
@@ -217,16 +229,40 @@ def _all_of(q: Question, base: Base, results) -> list[dict]:
                       and (set(near) & {f["id"], *(p["id"] for p in figures if p.get("part_of") == f["id"])})), None)
         if whole is None:
             continue
-        states = asked - vocab.states(" ".join([whole.get("metric") or "", *(whole.get("keywords") or [])]))
-        for part in figures:
-            if part.get("part_of") != whole["id"] or not states & vocab.states(
-                    " ".join([part.get("metric") or "", *(part.get("keywords") or [])])):
-                continue
-            verdict = SUPPORTED if part["value"] == whole["value"] else CONTRADICTED
-            return [make("verdict", YES_NO_ANSWER[verdict], W.ATTRIBUTE_BASE, [ev(part), ev(whole)], verdict=verdict,
-                         value=part["value"], unit=part.get("unit"), text=q.canon,
-                         note=f"the article says {part.get('text')} of the {whole.get('text')}: {part.get('quote')}")]
+        parts = [(p, st[0]) for p in figures if p.get("part_of") == whole["id"] and p.get("value") is not None
+                 and len(st := sorted(vocab.states(" ".join([p.get("metric") or "", *(p.get("keywords") or [])]))))
+                 == 1]
+        for state in sorted(asked - vocab.states(" ".join([whole.get("metric") or "", *(whole.get("keywords") or [])]))):
+            got = _count_at(state, whole, parts, within)
+            if got is not None:
+                value, used = got
+                verdict = SUPPORTED if value == whole["value"] else CONTRADICTED
+                said = "; ".join(p.get("quote") or "" for p in used)
+                return [make("verdict", YES_NO_ANSWER[verdict], W.ATTRIBUTE_BASE, [*map(ev, used), ev(whole)],
+                             verdict=verdict, value=value, unit=whole.get("unit"), text=q.canon,
+                             note=f"{value}{whole.get('unit') or ''} of the {whole.get('text')} are {state} or past it: "
+                                  f"{said}")]
     return []
+
+
+def _count_at(state: str, whole: dict, parts: list[tuple[dict, str]], within: dict) -> tuple[int, list] | None:
+    """How many of the whole are at or past `state`, and the parts that say so; None when the article does not
+    settle it."""
+    def stage_only(p: dict, s: str) -> bool:  # 7栋 主体封顶 beside 29栋 完工: the units at that stage only
+        return any(derive.nests(t, s, within) and o["value"] > p["value"] for o, t in parts)
+
+    for p, s in parts:
+        if s == state and not stage_only(p, s):
+            return p["value"], [p]
+    for n in range(2, len(parts) + 1):
+        for subset in combinations(parts, n):
+            if sum(p["value"] for p, _ in subset) != whole["value"] or len({s for _, s in subset}) < n:
+                continue
+            past = [p for p, s in subset if s == state or derive.nests(s, state, within)]
+            before = [p for p, s in subset if derive.nests(state, s, within)]
+            if len(past) + len(before) == n:
+                return sum(p["value"] for p in past), [p for p, _ in subset]
+    return None
 
 
 _DONE = Words("已经|已|了|完成|通过|实现")
@@ -305,7 +341,7 @@ def _took_part(q: Question, base: Base, said: set[str]) -> list[dict]:
             continue
         mentioned = set(e.get("mentions") or [])
         missing = specific - mentioned
-        if not missing:
+        if not missing and _relation_holds(q, base, {"evidence": [ev(e)]}):
             return [make("verdict", YES_NO_ANSWER[SUPPORTED], score, [ev(e)], verdict=SUPPORTED, text=q.canon,
                          note=f"the article says: {e.get('quote')}",
                          **{k: v for k, v in date_fields(e).items() if k != "note"})]
@@ -315,6 +351,48 @@ def _took_part(q: Question, base: Base, said: set[str]) -> list[dict]:
                          note=f"the article names {'、'.join(base.name(r) for r in sorted(rivals))}, "
                               f"not {base.name(next(iter(missing)))}: {e.get('quote')}")]
     return []
+
+
+# who did what to whom: 凤凰城社区指导天河嘉城小区成立党支部 / 在凤凰城社区的指导下. A statement with one of these
+# verbs is supported only by a quote with the same verb, the same agent (before the verb, or between 在 and
+# the verb in 在…指导下) and what it founded (成立了X: X in the quote)
+_RELATION = Words("指导|领导|主导|带领|引领|帮助|协助|支持|推动|牵头|组织|督导|监督|帮扶")
+_FOUNDED = Pattern(r"(?:成立|组建|设立)了?([^，,。；;？?吗呢的了]{2,12})")
+
+
+def _agent(text: str, verb: str) -> str:
+    """The words naming who does `verb` in text: between 在 and the verb (在…的指导下), else before it."""
+    at = text.find(verb)
+    if at < 0:
+        return ""
+    before = re.split(r"[，,。；;：:]", text[:at])[-1]
+    if text[at + len(verb):at + len(verb) + 1] == "下" and "在" in before:
+        return before[before.rindex("在") + 1:]
+    return before
+
+
+def _relation_holds(q: Question, base: Base, answer: dict) -> bool:
+    """Does the evidence say the statement's relation (its verb, its direction, what was founded)?"""
+    verb = _RELATION.search(q.canon)
+    founded = _FOUNDED.search(q.canon)
+    if verb is None and founded is None:
+        return True
+    recs = [base.fb.get(e.get("id")) or {} for e in answer.get("evidence") or []]
+    quotes = [canon(e.get("quote")) for e in answer.get("evidence") or []] + [canon(r.get("event")) for r in recs]
+    quotes = [t for t in quotes if t]
+    if founded and not any(founded.group(1) in t for t in quotes):
+        return False
+    if verb is None:
+        return True
+    said_agent = _agent(q.canon, verb)
+    for text in quotes:
+        if verb not in text:
+            continue
+        agent = _agent(text, verb)
+        named = [n for rid in set(q.ids) - base.reader.broad if (n := canon(base.name(rid) or "")) and n in q.canon]
+        if all((n in said_agent) == (n in agent) for n in named if n in text):
+            return True
+    return False
 
 
 def _verdict(verdict: str, a: dict, statement: str, note: str, bonus: float = 0, score: float | None = None) -> dict:

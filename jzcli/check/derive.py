@@ -159,12 +159,12 @@ REMAINDER_WORDS = ("还需", "尚需", "仍需", "还差", "尚差", "仍差", "
 NOT_YET = ("未", "尚未", "没有", "还未", "还没有", "没", "仍未")
 
 
-def _within(vocab) -> dict[str, str]:
+def within_of(vocab) -> dict[str, str]:
     """state → the state every unit in it has passed (`within` of the vocabulary: 交付 → 完工 → 开工)."""
     return {e["term"]: e["within"] for e in vocab.entries if e.get("kind") == "state" and e.get("within")}
 
 
-def _nests(inner: str, outer: str, within: dict[str, str]) -> bool:
+def nests(inner: str, outer: str, within: dict[str, str]) -> bool:
     """Has every unit in state `inner` passed state `outer` (a chain of `within`)?"""
     seen = set()
     while inner in within and inner not in seen:
@@ -213,12 +213,18 @@ def _parts(fb) -> list[dict]:
     from jzcli.check import vocab as _vocab
 
     vocab = _vocab.load(fb)
-    within = _within(vocab)
+    within = within_of(vocab)
     figs = fb.records("figures")
     printed = {(c.get("numerator"), c.get("denominator")) for c in fb.records("checks") if c.get("kind") == "ratio"}
     by_id = {f["id"]: f for f in figs}
     out = []
     seen: set[tuple[str, str]] = set()
+    # a count of a stage smaller than a sibling's count of a later stage (7栋 主体封顶 beside 29栋 完工, 完工 within
+    # 主体封顶) counts the units at that stage only: its rest is not "not yet" (the 29 were topped too)
+    stage_only = {f["id"] for f in figs for g in figs if f is not g and f.get("part_of") and
+                  f.get("part_of") == g.get("part_of") and (sf := _states_of(vocab, f)) and
+                  (sg := _states_of(vocab, g)) and nests(sg[0], sf[0], within)
+                  and (f.get("value") or 0) < (g.get("value") or 0)}
     for f in figs:
         whole = by_id.get(f.get("part_of") or "")
         if whole is None or (f.get("unit") != whole.get("unit")):
@@ -227,7 +233,7 @@ def _parts(fb) -> list[dict]:
         if states and whole_states:
             # the rest is "not yet" in the part's state only when that state nests in the whole's: 13栋 未交付
             # of 36栋 开工; 7栋 主体封顶 does not nest (the 29栋 完工 were topped too): no "29栋 未封顶"
-            if _nests(states[0], whole_states[0], within):
+            if nests(states[0], whole_states[0], within) and f["id"] not in stage_only:
                 out.append(_not_yet(whole, f, vocab, states[0], None))
                 seen.add((whole["id"], f["id"]))
         elif not states and not whole_states:
@@ -258,11 +264,11 @@ def _parts(fb) -> list[dict]:
     stated = [(f, _states_of(vocab, f)) for f in figs if f.get("value") is not None]
     for a, sa in stated:
         for b, sb in stated:
-            if a is b or len(sa) != 1 or len(sb) != 1 or (a["id"], b["id"]) in seen:
+            if a is b or len(sa) != 1 or len(sb) != 1 or (a["id"], b["id"]) in seen or stage_only & {a["id"], b["id"]}:
                 continue
             if (a.get("subject"), a.get("unit"), a.get("period")) != (b.get("subject"), b.get("unit"), b.get("period")):
                 continue
-            if not _nests(sb[0], sa[0], within) or a.get("qualifier") or b.get("qualifier"):
+            if not nests(sb[0], sa[0], within) or a.get("qualifier") or b.get("qualifier"):
                 continue
             seen.add((a["id"], b["id"]))
             out.append(_not_yet(a, b, vocab, sb[0], sa[0]))
