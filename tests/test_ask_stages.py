@@ -192,3 +192,21 @@ def test_a_share_of_two_subjects_named(cli):
     ow = REC[other["subject"]]["name"]
     got = top(cli, f"{ow}开工的{other['text']}占{WHO}开工的{STARTED['text']}的比例是多少")
     assert Decimal(str(got["value"])) == pct(other, STARTED)
+
+
+@pytest.mark.parametrize("question,state", [
+    (f"开工的{STARTED['text']}都完工了吗", "完工"), (f"开工的{STARTED['text']}都已主体封顶了吗", "主体封顶"),
+    (f"开工的{STARTED['text']}都交付了吗", "交付")])
+def test_a_whole_no_subject_named_is_the_subject_whose_figure_it_is(cli, question, state):
+    """No subject named: the 36栋 is the one community's count (another's 开工的13栋 does not contradict it)."""
+    got = top(cli, question)
+    assert got["verdict"] == (S if at_or_past(state) == STARTED["value"] else C), got
+    assert got["value"] == at_or_past(state)
+
+
+@pytest.mark.parametrize("bound,op", [("一半以上", "ge"), ("超过一半", "gt"), ("不到一半", "lt"), ("90%以上", "ge90")])
+def test_a_derived_share_against_a_bound(cli, bound, op):
+    share = pct(COMPLETED, STARTED)
+    holds = {"ge": share >= 50, "gt": share > 50, "lt": share < 50, "ge90": share >= 90}[op]
+    got = top(cli, f"开工的{STARTED['text']}中有{bound}完工了吗")
+    assert got["verdict"] == (S if holds else C), got

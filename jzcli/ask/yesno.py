@@ -11,6 +11,7 @@ from jzcli.ask import weights as W
 from jzcli.ask.base import OFFICE_KINDS, Base, date_fields, ev, link_score, make, show_date
 from jzcli.ask.numbers import derived, figures
 from jzcli.ask.question import (
+    BOUNDS,
     CONTRADICTED,
     SUPPORTED,
     UNKNOWN,
@@ -27,6 +28,7 @@ from jzcli.ask.question import (
 from jzcli.ask.when import DATES, cover, events_ranked
 from jzcli.ask.which import attributes, lists
 from jzcli.check import derive
+from jzcli.check.reading import interval_of
 
 # ---------------------------------------------------------------- yes / no
 
@@ -41,7 +43,7 @@ def verdicts(q: Question, base: Base) -> list[dict]:
     statement = shares_as_percent(q.statement)
     sq = Question(base.reader, statement)
     if sq.figures:
-        results = check_sentence(base.reader, statement)
+        results = [_of_another_subject(sq, base, r) for r in check_sentence(base.reader, statement)]
         if results:
             verdict = combined_verdict(results)
             evidence = [e for r in results for e in r.evidence]
@@ -148,6 +150,27 @@ def verdicts(q: Question, base: Base) -> list[dict]:
     return out
 
 
+def _of_another_subject(q: Question, base: Base, r):
+    """开工的36栋楼都完工了吗, no subject named: 36栋 is 大寨店's count, not contradicted by 西郭庄's 13栋 (the
+    fact the checker found): a figure of the statement's value and unit, of another subject, whose words the
+    statement uses, is the one it means — the checker's contradiction is not settled."""
+    from jzcli.check.verdict import Result
+
+    fig = r.figure
+    if r.verdict != CONTRADICTED or fig is None or r.kind != "figure":
+        return r
+    found = {(base.fb.get(e.get("id")) or {}).get("subject") for e in r.evidence} - {None}
+    if not found or found & set(q.ids):
+        return r  # the statement names the subject of the fact it is checked against
+    for f in base.fb.records("figures"):
+        if f.get("value") is not None and Decimal(str(f["value"])) == fig.value and f.get("unit") == fig.unit \
+                and f.get("subject") not in found and any(k in q.canon for k in f.get("keywords") or ()):
+            out = Result(r.claim, fig, UNKNOWN, "the claim fits several figures of the article (one of them matches)",
+                         [*r.evidence, ev(f)], r.kind)
+            return out
+    return r
+
+
 def _derived_verdict(q: Question, base: Base, results) -> list[dict]:
     """A figure the checker cannot settle (用了7天, 占80.6%): the same statement asked as 多少, answered by
     arithmetic on the facts. Equal: supported; a different exact result: contradicted."""
@@ -163,7 +186,13 @@ def _derived_verdict(q: Question, base: Base, results) -> list[dict]:
             if a["unit"] != fig.unit or d.get("op") not in ("duration", "difference", "share", "ratio") \
                     or a["score"] < W.DERIVED_VERDICT_MIN:
                 continue
-            same = Decimal(str(a["value"])) == fig.value
+            got = Decimal(str(a["value"]))
+            if fig.qualifier in BOUNDS:  # 50%以上 / 超过一半: the arithmetic against the bound, not the edge
+                lo, lo_strict, hi, hi_strict = interval_of(fig)
+                same = (lo is None or got > lo or (got == lo and not lo_strict)) and \
+                    (hi is None or got < hi or (got == hi and not hi_strict))
+            else:
+                same = got == fig.value
             verdict = SUPPORTED if same else CONTRADICTED
             out.append(make("verdict", YES_NO_ANSWER[verdict], a["score"], a["evidence"], verdict=verdict,
                             derivation=d, value=a["value"], unit=a["unit"], text=q.canon,
