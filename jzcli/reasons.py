@@ -180,6 +180,8 @@ NOTES = (
     # a brand's namesake, not yet, all of a whole, the event a statement describes, no title (ask/who, yesno, which)
     N_("named after {name}; the article names them only in {brand}"),
     N_("not yet: the article expects it {when} ({quote})"),
+    N_("the article ({as_of}) gives it as expected by {when}, not as done: {quote}"),
+    N_("the article gives {share} of the target {target}: {quote}"),
     N_("not yet: the article says it awaits {state} ({quote})"),
     N_("the article says {part} of the {whole}: {quote}"),
     N_("{part} of the {whole} are {state} or past it: {quote}"),

@@ -81,13 +81,15 @@ def answers(reader, question: str) -> list[dict]:
     took_part = took_part if "who" in asks else []
     said = who.said_by(q, base) if "which" in asks else []
     found += said
+    named_kind = which.kind_names(q, base) if asks - {"yes_no"} else []  # 什么模式, 活动叫什么名字
+    found += named_kind
     if "yes_no" in asks:
         found += yesno.verdicts(q, base)
     if any(w in q.canon for w in _EXACT):
         found = [x for x in found if x.get("qualifier") not in ("band", "区间")]
     found = list({id(x): x for x in found}.values())  # an attribute two kinds take is one answer
     _printed_counts_first(found, base)
-    served = {k for ask in asks for k in _SERVES.get(ask, ())} | ({"attribute"} if said or took_part else set())
+    served = {k for ask in asks for k in _SERVES.get(ask, ())} | ({"attribute"} if said or took_part or named_kind else set())
     for ans in found:
         if ans["kind"] in served:
             ans["score"] = round(ans["score"] + KIND_BONUS - (0 if q.asks else NOT_A_QUESTION), 2)

@@ -8,7 +8,18 @@ from decimal import Decimal
 from jzcli.amounts import parse_number
 from jzcli.ask import weights as W
 from jzcli.ask.base import Base, ev, is_year, make, question_band
-from jzcli.ask.question import MONEY, Pattern, Question, Words, bigrams, ordinal_clash, overlap, period_fits, unit_class
+from jzcli.ask.question import (
+    COUNT_UNITS,
+    MONEY,
+    Pattern,
+    Question,
+    Words,
+    bigrams,
+    ordinal_clash,
+    overlap,
+    period_fits,
+    unit_class,
+)
 from jzcli.ask.which import list_candidates, member_name
 from jzcli.check import derive
 from jzcli.errors import BadInput
@@ -44,6 +55,8 @@ def figures(q: Question, base: Base) -> list[dict]:
         if want and (unit_class(want) == f.unit_class or (want in MONEY and f.unit in MONEY)):
             kw += (2 * W.UNIT_MATCH if want in ("岁", "平方公里") else W.UNIT_MATCH) if specific else W.UNIT_MATCH
         elif want and want not in W.DERIVED_UNITS and f.unit_class != unit_class(want):
+            if _measure(want) or _measure(f.rec.get("unit")):
+                continue  # 投了多少钱 / 面积多大: a count (21个) or another measure is not the answer
             kw -= W.UNIT_MISMATCH
         if f.band is not None:
             kw -= W.BAND_FIGURE_PENALTY
@@ -58,7 +71,8 @@ def figures(q: Question, base: Base) -> list[dict]:
         if f.derived:
             if rec.get("members"):
                 rec = {**rec, "member_names": [base.name(m) for m in rec["members"]]}
-            out.append(engine_answer(rec, score + W.DERIVED_BONUS * bool(_NEGATION.search(q.canon) or q.want == "%")))
+            out.append(_asked_word(q, engine_answer(rec, score + W.DERIVED_BONUS * bool(
+                _NEGATION.search(q.canon) or q.want == "%"))))
             continue
         note = None
         if rec.get("period_text"):
@@ -66,8 +80,29 @@ def figures(q: Question, base: Base) -> list[dict]:
         out.append(make("figure", rec["text"], score, [ev(rec)], id=rec["id"], subject=rec.get("subject_name"),
                         metric=rec.get("metric"), text=rec.get("text"), value=rec.get("value"), unit=rec.get("unit"),
                         qualifier=rec.get("qualifier"), period=rec.get("period"), note=note))
+        _asked_word(q, out[-1])
     out.sort(key=lambda a: -a["score"])
     return out
+
+
+def _asked_word(q: Question, a: dict) -> dict:
+    """几条小巷 answered by 5个小巷: the count in the question's own counting word, the article's words after it
+    (5条（原文：5个小巷）); only between the general counting words (条 and 个: the noun says what), never for
+    people (名 / 人: 20名工作人员 is as the article writes it) or a measure."""
+    want, unit, value = q.want, a.get("unit"), a.get("value")
+    if want and unit and want != unit and want in COUNT_UNITS and unit in COUNT_UNITS and not _measure(unit) \
+            and unit_class(want) == unit_class(unit) == "个" and isinstance(value, int) and not a.get("qualifier"):
+        a["answer"] = f"{value}{want}（原文：{a['answer']}）"
+    return a
+
+
+# Units that measure a quantity (money, area, weight, age): a question asking for one (多少钱, 多大面积) is
+# answered by a figure of that class only, and a figure of one answers no question asking for another unit.
+_MEASURES = ("元", "美元", "平方公里", "平方米", "亩", "公顷", "岁", "吨")
+
+
+def _measure(unit: str | None) -> bool:
+    return bool(unit) and (unit in _MEASURES or any(unit.endswith(m) for m in _MEASURES))
 
 
 # words that put a question after a change the article reports (区划调整后) or at its own time (现在)

@@ -90,7 +90,7 @@ def _reads(c: str) -> list[str]:
 
 def _is_yes_no(c: str) -> bool:
     end = c.rstrip(_END_PUNCT)
-    if end.endswith(("吗", "嘛")) or (end.endswith("么") and not end.endswith(("什么", "怎么"))):
+    if end.endswith(("吗", "嘛", "了没有", "了没")) or (end.endswith("么") and not end.endswith(("什么", "怎么"))):
         return True
     return _YES_NO_WORDS.search(c) is not None
 
@@ -102,7 +102,7 @@ def _statement(c: str) -> str:
     for w in ("有没有", "有无"):
         c = c.replace(w, "有")
     c = c.rstrip(_END_PUNCT)
-    for tail in ("对不对", "对吗", "是吗", "吗", "么", "嘛"):
+    for tail in ("对不对", "对吗", "是吗", "没有", "没", "吗", "么", "嘛"):  # 投入使用了没有 → 投入使用了
         if c.endswith(tail) and not c.endswith(("什么", "怎么")):
             c = c[: -len(tail)]
             break

@@ -43,10 +43,10 @@ def cover(q: Question, e: dict, base: Base | None = None) -> float:
 DATES = Pattern(r"(?:1[89]|20)\d\d年(?:度)?(?:\d{1,2}月(?:份)?(?:\d{1,2}日)?)?|\d{1,2}月(?:份)?(?:\d{1,2}日)?")
 
 
-_END = Words("结束|截止|最后一天|到哪天|完成于")
+_END = Words("结束|截止|截至|最后一天|到哪天|完成于")
 
 
-_START = Words("开始|从哪天|第一天|起始")
+_START = Words("开始|从哪|第一天|起始|起算")
 
 
 def events(q: Question, base: Base) -> list[dict]:
@@ -64,6 +64,10 @@ def events(q: Question, base: Base) -> list[dict]:
             rec = base.fb.get(a["id"] or "")
             period = (rec or {}).get("period") or ""
             said = any(f.value == Decimal(str(rec["value"])) for f in q.figures) if rec else False
+            if "/" in period and (_START.search(q.canon) or "从" in q.canon):
+                period = period.split("/")[0]  # 从哪一年开始累计: the start of the figure's period (2016年以来)
+            elif "/" in period and _END.search(q.canon):
+                period = period.split("/")[1]  # 截止到什么时候: its end
             if rec and a["kind"] == "figure" and period[:4].isdigit() and "/" not in period and said:
                 date, precision = (period, "year") if len(period) == 4 else (period, "month")
                 if "-H" in period:

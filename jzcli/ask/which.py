@@ -387,6 +387,43 @@ def _attributes_of(q: Question, base: Base, rec: dict, every: bool = False) -> l
     return out
 
 
+_ASK_NAME = ("什么{}", "哪种{}", "何种{}", "{}叫什么", "{}的名字", "{}的名称", "{}名称")
+
+
+def _head(p: dict) -> str:
+    """The kind of thing a place is, as the article writes it: the last two characters of its name, or of the
+    words the quote goes on with after a quoted name (“红动九州·争做最美党员”在职党员志愿服务活动 → 活动)."""
+    name, quote = p.get("name") or "", p.get("quote") or ""
+    at = quote.find(name + "”")
+    tail = quote[at + len(name) + 1:] if at >= 0 else ""
+    return (tail if len(tail) >= 2 else name.rstrip("”’\"'"))[-2:]
+
+
+def kind_names(q: Question, base: Base) -> list[dict]:
+    """用的是什么模式 / 活动叫什么名字: the place whose kind (its name's head, 模式 / 活动) the question asks the
+    name of, linked to a thing the question names or sharing its words; answered with its name as written
+    (and its theme where the quote puts the theme before the name: “党委+支部”的“两新”组织党建新模式)."""
+    out = []
+    for p in base.places:
+        head = _head(p)
+        if len(head) < 2 or p["id"] in q.ids or not any(w.format(head) in q.canon for w in _ASK_NAME):
+            continue  # a place the question names is asked about, not for (两新组织党建新模式是什么)
+        links = link_score(q, base, p)
+        mentioned = "|".join(base.name(m) or "" for m in p.get("mentions") or ())  # 两新 model: 市餐饮协会党委
+        words = overlap(q, f"{p['name']}|{p.get('theme') or ''}|{p.get('quote')}|{mentioned}".replace(head, "|"))
+        if (links < W.LINK if q.ids - base.reader.broad else words < W.MIN_WORDS):
+            continue  # linked to the specific thing the question names; else sharing its words
+        quote = p.get("quote") or ""
+        starts = [i for i in (quote.find(p["name"]), quote.find(p.get("theme") or "\0")) if i >= 0]
+        text = p["name"]
+        if starts and not any(w in q.canon for w in ("名字", "名称", "叫什么")):
+            first = min(starts)
+            text = quote[first - (quote[first - 1:first] == "“"):]  # from the theme or name, its quote marks kept
+        out.append(_attribute(p, "name", text, [ev(p)], [p["id"]], W.ATTRIBUTE_BASE + links + W.WORD_WEIGHT * words,
+                              text=p["name"]))
+    return out
+
+
 _ASKED_TYPE = Pattern(r"(?:哪个|哪一个|哪些|哪几个|哪几|哪家|哪条|哪所|什么|哪|几个|几条|几项|多少个)"
                          r"(社区|村|小区|乡|巷|小巷|渠|项目|品牌|支部|党支部|企业|单位|荣誉)")
 

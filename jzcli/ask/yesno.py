@@ -22,6 +22,7 @@ from jzcli.ask.question import (
     check_sentence,
     combined_verdict,
     fact_span,
+    period_fits,
 )
 from jzcli.ask.when import DATES, cover, events_ranked
 from jzcli.ask.which import attributes, lists
@@ -47,7 +48,8 @@ def verdicts(q: Question, base: Base) -> list[dict]:
             evidence = [e for r in results for e in r.evidence]
             reason = "; ".join(f"{r.figure.text}: {r.verdict} ({r.reason})" for r in results if r.figure)
             if verdict == UNKNOWN:
-                got = _derived_verdict(sq, base, results) or _all_of(sq, base, results) or _not_yet(sq, base, results)
+                got = _derived_verdict(sq, base, results) or _all_of(sq, base, results) or \
+                    _not_yet(sq, base, results) or _target_share(sq, base)
                 if got:
                     return got
             else:  # the checker settles 都…了吗 too (36栋 开工, 29栋 完工): the answer with the part's value
@@ -59,6 +61,9 @@ def verdicts(q: Question, base: Base) -> list[dict]:
                     reason += f"; {got[0]['note']}"
             return [make("verdict", YES_NO_ANSWER[verdict], W.ATTRIBUTE_BASE, evidence, verdict=verdict, note=reason,
                          text=statement)]
+    got = [] if sq.figures else _target_share(sq, base)
+    if got:
+        return got
     # 刘全福是党工委书记吗 / 冯科峰是主任吗: a title said of a person named, as the checker reads it (the role as
     # written; no title given: the article does not say)
     roles = [r for r in check_sentence(base.reader, statement) if r.kind == "role" and r.verdict in YES_NO_ANSWER]
@@ -287,8 +292,10 @@ def _not_yet(q: Question, base: Base, results) -> list[dict]:
         if score < W.EVENT_VERDICT_MIN and cover(q, e, base) < W.EVENT_VERDICT_COVER and not state_of_named:
             continue
         if e.get("status") == "planned":
-            return [make("verdict", YES_NO_ANSWER[CONTRADICTED], score, [ev(e)], verdict=CONTRADICTED, text=q.canon,
-                         note=f"not yet: the article expects it {e.get('date_text')} ({e.get('quote')})",
+            # the article (of its date) expects it by a later date: whether it has happened since, it cannot say
+            return [make("verdict", YES_NO_ANSWER[UNKNOWN], score, [ev(e)], verdict=UNKNOWN, text=q.canon,
+                         note=f"the article ({base.fb.source.get('as_of') or base.as_of_year}) gives it as "
+                              f"expected by {e.get('date_text')}, not as done: {e.get('quote')}",
                          **{k: v for k, v in date_fields(e).items() if k != "note"})]
     for rec in [e for _, e in ranked] + [c for c in checked if c]:
         text = canon(f"{rec.get('quote')}|{rec.get('event') or ''}")
@@ -297,6 +304,34 @@ def _not_yet(q: Question, base: Base, results) -> list[dict]:
             return [make("verdict", YES_NO_ANSWER[CONTRADICTED], W.ATTRIBUTE_BASE, [ev(rec)], verdict=CONTRADICTED,
                          text=q.canon, note=f"not yet: the article says it awaits {awaited} ({rec.get('quote')})")]
     return []
+
+
+_REACH = Words("完成|达到|实现|达成")
+_TARGET = Words("目标|任务")  # what a figure of status target is called
+
+
+def _target_share(q: Question, base: Base) -> list[dict]:
+    """完成全年目标了吗: a target the article gives (a figure of status target, named by its keywords) and the
+    share of it reached (a % figure printed with it): the whole of it (100% or more) yes, less no."""
+    if not (_REACH.search(q.canon) and _TARGET.search(q.canon)):
+        return []
+    out = []
+    for t in base.fb.records("figures"):
+        if t.get("status") != "target" or not any(k in q.canon for k in t.get("keywords") or ()):
+            continue
+        for f in base.fb.records("figures"):
+            if f.get("unit") != "%" or t.get("text") not in (f.get("quote") or "") or f.get("status") == "target":
+                continue
+            if q.span is not None and not period_fits(q.span, fact_span(f.get("period"), base.reader.as_of)):
+                continue
+            value, bound = Decimal(str(f["value"])), f.get("qualifier")
+            verdict = SUPPORTED if value >= 100 and bound not in ("以下", "不到") else \
+                CONTRADICTED if value < 100 and bound in (None, "以下", "不到", "近") else UNKNOWN
+            words = sum(len(k) for k in f.get("keywords") or () if k in q.canon)
+            out.append(make("verdict", YES_NO_ANSWER[verdict], W.ATTRIBUTE_BASE + words, [ev(f), ev(t)],
+                            verdict=verdict, value=f["value"], unit="%", text=q.canon, period=f.get("period"),
+                            note=f"the article gives {f['text']} of the target {t['text']}: {f.get('quote')}"))
+    return sorted(out, key=lambda a: -a["score"])[:1]
 
 
 _NEGATED = Words("不是|没有|并非|未|不")
