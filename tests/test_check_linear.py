@@ -4,7 +4,8 @@ No wall-clock threshold: the test compares the time of a sentence with n items w
 with 8n items, in one process, best of five. Linear work gives a ratio near 8 (9-12 measured: some steps are
 n log n); work that reads the whole sentence for every item (as the checker did: 17 s for 4,000 figures) gives
 about 64. The bound, 24, sits between the two with room for a busy machine (a bound of 10 at 4x growth failed
-under load on a linear checker) while failing any quadratic step."""
+under load on a linear checker) while failing any quadratic step. A measurement over the bound is taken again, up
+to three times: load comes in bursts, a quadratic step fails all three."""
 
 from __future__ import annotations
 
@@ -54,10 +55,15 @@ def test_a_long_sentence_is_checked_in_linear_time(reader, kind):
     sep = "、" if kind == "figures-one-clause" else "，"
     small = sep.join(make(i) for i in range(N)) + "。"
     large = sep.join(make(i) for i in range(N * GROWTH)) + "。"
-    t_small, n_small = _best_time(reader, small)
-    t_large, n_large = _best_time(reader, large)
-    if PER_ITEM[kind] is not None:
-        assert n_small == N * PER_ITEM[kind] and n_large == N * GROWTH * PER_ITEM[kind]
-    assert n_large >= GROWTH * n_small * 0.9  # as many results per item in both
-    ratio = t_large / t_small
-    assert ratio < MAX_RATIO, f"{kind}: {GROWTH}x the items took {ratio:.1f}x the time (linear: ~{GROWTH})"
+    ratios = []
+    for _attempt in range(3):  # a burst of load on a shared machine skews one measurement, never three alike
+        t_small, n_small = _best_time(reader, small)
+        t_large, n_large = _best_time(reader, large)
+        if PER_ITEM[kind] is not None:
+            assert n_small == N * PER_ITEM[kind] and n_large == N * GROWTH * PER_ITEM[kind]
+        assert n_large >= GROWTH * n_small * 0.9  # as many results per item in both
+        ratios.append(t_large / t_small)
+        if ratios[-1] < MAX_RATIO:
+            break
+    ratio = min(ratios)
+    assert ratio < MAX_RATIO, f"{kind}: {GROWTH}x the items took {ratios} x the time (linear: ~{GROWTH})"

@@ -133,8 +133,7 @@ def _claims() -> list[str]:
 
 
 def _questions() -> list[str]:
-    return [q["question"] for name in ("heldout_a_questions.jsonl", "heldout_b_questions.jsonl")
-            for q in _jsonl(name)]
+    return [q["question"] for name in ("a", "b", "c") for q in _jsonl(f"heldout_{name}_questions.jsonl")]
 
 
 TABLE = ("--format", "table")
