@@ -294,6 +294,14 @@ class Reader:
             picked &= self._money_facts if fig.unit in MONEY else self._facts_by_class.get(unit_class(fig.unit), set())
         return [self.facts[i] for i in sorted(picked)]
 
+    def covers(self, refs: set, units: set) -> bool:
+        """A place or project among `refs` that lies in one of `units` (天赉渠 → 大寨店)."""
+        for ref in refs:
+            rec = self.fb.get(ref) or {}
+            if rec.get("unit") in units or rec.get("parent") in units:
+                return True
+        return False
+
     def keywords_in(self, text: str) -> frozenset:
         """The facts' keywords that occur in text (the last text's kept: the figures of one clause share a
         context). A keyword not in a figure's context weighs 0 (Scope.weight), so candidates skips it."""

@@ -787,7 +787,7 @@ def _event(ctx: _Context, lo: int, hi: int, subjects: set) -> dict | None:
     for eid, s in score.items():
         ev = recs[eid]
         mentions = set(ev.get("mentions") or [])
-        if subjects and not (mentions & subjects or _covers(ctx.reader, mentions, subjects)):
+        if subjects and not (mentions & subjects or ctx.reader.covers(mentions, subjects)):
             continue
         fits.append((s + (2 if mentions & subjects else 0), ev))
     if not fits:
@@ -796,14 +796,6 @@ def _event(ctx: _Context, lo: int, hi: int, subjects: set) -> dict | None:
     if len(fits) > 1 and fits[1][0] == fits[0][0]:
         return None
     return fits[0][1]
-
-
-def _covers(r: Reader, mentions: set, subjects: set) -> bool:
-    for ref in mentions:
-        rec = r.fb.get(ref) or {}
-        if rec.get("unit") in subjects or rec.get("parent") in subjects:
-            return True
-    return False
 
 
 def _days(ev: dict) -> tuple[int, int]:

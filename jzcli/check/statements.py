@@ -163,7 +163,7 @@ def check_dates(reader: Reader, text: str, named: set, taken: list, figures: boo
         specific = here - reader.broad
         found = []
         for ev, mentions, verb in events:
-            if specific and not (mentions & specific or _covers(reader, mentions, specific)):
+            if specific and not (mentions & specific or reader.covers(mentions, specific)):
                 continue
             hits = len(verb & grams)
             # strong: the claim says most of what happened, or names its own subject (not an office) and the
@@ -261,15 +261,6 @@ _CLAUSE_BREAK_RE = lazy(r"[，,；;。！？!?：:\n]")
 def _same_clause(text: str, a: int, b: int) -> bool:
     lo, hi = min(a, b), max(a, b)
     return _CLAUSE_BREAK_RE.search(text, lo, hi) is None
-
-
-def _covers(reader: Reader, mentions: set, specific: set) -> bool:
-    """An event that mentions a place or project in a unit the claim names (天赉渠 → 大寨店)."""
-    for ref in mentions:
-        rec = reader.fb.get(ref) or {}
-        if rec.get("unit") in specific or rec.get("parent") in specific:
-            return True
-    return False
 
 
 # ---------------------------------------------------------------- honours and titles
