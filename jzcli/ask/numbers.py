@@ -144,7 +144,7 @@ def thresholds(q: Question, base: Base) -> list[dict]:
         at = quote.find(text) + len(text)
         bound = next((b for b in _BOUND_AFTER if quote.startswith(b, at)), None)
         # the unit asked (多少吨) is the bound's own: as strong as a figure's unit and subject together
-        out.append(make("attribute", text + (bound or ""), W.WORD_WEIGHT * words + W.UNIT_MISMATCH + W.SUBJECT_MATCH,
+        out.append(make("attribute", text + (bound or ""), W.WORD_WEIGHT * words + W.THRESHOLD_UNIT + W.SUBJECT_MATCH,
                         [{"id": base.fb.meta["id"], "quote": quote}], metric="threshold", value=float(text[:-len(unit)]),
                         unit=unit, qualifier=bound, note=nf.get("reason")))
     for a in out:

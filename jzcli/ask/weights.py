@@ -10,6 +10,7 @@ UNIT_MATCH = 1.0
 UNIT_MISMATCH = 3.0  # the question asks 几天 / 多少钱: a figure in another unit is hardly the answer
 DERIVED_UNITS = ("倍", "%", "time")  # units of a result of arithmetic: the inputs are in other units
 SUBJECT_MATCH = 3.0  # the figure is about a thing the question names
+THRESHOLD_UNIT = 3.0  # 多少吨以下: the unit asked is a class bound's own (10吨以下), as telling as a figure's subject
 BAND_FIGURE_PENALTY = 2.0  # a count of projects in one band: the question must name the band
 PERIOD_MISMATCH = 3.0  # the figure is for another period than the question's
 GRAM_WEIGHT = 0.1  # each shared bigram of the quote: a tie-breaker, not a reason
