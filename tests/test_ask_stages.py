@@ -71,9 +71,21 @@ def test_more_than_half_is_a_bound(cli, question):
 
 @pytest.mark.parametrize("statement,expected", [
     ("完成了一半", "完成了50%以上"), ("达到了一半", "达到了50%以上"), ("占开工楼数的一半", "占开工楼数的一半"),
-    ("是开工楼数的一半", "是开工楼数的一半"), ("过半", "超过50%"), ("不到一半", "不到50%")])
+    ("是开工楼数的一半", "是开工楼数的一半"), ("过半", "过半"), ("不到一半", "不到一半")])
 def test_half_as_percent_only_where_reached(statement, expected):
+    """过半 / 不到一半 stay as written: the checker reads them (one reading of shares for check and ask)."""
     assert shares_as_percent(statement) == expected
+
+
+@pytest.mark.parametrize("claim,more", [
+    (f"{WHO}已交付的楼过半", True), (f"{WHO}开工的楼过半数已交付", True), (f"{WHO}大半开工楼栋已交付", True),
+    (f"{WHO}已交付的楼多于开工楼数的一半", True), (f"{WHO}已交付的楼少于开工楼数的一半", False),
+    (f"{WHO}已交付的楼不到开工楼数的一半", False)])
+def test_the_checker_reads_shares_in_words(cli, claim, more):
+    r = cli("check", claim, "--json")
+    share = pct(DELIVERED, STARTED)
+    assert abs(share - 50) > 10  # not loosely half: the bound settles it
+    assert r.json["verdict"] == (S if (share > 50) == more else C), r.json["reason"]
 
 
 # ---------------------------------------------------------------- per person × the people of a total

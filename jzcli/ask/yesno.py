@@ -202,9 +202,6 @@ def _derived_verdict(q: Question, base: Base, results) -> list[dict]:
 
 # ---------------------------------------------------------------- shares in words, "all of them", "not yet"
 
-# 过半 / 一半以上 / 不到一半 as the percentages the checker reads (it reads 三分之二 itself)
-_HALF = (("超过一半", "超过50%"), ("多于一半", "超过50%"), ("一半以上", "50%以上"), ("过半", "超过50%"),
-         ("大半", "超过50%"), ("不到一半", "不到50%"), ("不足一半", "不到50%"), ("少于一半", "不到50%"))
 _BOUND = r"(超过|多于|高于|不到|不足|少于|低于)"
 # a bound word the statement puts away from its share (超过开工总数的50%): moved next to it, where the checker
 # reads it. 一半 is exactly half (占…的一半, 是一半: the checker reads it), at least half only where it is
@@ -220,10 +217,9 @@ _DIGIT = {c: str(i) for i, c in enumerate("零一二三四五六七八九")}
 
 
 def shares_as_percent(statement: str) -> str:
-    """过半 → 超过50%; 九成 → 90%; 超过开工总数的一半 → 开工总数的超过50%; 完成了一半 / 三分之一 → 完成了
-    50%以上 / 三分之一以上; any other 一半 is left to the checker (exactly half)."""
-    for word, percent in _HALF:
-        statement = statement.replace(word, percent)
+    """九成 → 90%; 超过开工总数的一半 → 开工总数的超过50%; 完成了一半 / 三分之一 → 完成了
+    50%以上 / 三分之一以上. The checker reads the rest itself: 过半, 不到一半, 三分之二, and any other 一半
+    (exactly half)."""
     statement = _TENTHS.sub(lambda m: _DIGIT[m.group(1)] + "0%", statement)
     statement = _DETACHED.sub(lambda m: m.group(2) + m.group(1) + m.group(3).replace("一半", "50%"), statement)
     return _REACHED.sub(lambda m: m.group(1) + m.group(2).replace("一半", "50%")

@@ -54,10 +54,10 @@ _TOKEN = lazy(
     rf"(?P<q1>余|多(?![数项种样少]))?(?:(?P<unit>{_UNITS_RE})|(?P<tenth>(?<=[一二三四五六七八九\d])成(?!立|功|为|了|交|本|员|果|绩|效|熟|年|不|型|片|都|就))(?P<tenth2>[一二三四五六七八九](?![十百千万亿个成]))?)?"
     rf"(?P<q2>以上|以下|以内|左右|上下|多(?![数项种样少]))?"
 )
-# Shares written as fractions: 三分之二, 一半 / 半数, and multiples: 翻一番 (×2), 翻两番 (×4).
-_FRACTION = lazy(rf"(?P<pre>超过|不到|不足|近|将近|接近|约|至少|不少于)?"
+# Shares written as fractions: 三分之二, 一半 / 半数 / 过半, and multiples: 翻一番 (×2), 翻两番 (×4).
+_FRACTION = lazy(rf"(?P<pre>超过|多于|高于|不到|不足|少于|低于|近|将近|接近|约|至少|不少于)?"
                        rf"(?:(?<![{_CN_DIGITS}十])(?P<den>[{_CN_DIGITS}十]+)分之(?P<nom>[{_CN_DIGITS}十]+)"
-                       r"|(?P<half>一半|半数))(?P<post>以上|以下|左右)?")
+                       r"|(?P<half>一半|半数|(?P<over>过半|大半(?![年天日月])))(?:数)?)(?P<post>以上|以下|左右)?")
 # "成立19年来", "建成26年来": a duration since an event, a figure (not the period "两年多来")
 _SINCE_EVENT = lazy(r"成立|建成|至今|迄今")
 # a comparison word before a share in its clause: 超过开工总数的四分之三
@@ -221,7 +221,7 @@ def _shares(text: str, masked: str, found: list[Figure]) -> list[Figure]:
             if not den or nom > den:
                 continue
             value, step = nom / den * 100, Decimal(1)
-        qual = m.group("post") or m.group("pre")
+        qual = m.group("post") or m.group("pre") or ("超过" if m.group("over") else None)  # 过半 = more than half
         if qual is None:
             before = _COMPARE_BEFORE.search(masked, max(0, m.start() - 12), m.start())
             qual = before.group(1) if before else None
